@@ -1,0 +1,18 @@
+namespace Catwalk.Catalog;
+
+/// <summary>What a model returns: the media key in its result and, for rendering and cost, its frame rate and native size.</summary>
+public sealed record OutputSpec
+{
+    /// <summary><c>video</c> (result has <c>{"video": File}</c>) or <c>images</c> (result has <c>{"images": [File]}</c>).</summary>
+    public required string Media { get; init; }
+    public int? Fps { get; init; }
+    /// <summary>The output resolution when the model has no resolution input (e.g. <c>1080p</c>).</summary>
+    public string? Resolution { get; init; }
+    /// <summary>Image models: the pixel size of an output image.</summary>
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    /// <summary>Whether the result carries the <c>seed</c> it used.</summary>
+    public bool IncludesSeed { get; init; }
+
+    public bool IsVideo => string.Equals(Media, "video", StringComparison.Ordinal);
+}

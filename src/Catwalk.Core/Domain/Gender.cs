@@ -1,0 +1,9 @@
+namespace Catwalk.Domain;
+
+public enum Gender
+{
+    Unspecified,
+    Female,
+    Male,
+    NonBinary,
+}
