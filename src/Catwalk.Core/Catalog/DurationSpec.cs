@@ -46,12 +46,8 @@ public sealed record DurationSpec
     /// <summary>Reads a duration argument back into seconds (what fal bills and renders); null if unreadable.</summary>
     public double? FromArgument(JsonNode? value)
     {
-        if (value is not JsonValue v) return null;
-        double? number = v.TryGetValue<double>(out var d) ? d
-            : v.TryGetValue<string>(out var s) && double.TryParse(s.TrimEnd('s', 'S'), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p
-            : null;
-        if (number is null) return null;
-        return Format == DurationFormat.Frames ? number.Value / (FramesPerSecond ?? 24) : number.Value;
+        if (!JsonNumbers.TryGet(value, out var number)) return null;
+        return Format == DurationFormat.Frames ? number / (FramesPerSecond ?? 24) : number;
     }
 
     private int FramesFor(int seconds)

@@ -115,13 +115,7 @@ public static class VideoRequestFitter
     private static JsonNode? Normalize(JsonNode? node) =>
         node is JsonValue v && TryNumber(v, out var n) ? JsonValue.Create(n) : node;
 
-    private static bool TryNumber(JsonNode node, out double number)
-    {
-        number = 0;
-        if (node is not JsonValue v) return false;
-        if (v.TryGetValue(out number)) return true;
-        return v.TryGetValue<string>(out var s) && double.TryParse(s.TrimEnd('s'), System.Globalization.CultureInfo.InvariantCulture, out number);
-    }
+    private static bool TryNumber(JsonNode node, out double number) => JsonNumbers.TryGet(node, out number);
 
     private static int SafeShortSide(string resolution)
     {

@@ -5,9 +5,12 @@ namespace Catwalk.Domain;
 /// <summary>Identifies image formats by their leading bytes.</summary>
 public static class ImageSniffer
 {
+    // Not a u8 string literal: "\x89" there would be U+0089 encoded as two UTF-8 bytes.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static string? ContentType(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\x89PNG\r\n\x1a\n"u8)) return "image/png";
+        if (bytes.StartsWith(PngSignature)) return "image/png";
         if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return "image/jpeg";
         if (bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
         return null;

@@ -1,0 +1,9 @@
+namespace Catwalk.Generation;
+
+public enum GenerationStage
+{
+    Submitting,
+    Queued,
+    Running,
+    Completed,
+}

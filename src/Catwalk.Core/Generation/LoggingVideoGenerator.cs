@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Catwalk.Catalog;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Generation;
+
+/// <summary>Logs each job's start, result and failure with its model, request id and timings (never arguments or keys).</summary>
+public sealed partial class LoggingVideoGenerator(IVideoGenerator inner, ILogger logger) : DelegatingVideoGenerator(inner)
+{
+    public override async Task<VideoGenerationResponse> GenerateAsync(VideoGenerationRequest request, VideoGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var model = (GetService(typeof(ModelDescriptor)) as ModelDescriptor)?.Key ?? "?";
+        var started = Stopwatch.GetTimestamp();
+        LogStarted(logger, model);
+        try
+        {
+            var response = await base.GenerateAsync(request, options, cancellationToken).ConfigureAwait(false);
+            LogCompleted(logger, model, response.RequestId, response.Timings.QueueWait.TotalSeconds, response.Timings.Inference.TotalSeconds, response.Cost?.Usd);
+            return response;
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, model, Stopwatch.GetElapsedTime(started).TotalSeconds, e.GetType().Name, e.Message);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "video {Model}: submitting")]
+    private static partial void LogStarted(ILogger logger, string model);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "video {Model}: request {RequestId} done, queue {QueueSeconds:0.00} s, inference {InferenceSeconds:0.00} s, cost ${Cost}")]
+    private static partial void LogCompleted(ILogger logger, string model, string requestId, double queueSeconds, double inferenceSeconds, decimal? cost);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "video {Model}: failed after {Seconds:0.00} s: {Error}: {Message}")]
+    private static partial void LogFailed(ILogger logger, string model, double seconds, string error, string message);
+}
