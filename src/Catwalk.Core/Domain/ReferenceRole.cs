@@ -6,4 +6,6 @@ public enum ReferenceRole
     Person,
     Face,
     Outfit,
+    /// <summary>The first frame handed to the video models.</summary>
+    StartFrame,
 }

@@ -32,15 +32,18 @@ public sealed class PromptBuilder(PromptTemplates templates)
         return TemplateRenderer.Render(Templates.Image, values);
     }
 
-    public string BuildVideoPrompt(LookRequest look)
+    public string BuildVideoPrompt(LookRequest look) => BuildVideoPrompt(look.Person, look.Environment, look.Description);
+
+    /// <summary>The motion prompt for any image of a person (no references needed).</summary>
+    public string BuildVideoPrompt(PersonAttributes person, EnvironmentAttributes environment, string? description)
     {
         var values = new Dictionary<string, string?>
         {
-            ["subject"] = Noun(look.Person),
-            ["apparel"] = Clean(look.Environment.ApparelType) ?? "the outfit",
-            ["setting"] = Clean(look.Environment.Setting),
-            ["cues"] = Clean(look.Environment.VisualCues),
-            ["motion"] = Clean(look.Description) is { } d ? LowerFirst(d) : Templates.Defaults.GetValueOrDefault("motion"),
+            ["subject"] = Noun(person),
+            ["apparel"] = Clean(environment.ApparelType) ?? "the outfit",
+            ["setting"] = Clean(environment.Setting),
+            ["cues"] = Clean(environment.VisualCues),
+            ["motion"] = Clean(description) is { } d ? LowerFirst(d) : Templates.Defaults.GetValueOrDefault("motion"),
         };
         return TemplateRenderer.Render(Templates.Video, values);
     }

@@ -6,7 +6,7 @@ namespace Catwalk.Core.Tests.Generation;
 public class GeneratorBuilderTests
 {
     private static readonly ModelDescriptor Veo3 = ModelCatalog.BuiltIn.Get("veo3");
-    private static readonly VideoGenerationRequest Request = new("walk", new Uri("https://files/a.png"));
+    private static readonly VideoGenerationRequest Request = new("walk", "https://files/a.png");
 
     [Fact]
     public async Task Cost_estimation_prices_the_settings_the_model_ran_with()

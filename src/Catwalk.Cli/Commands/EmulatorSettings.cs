@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+public sealed class EmulatorSettings : CommandSettings
+{
+    [CommandOption("--port <PORT>")]
+    [Description("Port on 127.0.0.1 (0 = any free port).")]
+    [DefaultValue(8765)]
+    public int Port { get; init; } = 8765;
+
+    [CommandOption("--latency-scale <FACTOR>")]
+    [Description("× each model's typical latency: 1 = realistic, 0 = instant. Default 0.02.")]
+    public double? LatencyScale { get; init; }
+
+    [CommandOption("--gpus <N>")]
+    [Description("Concurrent jobs per endpoint; more wait in the queue.")]
+    [DefaultValue(4)]
+    public int Gpus { get; init; } = 4;
+
+    [CommandOption("--require-key")]
+    [Description("Answer 401 unless requests carry the key in FAL_KEY (to try `catwalk check`).")]
+    public bool RequireKey { get; init; }
+
+    [CommandOption("--catalog <FILE>")]
+    [Description("Extra model catalog file (JSON). Repeatable.")]
+    public string[]? CatalogFiles { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be 0–65535, not {Port}.");
+        if (Gpus < 1) return ValidationResult.Error($"--gpus must be at least 1, not {Gpus}.");
+        if (LatencyScale is < 0 or > 100) return ValidationResult.Error($"--latency-scale must be between 0 and 100, not {LatencyScale}.");
+        return ValidationResult.Success();
+    }
+}

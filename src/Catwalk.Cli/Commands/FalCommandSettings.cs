@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary>Options shared by every command that calls fal.</summary>
+public abstract class FalCommandSettings : CommandSettings
+{
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for images, videos and metadata.")]
+    [DefaultValue("outputs")]
+    public string OutputDirectory { get; init; } = "outputs";
+
+    [CommandOption("--emulator")]
+    [Description("Use Catwalk's built-in fal emulator even when FAL_KEY is set.")]
+    public bool Emulator { get; init; }
+
+    [CommandOption("--latency-scale <FACTOR>")]
+    [Description("Emulator only: × each model's typical latency (0 = instant, 1 = realistic). Default 0.02.")]
+    public double? LatencyScale { get; init; }
+
+    [CommandOption("--catalog <FILE>")]
+    [Description("Extra model catalog file (JSON); its entries add or replace models. Repeatable.")]
+    public string[]? CatalogFiles { get; init; }
+
+    [CommandOption("--prompt-templates <FILE>")]
+    [Description("Prompt template file (JSON) replacing the built-in lines.")]
+    public string? PromptTemplates { get; init; }
+
+    [CommandOption("--data-uris")]
+    [Description("Send reference images inline as data URIs instead of uploading them once to fal storage.")]
+    public bool DataUris { get; init; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Give up waiting on a job after this long (its request id is kept).")]
+    public int? TimeoutSeconds { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Show fal's logs, debug output and error details.")]
+    public bool Verbose { get; init; }
+
+    public TimeSpan? Timeout => TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    public override ValidationResult Validate()
+    {
+        if (LatencyScale is < 0 or > 100) return ValidationResult.Error($"--latency-scale must be between 0 and 100, not {LatencyScale}.");
+        if (TimeoutSeconds is <= 0) return ValidationResult.Error($"--timeout must be a positive number of seconds, not {TimeoutSeconds}.");
+        foreach (var file in CatalogFiles ?? [])
+            if (!File.Exists(file)) return ValidationResult.Error($"--catalog file '{file}' does not exist.");
+        if (PromptTemplates is { } t && !File.Exists(t)) return ValidationResult.Error($"--prompt-templates file '{t}' does not exist.");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Catwalk.Domain;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary><c>catwalk run</c>: with no files, Catwalk's sample person and outfit.</summary>
+public sealed class RunSettings : VideoOptionSettings
+{
+    [CommandOption("--person <IMAGE>")]
+    [Description("Full photo of the person (default: the bundled sample).")]
+    public string? Person { get; init; }
+
+    [CommandOption("--face <IMAGE>")]
+    [Description("Close-up of the face to keep.")]
+    public string? Face { get; init; }
+
+    [CommandOption("--outfit <IMAGE>")]
+    [Description("A garment or accessory to put on the person. Repeatable.")]
+    public string[]? Outfits { get; init; }
+
+    [CommandOption("--height <CM>")] public double? Height { get; init; }
+    [CommandOption("--weight <KG>")] public double? Weight { get; init; }
+    [CommandOption("--gender <GENDER>")][Description("female, male or non-binary.")] public string? Gender { get; init; }
+    [CommandOption("--age <YEARS>")] public int? Age { get; init; }
+    [CommandOption("--apparel <TEXT>")][Description("Apparel type, e.g. \"street wear\".")] public string? Apparel { get; init; }
+    [CommandOption("--setting <TEXT>")][Description("Where, e.g. \"urban cafe, outdoor\".")] public string? Setting { get; init; }
+    [CommandOption("--cues <TEXT>")][Description("Visual cues, e.g. \"natural light\".")] public string? Cues { get; init; }
+    [CommandOption("--description <TEXT>")][Description("The shot and motion, e.g. \"walking towards the camera\".")] public string? Description { get; init; }
+
+    [CommandOption("--video-prompt <TEXT>")]
+    [Description("Use this motion prompt instead of the one built from the attributes.")]
+    public string? VideoPrompt { get; init; }
+
+    public PersonAttributes ToPerson() => new()
+    {
+        HeightCm = Height,
+        WeightKg = Weight,
+        Age = Age,
+        Gender = PersonAttributes.ParseGender(Gender) ?? Domain.Gender.Unspecified,
+    };
+
+    public override ValidationResult Validate()
+    {
+        if (PersonAttributes.ParseGender(Gender) is null)
+            return ValidationResult.Error($"--gender '{Gender}' is not one of female, male, non-binary.");
+        var problems = ToPerson().Validate();
+        if (problems.Count > 0) return ValidationResult.Error($"--height/--weight/--age: {string.Join("; ", problems)}.");
+        if (Person is null && (Face is not null || Outfits is { Length: > 0 }))
+            return ValidationResult.Error("--face and --outfit need --person too (or give none of them to use the sample).");
+        return base.Validate();
+    }
+}

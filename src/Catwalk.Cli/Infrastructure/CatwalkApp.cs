@@ -1,0 +1,37 @@
+using Catwalk.Cli.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>The command line: one command class per verb, built from dependency injection, errors as one clear line.</summary>
+internal static class CatwalkApp
+{
+    public static CommandApp Create(IAnsiConsole console, IConfiguration configuration)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(console)
+            .AddSingleton(configuration)
+            .AddSingleton<FalSessionFactory>();
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("catwalk");
+            config.Settings.Console = console;
+            config.Settings.ExceptionHandler = (exception, _) => UserErrorHandler.Handle(exception, console);
+            config.Settings.CancellationExitCode = ExitCodes.Cancelled;
+            config.AddCommand<RunCommand>("run").WithDescription("Person + outfit → image → videos from the chosen models (default: the sample, all models).")
+                .WithExample("run").WithExample("run", "--person", "me.jpg", "--outfit", "top.png", "--models", "veo3,kling", "--duration", "5");
+            config.AddCommand<ImageCommand>("image").WithDescription("Images from a prompt and reference images.")
+                .WithExample("image", "--ref", "me.jpg", "--prompt", "portrait of a man smiling", "--num", "2");
+            config.AddCommand<VideoCommand>("video").WithDescription("Videos of one image from the chosen models.")
+                .WithExample("video", "--image", "img.png", "--models", "all", "--duration", "4");
+            config.AddCommand<ModelsCommand>("models").WithDescription("The model catalog: keys, durations, resolutions, audio, prices.");
+            config.AddCommand<CheckCommand>("check").WithDescription("Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing.");
+            config.AddCommand<EmulatorCommand>("emulator").WithDescription("Run the fal-compatible emulator on 127.0.0.1.");
+        });
+        return app;
+    }
+}

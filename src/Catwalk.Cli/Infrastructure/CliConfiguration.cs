@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>
+/// Settings from appsettings.json (beside the program, then in the working folder) and the environment:
+/// <c>CATWALK_FAL_QUEUE_URL</c>, <c>CATWALK_FAL_STORAGE_URL</c>, or <c>Catwalk__Fal__QueueUrl</c> style names.
+/// </summary>
+internal static class CliConfiguration
+{
+    public static IConfiguration Load(IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+        var shortNames = new Dictionary<string, string?>();
+        if (env.GetValueOrDefault("CATWALK_FAL_QUEUE_URL") is { Length: > 0 } queue) shortNames["Catwalk:Fal:QueueUrl"] = queue;
+        if (env.GetValueOrDefault("CATWALK_FAL_STORAGE_URL") is { Length: > 0 } storage) shortNames["Catwalk:Fal:StorageUrl"] = storage;
+        return new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddInMemoryCollection(env.Where(e => e.Key.StartsWith("Catwalk__", StringComparison.Ordinal))
+                .Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":"), e.Value)))
+            .AddInMemoryCollection(shortNames)
+            .Build();
+    }
+}

@@ -1,0 +1,85 @@
+using Catwalk.Catalog;
+using Catwalk.Cli.Commands;
+using Catwalk.Emulator;
+using Catwalk.Fal;
+using Catwalk.Pipelines.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>
+/// Decides where fal calls go and builds the services. No key (or --emulator): the built-in emulator starts in
+/// this process on a loopback port and one line says results are emulated. A key: fal itself.
+/// </summary>
+internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration configuration)
+{
+    public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken)
+    {
+        var key = FalKey.FromEnvironment();
+        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
+        var fal = configuration.GetSection("Catwalk:Fal");
+        var queueUrl = new Uri(fal["QueueUrl"] ?? "https://queue.fal.run");
+        var storageUrl = new Uri(fal["StorageUrl"] ?? "https://rest.fal.ai");
+        var customServer = !queueUrl.Host.EndsWith("fal.run", StringComparison.OrdinalIgnoreCase);
+
+        FalEmulator? emulator = null;
+        ConnectionMode mode;
+        if (settings.Emulator || (key is null && !customServer))
+        {
+            Prerequisites.RequireFfmpeg();
+            var options = EmulatorOptions(settings);
+            emulator = await FalEmulator.StartAsync(options, catalog, cancellationToken).ConfigureAwait(false);
+            (queueUrl, storageUrl, key) = (emulator.BaseUri, emulator.BaseUri, null);
+            mode = ConnectionMode.InProcessEmulator;
+            var why = settings.Emulator ? "--emulator given" : "no FAL_KEY set";
+            console.MarkupLine($"[yellow]Emulated:[/] {why}, so results come from Catwalk's built-in fal emulator on {emulator.BaseUri} — not real model output. Set FAL_KEY to use fal.");
+        }
+        else mode = key is null ? ConnectionMode.ConfiguredServer : ConnectionMode.Fal;
+
+        var emulated = mode == ConnectionMode.InProcessEmulator
+            || (mode == ConnectionMode.ConfiguredServer && await IsEmulatorAsync(queueUrl, cancellationToken).ConfigureAwait(false));
+        if (mode == ConnectionMode.ConfiguredServer)
+            console.MarkupLine($"[yellow]No FAL_KEY set:[/] calling {Markup.Escape(queueUrl.ToString())} without a key{(emulated ? " (a Catwalk emulator: results are not real model output)" : "")}.");
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning))
+            .AddCatwalk(o =>
+            {
+                o.OutputDirectory = settings.OutputDirectory;
+                foreach (var file in settings.CatalogFiles ?? []) o.CatalogFiles.Add(file);
+                o.PromptTemplatesFile = settings.PromptTemplates;
+                o.UploadMode = settings.DataUris ? Pipelines.References.ReferenceUploadMode.DataUri : Pipelines.References.ReferenceUploadMode.Storage;
+                o.Emulated = emulated;
+                o.ConfigureFal = f => { f.QueueUrl = queueUrl; f.StorageUrl = storageUrl; f.Key = key; };
+            })
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new FalSession(services, mode, emulated, emulator);
+    }
+
+    /// <summary>A server that answers Catwalk's emulator statistics is an emulator, so its results are marked as emulated.</summary>
+    private static async Task<bool> IsEmulatorAsync(Uri baseUrl, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri(baseUrl, "/_emulator/stats"), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private FalEmulatorOptions EmulatorOptions(FalCommandSettings settings)
+    {
+        var section = configuration.GetSection("Catwalk:Emulator");
+        return new FalEmulatorOptions
+        {
+            LatencyScale = settings.LatencyScale ?? section.GetValue("LatencyScale", 0.02),
+            GpusPerEndpoint = section.GetValue("GpusPerEndpoint", 4),
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Catwalk.Pipelines;
+using Spectre.Console;
+
+namespace Catwalk.Cli.Terminal;
+
+/// <summary>Prints what will be sent to each model and the estimated cost, before anything is paid.</summary>
+internal static class PlanPrinter
+{
+    public static void Print(IAnsiConsole console, VideoPlan plan, decimal imageStageUsd = 0)
+    {
+        var total = plan.EstimatedUsd + imageStageUsd;
+        var models = string.Join(", ", plan.Items.Select(i =>
+            $"{i.Model.Key} {i.Fitted.Duration.Seconds}s" + (i.Fitted.Duration.Adjusted ? $" (asked {i.Fitted.Duration.RequestedSeconds}s)" : "")));
+        console.MarkupLine($"Plan: {plan.Items.Count} video model(s): {Markup.Escape(models)}");
+        foreach (var item in plan.Items)
+            foreach (var note in item.Fitted.Adjustments.Where(a => !a.StartsWith("duration", StringComparison.Ordinal)))
+                console.MarkupLine($"  [grey]{Markup.Escape(item.Model.Key)}: {Markup.Escape(note)}[/]");
+        var unverified = plan.Items.Any(i => !i.Cost.Verified) ? " (≈: includes prices fal does not publish)" : "";
+        console.MarkupLine($"Estimated cost: [bold]{Money.Format(total)}[/]{unverified}");
+    }
+}

@@ -1,0 +1,12 @@
+namespace Catwalk.Emulator;
+
+/// <summary>
+/// Counts of everything the emulator served, per full endpoint id (status and result calls carry only owner/app,
+/// so they are attributed through the request id). Served as JSON at <c>GET /_emulator/stats</c> (camelCase).
+/// </summary>
+public sealed record EmulatorStats(
+    IReadOnlyDictionary<string, EndpointStats> Endpoints,
+    int Uploads,
+    int MediaDownloads,
+    int Renders,
+    int RenderCacheHits);

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Catwalk.Emulator.Endpoints;
+
+/// <summary>fal's storage: initiate an upload, PUT the bytes to the returned URL, then GET the file (with Range support).</summary>
+internal static class StorageEndpoints
+{
+    public static IEndpointRouteBuilder MapStorage(this IEndpointRouteBuilder app, EmulatorContext context)
+    {
+        app.MapPost("/storage/upload/initiate", async (HttpRequest request) =>
+        {
+            var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
+            var contentType = body?["content_type"]?.GetValue<string>() ?? "application/octet-stream";
+            var fileName = body?["file_name"]?.GetValue<string>() ?? $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}.bin";
+            var (token, fileUrl) = context.Files.BeginUpload(fileName, contentType);
+            var uploadUrl = new Uri(context.BaseUri, $"storage/upload/put/{token}");
+            return Results.Json(new { upload_url = uploadUrl.ToString(), file_url = fileUrl.ToString() });
+        });
+        app.MapPut("/storage/upload/put/{token}", async (string token, HttpRequest request, CancellationToken cancellationToken) =>
+        {
+            var file = await context.Files.CompleteUploadAsync(token, request.Body, cancellationToken);
+            if (file is null) return Results.NotFound(new { detail = "Unknown or used upload URL." });
+            context.Stats.Upload();
+            return Results.Ok();
+        });
+        app.MapGet("/files/{id}/{name}", (string id, string name) =>
+        {
+            var file = context.Files.Find(id, name);
+            if (file is null || !File.Exists(file.Path)) return Results.NotFound(new { detail = "File not found." });
+            context.Stats.Download();
+            return Results.File(file.Path, file.ContentType, enableRangeProcessing: true);
+        });
+        return app;
+    }
+}

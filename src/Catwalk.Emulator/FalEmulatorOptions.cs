@@ -1,0 +1,25 @@
+namespace Catwalk.Emulator;
+
+/// <summary>How the emulator listens and behaves.</summary>
+public sealed record FalEmulatorOptions
+{
+    /// <summary>Loopback by default: the emulator is for this machine only.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; }
+    /// <summary>× each model's typical queue and inference seconds from the catalog; 0 is instant.</summary>
+    public double LatencyScale { get; init; } = 0.02;
+    /// <summary>Jobs one endpoint runs at once; more wait IN_QUEUE with a queue position, as on fal.</summary>
+    public int GpusPerEndpoint { get; init; } = 4;
+    /// <summary>When set, queue and storage calls need <c>Authorization: Key &lt;RequiredKey&gt;</c> (401 otherwise).</summary>
+    public string? RequiredKey { get; init; }
+    /// <summary>Where renders are cached across runs; default $XDG_CACHE_HOME (or ~/.cache)/catwalk/emulator.</summary>
+    public string? CacheDirectory { get; init; }
+    /// <summary>Uploads and produced media; default a fresh temp folder removed on dispose.</summary>
+    public string? WorkDirectory { get; init; }
+    /// <summary>Seeds latency jitter, so a run's timings repeat.</summary>
+    public int Seed { get; init; }
+    /// <summary>How often the status stream sends a keep-alive comment (fal: every 15 s).</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Catwalk.Catalog;
+
+namespace Catwalk.Emulator.Queue;
+
+/// <summary>
+/// fal's queue, imitated: each endpoint runs at most <see cref="FalEmulatorOptions.GpusPerEndpoint"/> jobs at once;
+/// the rest wait IN_QUEUE with a position. A job waits its model's queue time, runs for its inference time (scaled,
+/// jittered deterministically) while its media renders, then completes with the output or the error.
+/// </summary>
+internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simulator) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, EmulatedJob> _jobs = new();
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private int _sequence;
+
+    private TimeProvider Time => options.TimeProvider;
+
+    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media)
+    {
+        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, media, Time.GetUtcNow());
+        _jobs[job.Id] = job;
+        var lane = _lanes.GetOrAdd(model.EndpointId, _ => new Lane(options.GpusPerEndpoint));
+        lock (lane.Waiting) lane.Waiting.Add(job);
+        var sequence = Interlocked.Increment(ref _sequence);
+        _ = Task.Run(() => RunAsync(job, lane, sequence));
+        return job;
+    }
+
+    public EmulatedJob? Find(string requestId) => _jobs.GetValueOrDefault(requestId);
+
+    public int? PositionOf(EmulatedJob job)
+    {
+        if (!_lanes.TryGetValue(job.Model.EndpointId, out var lane)) return null;
+        lock (lane.Waiting) { var i = lane.Waiting.IndexOf(job); return i < 0 ? 0 : i; }
+    }
+
+    public bool CancelIfQueued(EmulatedJob job)
+    {
+        if (!job.CancelIfQueued()) return false;
+        Leave(job);
+        return true;
+    }
+
+    private async Task RunAsync(EmulatedJob job, Lane lane, int sequence)
+    {
+        var token = _shutdown.Token;
+        var jitter = 0.8 + 0.4 * new Random(unchecked(options.Seed * 7919 + sequence)).NextDouble();
+        var queueTime = TimeSpan.FromSeconds(job.Model.Latency.QueueSeconds * options.LatencyScale * jitter);
+        var inferenceTime = TimeSpan.FromSeconds(job.Model.Latency.InferenceSeconds * options.LatencyScale * jitter);
+        try
+        {
+            await lane.Slots.WaitAsync(token);
+        }
+        catch (OperationCanceledException) { return; }
+        try
+        {
+            var waited = Time.GetUtcNow() - job.SubmittedAt;
+            if (queueTime > waited) await Task.Delay(queueTime - waited, Time, token);
+            if (job.Cancelled) return;
+            Leave(job);
+            job.Start();
+            if (job.Cancelled) return;
+            var started = Time.GetTimestamp();
+            job.Log($"Runner assigned; loading {job.Model.DisplayName}", Time.GetUtcNow());
+            var render = simulator.RunAsync(job, token);
+            await Task.Delay(inferenceTime, Time, token);
+            job.Log("Inference finished; encoding output", Time.GetUtcNow());
+            var output = await render;
+            job.Succeed(output, Math.Round(Time.GetElapsedTime(started).TotalSeconds, 3));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            job.Fail(500, new JsonObject { ["detail"] = $"Internal error while running the model: {e.Message}", ["error_type"] = "internal_server_error" }, 0);
+        }
+        finally
+        {
+            lane.Slots.Release();
+        }
+    }
+
+    /// <summary>Takes a job out of its lane's waiting list; the jobs behind it move up (and their streams hear of it).</summary>
+    private void Leave(EmulatedJob job)
+    {
+        if (!_lanes.TryGetValue(job.Model.EndpointId, out var lane)) return;
+        List<EmulatedJob> behind;
+        lock (lane.Waiting)
+        {
+            var index = lane.Waiting.IndexOf(job);
+            if (index < 0) return;
+            lane.Waiting.RemoveAt(index);
+            behind = lane.Waiting.Skip(index).ToList();
+        }
+        foreach (var other in behind) other.Touch();
+    }
+
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _shutdown.Dispose();
+    }
+
+    private sealed class Lane(int gpus)
+    {
+        public SemaphoreSlim Slots { get; } = new(gpus, gpus);
+        public List<EmulatedJob> Waiting { get; } = [];
+    }
+}

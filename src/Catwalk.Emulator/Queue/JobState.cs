@@ -1,0 +1,8 @@
+namespace Catwalk.Emulator.Queue;
+
+internal enum JobState
+{
+    InQueue,
+    InProgress,
+    Completed,
+}

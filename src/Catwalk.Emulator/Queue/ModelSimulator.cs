@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Catwalk.Catalog;
+using Catwalk.Emulator.Rendering;
+using Catwalk.Emulator.Storage;
+using SkiaSharp;
+
+namespace Catwalk.Emulator.Queue;
+
+/// <summary>Produces a job's output in the model's own result shape, from real renders (cached by their inputs).</summary>
+internal sealed class ModelSimulator(RenderCache cache, FileStore files)
+{
+    public Task<JsonObject> RunAsync(EmulatedJob job, CancellationToken cancellationToken) =>
+        job.Model.Output.IsVideo ? VideoAsync(job, cancellationToken) : ImagesAsync(job, cancellationToken);
+
+    private async Task<JsonObject> VideoAsync(EmulatedJob job, CancellationToken cancellationToken)
+    {
+        var model = job.Model;
+        var image = job.Media.GetValueOrDefault(model.Inputs.Image!)?.FirstOrDefault() ?? throw new InvalidOperationException("No input image.");
+        using var codec = SKCodec.Create(new SKMemoryStream(image));
+        var imageAspect = (double)codec.Info.Width / codec.Info.Height;
+        var resolution = Text(job, model.Inputs.Resolution) ?? model.DefaultResolution ?? model.Output.Resolution ?? "720p";
+        var aspect = Text(job, model.Inputs.AspectRatio) ?? model.DefaultAspectRatio;
+        var (width, height) = VideoGeometry.Size(resolution, aspect is null or "auto" ? null : aspect, imageAspect);
+        var fps = JsonNumbers.TryGet(Arg(job, model.Inputs.Fps), out var f) ? (int)f : model.Output.Fps ?? 24;
+        var duration = model.Duration!.FromArgument(Arg(job, model.Duration.Field)) ?? model.Duration.Default;
+        var audio = model.Audio.Generates && (Arg(job, model.Inputs.Audio) is JsonValue a && a.TryGetValue<bool>(out var on) ? on : model.Audio.Default || model.Inputs.Audio is null);
+        var spec = new VideoSpec(width, height, fps, Math.Round(duration, 3), audio, model.DisplayName);
+
+        var key = RenderCache.Key("video", model.EndpointId, spec, image);
+        var path = await cache.GetOrRenderAsync(key, ".mp4", (temp, ct) => VideoRenderer.RenderAsync(image, spec, temp, ct), cancellationToken);
+        var file = files.Publish(path, "output.mp4", "video/mp4");
+        var output = new JsonObject
+        {
+            ["video"] = new JsonObject
+            {
+                ["url"] = files.UrlOf(file).ToString(), ["content_type"] = "video/mp4", ["file_name"] = file.Name, ["file_size"] = new FileInfo(path).Length,
+                ["width"] = width, ["height"] = height, ["fps"] = fps, ["duration"] = spec.DurationSeconds, ["num_frames"] = (int)Math.Round(spec.DurationSeconds * fps),
+            },
+        };
+        if (model.Output.IncludesSeed) output["seed"] = Seed(job);
+        return output;
+    }
+
+    private async Task<JsonObject> ImagesAsync(EmulatedJob job, CancellationToken cancellationToken)
+    {
+        var model = job.Model;
+        var references = model.Inputs.Images is { } field ? job.Media.GetValueOrDefault(field) ?? [] : [];
+        var count = JsonNumbers.TryGet(Arg(job, model.Inputs.Count), out var n) ? (int)n : 1;
+        var format = Text(job, model.Inputs.OutputFormat) ?? "png";
+        var (width, height) = ImageSize(model, Text(job, model.Inputs.AspectRatio), references);
+        var prompt = Text(job, model.Inputs.Prompt) ?? "";
+        var (skFormat, contentType, extension) = format switch
+        {
+            "jpeg" => (SKEncodedImageFormat.Jpeg, "image/jpeg", ".jpg"),
+            "webp" => (SKEncodedImageFormat.Webp, "image/webp", ".webp"),
+            _ => (SKEncodedImageFormat.Png, "image/png", ".png"),
+        };
+        var images = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            var index = i;
+            var key = RenderCache.Key([.. new object[] { "image", model.EndpointId, width, height, format, prompt, index, count }, .. references]);
+            var path = await cache.GetOrRenderAsync(key, extension, (temp, ct) =>
+                File.WriteAllBytesAsync(temp, ImageCardRenderer.Render(width, height, references, prompt, model.DisplayName, index, count, skFormat), ct), cancellationToken);
+            var file = files.Publish(path, $"output_{i}{extension}", contentType);
+            images.Add(new JsonObject
+            {
+                ["url"] = files.UrlOf(file).ToString(), ["content_type"] = contentType, ["file_name"] = file.Name,
+                ["file_size"] = new FileInfo(path).Length, ["width"] = width, ["height"] = height,
+            });
+        }
+        return new JsonObject { ["images"] = images, ["description"] = "" };
+    }
+
+    /// <summary>The model's native size, reshaped to the asked aspect ratio (same pixel count); "auto" follows the first reference.</summary>
+    private static (int Width, int Height) ImageSize(ModelDescriptor model, string? aspect, IReadOnlyList<byte[]> references)
+    {
+        var (w, h) = (model.Output.Width ?? 1024, model.Output.Height ?? 1024);
+        var ratio = VideoGeometry.ParseAspect(aspect);
+        if (ratio is null && aspect == "auto" && references.Count > 0 && SKCodec.Create(new SKMemoryStream(references[0])) is { } codec)
+            using (codec) ratio = (double)codec.Info.Width / codec.Info.Height;
+        if (ratio is not { } r) return (w, h);
+        var area = (double)w * h;
+        return (Even(Math.Sqrt(area * r)), Even(Math.Sqrt(area / r)));
+    }
+
+    private static JsonNode? Arg(EmulatedJob job, string? field) => field is null ? null : job.Input[field];
+
+    private static string? Text(EmulatedJob job, string? field) =>
+        Arg(job, field) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static long Seed(EmulatedJob job) =>
+        JsonNumbers.TryGet(job.Input["seed"], out var s) && s >= 0 ? (long)s : Math.Abs(job.Id.GetHashCode() % 2_000_000_000L);
+
+    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+}

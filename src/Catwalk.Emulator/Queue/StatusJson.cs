@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace Catwalk.Emulator.Queue;
+
+/// <summary>fal's status body: status, request id, the owner/app URLs, queue position, logs and metrics.</summary>
+internal static class StatusJson
+{
+    public static JsonObject For(EmulatedJob job, Uri baseUri, int? queuePosition, bool includeLogs)
+    {
+        var requestUrl = RequestUrl(job, baseUri);
+        var json = new JsonObject
+        {
+            ["status"] = job.State switch { JobState.InQueue => "IN_QUEUE", JobState.InProgress => "IN_PROGRESS", _ => "COMPLETED" },
+            ["request_id"] = job.Id,
+            ["response_url"] = requestUrl,
+            ["status_url"] = $"{requestUrl}/status",
+            ["cancel_url"] = $"{requestUrl}/cancel",
+        };
+        if (job.State == JobState.InQueue) json["queue_position"] = queuePosition ?? 0;
+        else json["logs"] = includeLogs ? new JsonArray([.. job.Logs.Select(l => (JsonNode)l.DeepClone())]) : null;
+        if (job.State == JobState.Completed) json["metrics"] = new JsonObject { ["inference_time"] = job.InferenceSeconds };
+        return json;
+    }
+
+    /// <summary>Status, result and cancel URLs carry only owner/app, never the endpoint's path.</summary>
+    public static string RequestUrl(EmulatedJob job, Uri baseUri) => $"{baseUri.ToString().TrimEnd('/')}/{job.Model.OwnerApp}/requests/{job.Id}";
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Catwalk.Emulator.Validation;
+
+/// <summary>One entry of a 422 <c>detail</c> list, as FastAPI/pydantic (and so fal) word it.</summary>
+internal sealed record InputProblem(string Field, string Message, string Type, JsonNode? Input = null, JsonObject? Context = null)
+{
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["loc"] = new JsonArray("body", Field),
+            ["msg"] = Message,
+            ["type"] = Type,
+            ["url"] = $"https://docs.fal.ai/errors#{Type}",
+        };
+        if (Input is not null) json["input"] = Input.DeepClone();
+        if (Context is not null) json["ctx"] = Context.DeepClone();
+        return json;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catwalk.Catalog;
+
+namespace Catwalk.Emulator.Validation;
+
+/// <summary>
+/// Checks an input against the model's published schema the way fal's pydantic models do: required fields, types,
+/// enums, string lengths, numeric limits, list items and published cross-field rules. Unknown fields are ignored.
+/// </summary>
+internal static class InputValidator
+{
+    public static IReadOnlyList<InputProblem> Validate(ModelDescriptor model, JsonObject input)
+    {
+        var problems = new List<InputProblem>();
+        foreach (var field in model.Schema)
+        {
+            var value = input[field.Name];
+            if (value is null)
+            {
+                if (field.Required) problems.Add(new(field.Name, "Field required", "missing", input.DeepClone()));
+                continue;
+            }
+            if (CheckField(field, value) is { } problem) problems.Add(problem);
+        }
+        if (problems.Count == 0) problems.AddRange(CheckRules(model, input));
+        return problems;
+    }
+
+    private static InputProblem? CheckField(SchemaField field, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        switch (field.Type)
+        {
+            case "string" when kind != JsonValueKind.String && !(field.AcceptsNumericString && kind == JsonValueKind.Number):
+                return new(field.Name, "Input should be a valid string", "string_type", value);
+            case "integer" when !IsInteger(value, field.AcceptsNumericString):
+                return new(field.Name, "Input should be a valid integer", "int_type", value);
+            case "number" when kind != JsonValueKind.Number:
+                return new(field.Name, "Input should be a valid number", "float_type", value);
+            case "boolean" when kind is not (JsonValueKind.True or JsonValueKind.False):
+                return new(field.Name, "Input should be a valid boolean", "bool_type", value);
+            case "string[]" when value is not JsonArray array || array.Any(i => i?.GetValueKind() != JsonValueKind.String):
+                return new(field.Name, "Input should be a valid list of strings", "list_type", value);
+        }
+        if (field.Enum is { Count: > 0 } allowed && !allowed.Any(a => SameValue(a, value, field.AcceptsNumericString)))
+            return new(field.Name, $"Input should be {string.Join(", ", allowed.Select(a => a?.ToJsonString()))}", "literal_error", value,
+                new JsonObject { ["expected"] = string.Join(", ", allowed.Select(a => a?.ToJsonString())) });
+        if (kind == JsonValueKind.String && field.Type == "string")
+        {
+            var length = value.GetValue<string>().Length;
+            if (field.MinLength is { } min && length < min)
+                return new(field.Name, $"String should have at least {min} characters", "string_too_short", value, new JsonObject { ["min_length"] = min });
+            if (field.MaxLength is { } max && length > max)
+                return new(field.Name, $"String should have at most {max} characters", "string_too_long", null, new JsonObject { ["max_length"] = max });
+        }
+        if (JsonNumbers.TryGet(value, out var number) && field.Type is "integer" or "number")
+        {
+            if (field.Minimum is { } lo && number < lo)
+                return new(field.Name, $"Input should be greater than or equal to {lo}", "greater_than_equal", value, new JsonObject { ["ge"] = lo });
+            if (field.Maximum is { } hi && number > hi)
+                return new(field.Name, $"Input should be less than or equal to {hi}", "less_than_equal", value, new JsonObject { ["le"] = hi });
+        }
+        return null;
+    }
+
+    private static IEnumerable<InputProblem> CheckRules(ModelDescriptor model, JsonObject input)
+    {
+        foreach (var rule in model.Rules)
+        {
+            var value = input[rule.When.Field] ?? model.Field(rule.When.Field)?.Default;
+            if (!JsonNumbers.TryGet(value, out var number) || number <= rule.When.GreaterThan) continue;
+            foreach (var (field, required) in rule.Require)
+            {
+                var actual = input[field] ?? model.Field(field)?.Default;
+                if (!SameValue(required, actual ?? JsonValue.Create((string?)null), lenient: true))
+                    yield return new(field, $"Value error, {rule.Message}", "value_error", actual);
+            }
+        }
+    }
+
+    private static bool IsInteger(JsonNode value, bool lenient) =>
+        value.GetValueKind() switch
+        {
+            JsonValueKind.Number => JsonNumbers.TryGet(value, out var n) && n == Math.Floor(n),
+            JsonValueKind.String => lenient && int.TryParse(value.GetValue<string>(), out _),
+            _ => false,
+        };
+
+    private static bool SameValue(JsonNode? expected, JsonNode? actual, bool lenient)
+    {
+        if (JsonNode.DeepEquals(expected, actual)) return true;
+        return lenient && JsonNumbers.TryGet(expected, out var a) && JsonNumbers.TryGet(actual, out var b) && a == b
+               && !(actual!.GetValueKind() == JsonValueKind.String && actual.GetValue<string>().EndsWith('s'));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Catwalk.Fal;
+
+/// <summary>A media file fal returned could not be saved whole: not found, empty, truncated or not what it claims to be.</summary>
+public sealed class FalMediaException(string message, Exception? inner = null) : FalException(message, null, null, null, inner);

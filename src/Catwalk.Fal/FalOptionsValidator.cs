@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Catwalk.Fal;
+
+/// <summary>Refuses unusable settings with messages that print the offending values (never the key).</summary>
+internal sealed class FalOptionsValidator : IValidateOptions<FalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FalOptions o)
+    {
+        var problems = new List<string>();
+        if (!IsHttp(o.QueueUrl)) problems.Add($"Fal:QueueUrl must be an absolute http(s) URL, not '{o.QueueUrl}'.");
+        if (!IsHttp(o.StorageUrl)) problems.Add($"Fal:StorageUrl must be an absolute http(s) URL, not '{o.StorageUrl}'.");
+        if (o.HttpTimeout <= TimeSpan.Zero) problems.Add($"Fal:HttpTimeout must be positive, not {o.HttpTimeout}.");
+        if (o.DownloadTimeout <= TimeSpan.Zero) problems.Add($"Fal:DownloadTimeout must be positive, not {o.DownloadTimeout}.");
+        if (o.PollInterval <= TimeSpan.Zero || o.MaxPollInterval < o.PollInterval)
+            problems.Add($"Fal:PollInterval ({o.PollInterval}) must be positive and at most Fal:MaxPollInterval ({o.MaxPollInterval}).");
+        if (o.MaxRetries is < 0 or > 10) problems.Add($"Fal:MaxRetries must be 0–10, not {o.MaxRetries}.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsHttp(Uri? uri) => uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

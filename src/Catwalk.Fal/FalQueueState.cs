@@ -1,0 +1,8 @@
+namespace Catwalk.Fal;
+
+public enum FalQueueState
+{
+    InQueue,
+    InProgress,
+    Completed,
+}

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Catwalk.Fal.Internal;
+
+/// <summary>
+/// Reads server-sent events: <c>data:</c> lines joined until a blank line make one event; lines starting with
+/// <c>:</c> are keep-alive comments. A stream silent for longer than the idle limit is treated as broken.
+/// </summary>
+internal static class SseReader
+{
+    public static async IAsyncEnumerable<string> ReadEventsAsync(Stream stream, TimeSpan idleLimit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var data = new StringBuilder();
+        while (true)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(idleLimit);
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The status stream sent nothing for {idleLimit.TotalSeconds:0} s.");
+            }
+            if (line is null)
+            {
+                if (data.Length > 0) yield return data.ToString();
+                yield break;
+            }
+            if (line.Length == 0)
+            {
+                if (data.Length > 0) yield return data.ToString();
+                data.Clear();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                if (data.Length > 0) data.Append('\n');
+                data.Append(line.AsSpan(line.Length > 5 && line[5] == ' ' ? 6 : 5));
+            }
+            // ':' comments (keep-alives), 'event:', 'id:' and 'retry:' lines carry nothing we need.
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Catwalk.Generation;
+
+namespace Catwalk.Pipelines.Fal;
+
+/// <summary>Reads fal's file objects (<c>{"url","content_type","file_name","file_size","width","height"}</c>) from a result.</summary>
+internal static class FalResultReader
+{
+    public static GeneratedMedia Video(JsonElement data, string endpointId) =>
+        data.TryGetProperty("video", out var video) && video.ValueKind == JsonValueKind.Object
+            ? File(video, endpointId)
+            : throw new FalResultShapeException(endpointId, "has no \"video\" object");
+
+    public static IReadOnlyList<GeneratedMedia> Images(JsonElement data, string endpointId) =>
+        data.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array && images.GetArrayLength() > 0
+            ? [.. images.EnumerateArray().Select(i => File(i, endpointId))]
+            : throw new FalResultShapeException(endpointId, "has no \"images\"");
+
+    public static long? Seed(JsonElement data) =>
+        data.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.Number && seed.TryGetInt64(out var value) ? value : null;
+
+    public static string? Text(JsonElement data, string name) =>
+        data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static GeneratedMedia File(JsonElement file, string endpointId)
+    {
+        var url = Text(file, "url");
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            throw new FalResultShapeException(endpointId, "has a file without a valid \"url\"");
+        return new GeneratedMedia(uri, Text(file, "content_type"), Text(file, "file_name"), Int(file, "file_size"), (int?)Int(file, "width"), (int?)Int(file, "height"));
+    }
+
+    private static long? Int(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
+}

@@ -1,0 +1,25 @@
+using Catwalk.Fal;
+using Catwalk.Generation;
+
+namespace Catwalk.Pipelines.Fal;
+
+/// <summary>Builds fal wait options that report progress and hand the request id to the caller before any waiting.</summary>
+internal static class FalWaitOptionsFactory
+{
+    public static FalWaitOptions Create(string modelKey, IProgress<GenerationProgress>? progress, Func<string, CancellationToken, ValueTask>? onSubmitted, TimeSpan? timeout)
+    {
+        var reporter = progress is null ? null : new FalProgressReporter(modelKey, progress);
+        progress?.Report(new GenerationProgress(modelKey, GenerationStage.Submitting, null, null, []));
+        return new FalWaitOptions
+        {
+            Progress = reporter,
+            Timeout = timeout,
+            OnSubmitted = async (submission, ct) =>
+            {
+                if (reporter is not null) reporter.RequestId = submission.Request.RequestId;
+                progress?.Report(new GenerationProgress(modelKey, GenerationStage.Queued, submission.Request.RequestId, submission.QueuePosition, []));
+                if (onSubmitted is not null) await onSubmitted(submission.Request.RequestId, ct).ConfigureAwait(false);
+            },
+        };
+    }
+}

@@ -1,0 +1,16 @@
+using Catwalk.Fal;
+using Catwalk.Pipelines.References;
+
+namespace Catwalk.Pipelines.Hosting;
+
+/// <summary>How Catwalk is set up in a host: where outputs go, extra catalog files, prompt templates, and how to reach fal.</summary>
+public sealed class CatwalkOptions
+{
+    public string OutputDirectory { get; set; } = "outputs";
+    public IList<string> CatalogFiles { get; } = [];
+    public string? PromptTemplatesFile { get; set; }
+    public ReferenceUploadMode UploadMode { get; set; } = ReferenceUploadMode.Storage;
+    /// <summary>True when fal is Catwalk's emulator; recorded in every result so emulated media is never mistaken for real.</summary>
+    public bool Emulated { get; set; }
+    public Action<FalOptions>? ConfigureFal { get; set; }
+}

@@ -1,0 +1,53 @@
+using Catwalk.Catalog;
+using Catwalk.Fal;
+using Catwalk.Generation;
+using Catwalk.Pipelines.Fal;
+using Catwalk.Pipelines.Outputs;
+using Catwalk.Pipelines.References;
+using Catwalk.Prompts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Catwalk.Pipelines.Hosting;
+
+/// <summary>Registers Catwalk: the catalog, the fal client, one keyed generator per catalog model, and the pipelines.</summary>
+public static class CatwalkServiceCollectionExtensions
+{
+    public static IServiceCollection AddCatwalk(this IServiceCollection services, Action<CatwalkOptions>? configure = null)
+    {
+        var options = new CatwalkOptions();
+        configure?.Invoke(options);
+        // The catalog is read now: every model in it becomes a keyed generator, so a model added as data needs no code.
+        var catalog = ModelCatalog.WithFiles(options.CatalogFiles);
+        var prompts = options.PromptTemplatesFile is { } file ? PromptTemplates.Load(file) : PromptTemplates.BuiltIn;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddFalClient(options.ConfigureFal);
+        services.AddSingleton(catalog);
+        services.AddSingleton(new PromptBuilder(prompts));
+        services.AddSingleton(new OutputLayout(options.OutputDirectory));
+        services.AddSingleton(sp => new FalConnection(options.Emulated, sp.GetRequiredService<IOptions<FalOptions>>().Value.QueueUrl));
+        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode));
+
+        foreach (var model in catalog.Models)
+        {
+            if (model.IsVideo)
+                services.AddKeyedSingleton<IVideoGenerator>(model.Key, (sp, _) =>
+                    new GeneratorBuilder<IVideoGenerator>(new FalVideoGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>()))
+                        .UseLogging()
+                        .UseCostEstimation()
+                        .Build(sp));
+            else
+                services.AddKeyedSingleton<IImageGenerator>(model.Key, (sp, _) =>
+                    new GeneratorBuilder<IImageGenerator>(new FalImageGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>()))
+                        .UseCostEstimation()
+                        .Build(sp));
+        }
+
+        services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<VideoPipeline>();
+        services.AddSingleton<LookToVideoPipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using Catwalk.Domain;
+using Catwalk.Generation;
+using Catwalk.Pipelines.Outputs;
+
+namespace Catwalk.Pipelines;
+
+/// <summary>One image-stage call: a prompt, its reference images (checked files) and how many images to make.</summary>
+public sealed record ImageStageRequest
+{
+    public required string Prompt { get; init; }
+    public IReadOnlyList<ReferenceImage> References { get; init; } = [];
+    /// <summary>Defaults to Nano Banana edit with references, Nano Banana without.</summary>
+    public string? ModelKey { get; init; }
+    public int Count { get; init; } = 1;
+    public string? AspectRatio { get; init; }
+    public long? Seed { get; init; }
+    public RunStamp? Run { get; init; }
+    public LookInfo? Look { get; init; }
+    public IProgress<GenerationProgress>? Progress { get; init; }
+    public TimeSpan? Timeout { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Catwalk.Fal;
+
+namespace Catwalk.Pipelines.References;
+
+/// <summary>
+/// Gives fal a URL for a local image, uploading each distinct file content once (keyed by SHA-256)
+/// and reusing that URL for every model and stage of the process, or making a data URI when asked to.
+/// </summary>
+public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode mode = ReferenceUploadMode.Storage)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _byHash = new();
+    private int _uploads;
+
+    public ReferenceUploadMode Mode { get; } = mode;
+
+    /// <summary>How many uploads this instance actually made (each distinct content once).</summary>
+    public int Uploads => Volatile.Read(ref _uploads);
+
+    public async Task<string> UrlForAsync(string path, string contentType, CancellationToken cancellationToken = default)
+    {
+        var sha = await HashAsync(path, cancellationToken).ConfigureAwait(false);
+        var key = $"{Mode}:{sha}";
+        var lazy = _byHash.GetOrAdd(key, _ => new Lazy<Task<string>>(() => CreateAsync(path, contentType, cancellationToken)));
+        try
+        {
+            return await lazy.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed or cancelled upload must not poison later attempts.
+            _byHash.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, lazy));
+            throw;
+        }
+    }
+
+    private async Task<string> CreateAsync(string path, string contentType, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        if (Mode == ReferenceUploadMode.DataUri)
+            return await FalDataUri.FromStreamAsync(stream, contentType, cancellationToken).ConfigureAwait(false);
+        var url = await storage.UploadAsync(stream, contentType, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _uploads);
+        return url.ToString();
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,8 @@
+namespace Catwalk.Pipelines;
+
+public enum VideoOutcomeStatus
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Catwalk.Cli.Tests;
+
+/// <summary>Runs the real catwalk program in its own process, with an environment the test controls (no FAL_KEY unless given).</summary>
+public static class CliRunner
+{
+    private static readonly string[] Secrets = ["FAL_KEY", "FAL_KEY_ID", "FAL_KEY_SECRET", "FAL_API_KEY", "CATWALK_FAL_QUEUE_URL", "CATWALK_FAL_STORAGE_URL"];
+
+    public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "catwalk.dll");
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, IDictionary<string, string>? environment = null, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var name in Secrets) start.Environment.Remove(name);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
