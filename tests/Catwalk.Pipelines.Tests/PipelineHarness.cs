@@ -29,8 +29,11 @@ public sealed class PipelineHarness : IAsyncDisposable
         double latencyScale = 0, Action<IServiceCollection>? configure = null)
     {
         var files = (catalogFiles ?? []).Select(f => Path.Combine(AppContext.BaseDirectory, "Fixtures", f)).ToList();
-        var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = latencyScale, RequiredKey = key }, ModelCatalog.WithFiles(files));
         var outputs = new TempDirectory("catwalk-pipeline-");
+        // A render cache of its own, so every test renders for real and no test sees another's files.
+        var emulator = await FalEmulator.StartAsync(
+            new FalEmulatorOptions { LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(outputs.Path, ".render-cache") },
+            ModelCatalog.WithFiles(files));
         var services = new ServiceCollection();
         configure?.Invoke(services);
         services.AddLogging().AddCatwalk(o =>

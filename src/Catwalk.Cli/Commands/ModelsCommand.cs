@@ -19,7 +19,8 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<ModelsSettin
             return 0;
         }
         var table = new Table().RoundedBorder();
-        table.AddColumns("Key", "Model", "fal endpoint", "Durations", "Resolutions", "Audio", "Price");
+        table.AddColumns(new TableColumn("Key").NoWrap(), new TableColumn("Model").NoWrap(), new TableColumn("fal endpoint").NoWrap(),
+            new TableColumn("Durations"), new TableColumn("Resolutions"), new TableColumn("Audio"), new TableColumn("Price"));
         foreach (var m in catalog.Models)
             table.AddRow(Markup.Escape(m.Key), Markup.Escape(m.DisplayName), Markup.Escape(m.EndpointId), Markup.Escape(m.Duration?.Describe() ?? "–"),
                 Markup.Escape(m.Resolutions.Count > 0 ? string.Join(", ", m.Resolutions) : m.Output.Resolution ?? "–"),

@@ -19,6 +19,8 @@ internal static class UserErrorHandler
         var (code, text) = e switch
         {
             InvalidInputException or UnsupportedSettingException or UnknownModelException or CatalogException => (ExitCodes.UserError, e.Message),
+            // Spectre's own parse and settings-validation errors: a mistake on the command line.
+            Spectre.Console.Cli.CommandAppException => (ExitCodes.UserError, e.Message + " (see `catwalk COMMAND --help`)"),
             FalValidationException => (ExitCodes.UserError, e.Message),
             FalException => (ExitCodes.FalError, e.Message),
             HttpRequestException http => (ExitCodes.FalError, $"Could not reach fal: {http.Message}. Check your network, or run `catwalk check`."),

@@ -26,7 +26,7 @@ internal static class VideoRenderer
             var filter = string.Join(',',
                 $"crop={spec.Width}:{spec.Height}:x='(in_w-out_w)*t/{d}':y='(in_h-out_h)*(1-t/{d})'",
                 $"drawtext=fontfile={Fonts.BoldPath}:text='{Escape(spec.Label)}':x=(w-text_w)/2:y=h*0.06:fontsize={fontSize}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw={fontSize / 3}",
-                $"drawtext=fontfile={Fonts.SansPath}:text='EMULATED  %{{n}}':x=w*0.04:y=h-text_h-h*0.04:fontsize={fontSize * 2 / 3}:fontcolor=white@0.85",
+                $"drawtext=fontfile={Fonts.SansPath}:text='EMULATED  frame %{{n}}':x=w*0.04:y=h*0.06+{fontSize * 2}:fontsize={fontSize * 2 / 3}:fontcolor=white@0.85",
                 "format=yuv420p");
             var args = new List<string> { "-hide_banner", "-v", "error", "-y", "-loop", "1", "-framerate", spec.Fps.ToString(CultureInfo.InvariantCulture), "-i", canvasPath };
             if (spec.Audio) args.AddRange(["-f", "lavfi", "-i", "sine=frequency=220:sample_rate=44100"]);
