@@ -9,6 +9,7 @@ internal sealed class ProgressPrinter(IAnsiConsole console, bool verbose) : IPro
 {
     private readonly Lock _gate = new();
     private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly Dictionary<string, (GenerationStage, int?)> _last = [];
 
     public void Report(GenerationProgress value)
     {
@@ -23,7 +24,10 @@ internal sealed class ProgressPrinter(IAnsiConsole console, bool verbose) : IPro
         };
         lock (_gate)
         {
-            console.MarkupLine($"[grey]{elapsed,6:0.0}s[/] {Markup.Escape(value.ModelKey),-17} {text}");
+            // Submit, fal's status stream and the pipeline all report; a user needs each change once.
+            var changed = !_last.TryGetValue(value.ModelKey, out var last) || last != (value.Stage, value.QueuePosition);
+            _last[value.ModelKey] = (value.Stage, value.QueuePosition);
+            if (changed) console.MarkupLine($"[grey]{elapsed,6:0.0}s[/] {Markup.Escape(value.ModelKey),-17} {text}");
             if (verbose)
                 foreach (var log in value.Logs) console.MarkupLine($"[grey]{"",6}  {Markup.Escape(value.ModelKey),-17} │ {Markup.Escape(log)}[/]");
         }
