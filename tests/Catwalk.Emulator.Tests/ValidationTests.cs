@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Catwalk.Testing;
+
+namespace Catwalk.Emulator.Tests;
+
+public class ValidationTests
+{
+    private static async Task<JsonObject> Rejected(EmulatorClient e, string endpoint, JsonObject input)
+    {
+        var (status, body) = await e.SubmitAsync(endpoint, input);
+        status.ShouldBe(422, body.ToJsonString());
+        return body["detail"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
+    }
+
+    [Theory]
+    [InlineData("{\"prompt\":\"walk\",\"duration\":\"7s\"}", "duration", "literal_error")]
+    [InlineData("{\"duration\":\"4s\"}", "prompt", "missing")]
+    [InlineData("{\"prompt\":\"walk\",\"duration\":\"4s\",\"generate_audio\":\"yes\"}", "generate_audio", "bool_type")]
+    [InlineData("{\"prompt\":\"walk\",\"resolution\":\"4K\"}", "resolution", "literal_error")]
+    public async Task Veo3_inputs_are_checked_against_its_published_schema(string json, string field, string type)
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var input = EmulatorClient.Parse(json);
+        input["image_url"] = await e.UploadAsync(TestImages.Png());
+        var problem = await Rejected(e, "fal-ai/veo3/image-to-video", input);
+        problem["loc"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["body", field]);
+        problem["type"]!.GetValue<string>().ShouldBe(type);
+    }
+
+    [Fact]
+    public async Task A_prompt_over_the_limit_an_outside_url_and_a_non_image_are_refused()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var image = await e.UploadAsync(TestImages.Png());
+        (await Rejected(e, "fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = new string('x', 2501), ["start_image_url"] = image }))["type"]!.GetValue<string>().ShouldBe("string_too_long");
+        (await Rejected(e, "fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = "https://cdn.example.com/a.png" }))["type"]!.GetValue<string>().ShouldBe("file_download_error");
+        var text = await e.UploadAsync("not a picture"u8.ToArray(), "image/png", "fake.png");
+        (await Rejected(e, "fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = text }))["type"]!.GetValue<string>().ShouldBe("image_load_error");
+    }
+
+    [Fact]
+    public async Task Ltx_takes_its_duration_as_an_integer_or_an_old_style_string_and_enforces_its_1080p_rule()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var image = await e.UploadAsync(TestImages.Png());
+        (await e.SubmitAsync("fal-ai/ltx-2/image-to-video/fast", new JsonObject { ["prompt"] = "walk", ["image_url"] = image, ["duration"] = 8 })).Status.ShouldBe(200);
+        (await e.SubmitAsync("fal-ai/ltx-2/image-to-video/fast", new JsonObject { ["prompt"] = "walk", ["image_url"] = image, ["duration"] = "8" })).Status.ShouldBe(200);
+        var rule = await Rejected(e, "fal-ai/ltx-2/image-to-video/fast", new JsonObject { ["prompt"] = "walk", ["image_url"] = image, ["duration"] = 12, ["resolution"] = "1440p" });
+        rule["loc"]![1]!.GetValue<string>().ShouldBe("resolution");
+    }
+
+    [Fact]
+    public async Task A_data_uri_image_is_accepted_and_an_unknown_endpoint_is_404()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var dataUri = "data:image/png;base64," + Convert.ToBase64String(TestImages.Png());
+        (await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = dataUri })).Status.ShouldBe(200);
+        (await e.SubmitAsync("fal-ai/sora/image-to-video", new JsonObject { ["prompt"] = "walk" })).Status.ShouldBe(404);
+    }
+}
