@@ -17,6 +17,7 @@ public static class CliRunner
         foreach (var name in Secrets) start.Environment.Remove(name);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(workingDirectory, ".cache"); // renders of its own, not the user's cache
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
