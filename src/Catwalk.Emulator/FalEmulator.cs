@@ -1,6 +1,7 @@
 using System.Net;
 using Catwalk.Catalog;
 using Catwalk.Emulator.Endpoints;
+using Catwalk.Emulator.Faults;
 using Catwalk.Emulator.Queue;
 using Catwalk.Emulator.Rendering;
 using Catwalk.Emulator.Storage;
@@ -46,8 +47,9 @@ public sealed class FalEmulator : IAsyncDisposable
         var stats = new StatsCounter(catalog.Models.Select(m => m.EndpointId));
         EmulatorContext? context = null;
         var files = new FileStore(Path.Combine(work, "files"), () => context!.BaseUri);
-        var queue = new JobQueue(options, new ModelSimulator(new RenderCache(options.CacheDirectory ?? DefaultCacheDirectory(), stats), files));
-        context = new EmulatorContext(options, catalog, queue, files, new MediaResolver(files), stats);
+        var faults = new FaultInjector(options.Faults, options.Seed);
+        var queue = new JobQueue(options, new ModelSimulator(new RenderCache(options.CacheDirectory ?? DefaultCacheDirectory(), stats), files), faults);
+        context = new EmulatorContext(options, catalog, queue, files, new MediaResolver(files), stats, faults);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

@@ -22,4 +22,6 @@ public sealed record FalEmulatorOptions
     /// <summary>How often the status stream sends a keep-alive comment (fal: every 15 s).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(15);
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>Faults to inject (429s, 5xx, dropped connections, cut streams, truncated media, failing jobs…), rolled under <see cref="Seed"/>.</summary>
+    public IReadOnlyList<Faults.FaultRule> Faults { get; init; } = [];
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Catwalk.Fal.Internal;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace Catwalk.Fal;
 
@@ -13,7 +15,22 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
 {
     private const int BufferSize = 128 * 1024;
 
-    public async Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default)
+    // A paid-for result must not be lost to a dropped connection: broken transfers are fetched again, from the start.
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<FalMediaException>(e => e.Transient),
+            MaxRetryAttempts = Math.Max(1, options.Value.MaxRetries),
+            Delay = TimeSpan.FromMilliseconds(300),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
+    public Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default) =>
+        _retry.ExecuteAsync(async ct => await DownloadOnceAsync(source, destinationPath, ct).ConfigureAwait(false), cancellationToken).AsTask();
+
+    private async Task<DownloadedMedia> DownloadOnceAsync(Uri source, string destinationPath, CancellationToken cancellationToken)
     {
         if (File.Exists(destinationPath)) throw new IOException($"'{destinationPath}' already exists; Catwalk never overwrites a result.");
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +60,7 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
                 output.Flush(flushToDisk: true);
             }
             if (size == 0) throw new FalMediaException($"{Describe(source)} is empty (0 bytes).");
-            if (expected is { } length && length != size) throw new FalMediaException($"{Describe(source)} was cut short: {size} of {length} bytes arrived.");
+            if (expected is { } length && length != size) throw new FalMediaException($"{Describe(source)} was cut short: {size} of {length} bytes arrived.") { Transient = true };
             File.Move(temp, destinationPath, overwrite: false);
             return new DownloadedMedia(destinationPath, size, Convert.ToHexStringLower(hash.GetHashAndReset()), response.Content.Headers.ContentType?.MediaType, Stopwatch.GetElapsedTime(started));
         }
@@ -53,11 +70,11 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
         }
         catch (HttpRequestException e)
         {
-            throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e);
+            throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e) { Transient = true };
         }
         catch (IOException e) when (e is not FileNotFoundException && File.Exists(temp))
         {
-            throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e);
+            throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e) { Transient = true };
         }
         finally
         {

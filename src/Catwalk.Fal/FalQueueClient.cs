@@ -23,10 +23,26 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId.Trim('/'))) { Content = JsonContent.Create(input) };
         request.Headers.Add("x-fal-queue-priority", "normal");
         var submittedAt = time.GetUtcNow();
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-            throw await FalErrorReader.ReadAsync(response, endpointId, null, isResult: false, cancellationToken).ConfigureAwait(false);
-        using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage? response = null;
+        JsonDocument json;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw await FalErrorReader.ReadAsync(response, endpointId, null, isResult: false, cancellationToken).ConfigureAwait(false);
+            json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException
+                                   && !FalRetryRules.NothingWasSent(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // The request went out and no answer came back: the job may exist at fal. Never resend it blindly.
+            throw new FalSubmitUncertainException(endpointId, e);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+        using var _ = json;
         var id = json.RootElement.TryGetProperty("request_id", out var rid) ? rid.GetString() : null;
         if (string.IsNullOrEmpty(id)) throw new FalException($"fal accepted a job for {endpointId} but sent no request_id.", (int)response.StatusCode, endpointId: endpointId);
         int? position = json.RootElement.TryGetProperty("queue_position", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;

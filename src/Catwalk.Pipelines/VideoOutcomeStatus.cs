@@ -5,4 +5,6 @@ public enum VideoOutcomeStatus
     Succeeded,
     Failed,
     Cancelled,
+    /// <summary>The submit's answer was lost: fal may have queued and billed the job; it was not resent.</summary>
+    Unknown,
 }

@@ -76,6 +76,10 @@ public sealed class VideoPipeline(IServiceProvider services, ModelCatalog catalo
         {
             return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = "cancelled" };
         }
+        catch (FalSubmitUncertainException e)
+        {
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Unknown) { Error = e.Message };
+        }
         catch (Exception e)
         {
             // Isolate: this model failed, the others carry on. The message is the user-facing one; details stay in logs.

@@ -11,26 +11,28 @@ namespace Catwalk.Fal.Tests;
 /// <summary>The fal client wired as in production, pointed at a real emulator on loopback, with every request recorded.</summary>
 public sealed class FalHarness : IAsyncDisposable
 {
-    private FalHarness(FalEmulator emulator, ServiceProvider services, TempDirectory dir)
+    private FalHarness(FalEmulator emulator, ServiceProvider services, TempDirectory dir, RequestRecorder recorder)
     {
-        (Emulator, Services, Dir) = (emulator, services, dir);
+        (Emulator, Services, Dir, Recorder) = (emulator, services, dir, recorder);
     }
 
     public FalEmulator Emulator { get; }
     public ServiceProvider Services { get; }
     public TempDirectory Dir { get; }
-    public RequestRecorder Recorder { get; } = new();
+    public RequestRecorder Recorder { get; }
     public StringBuilder Logs { get; } = new();
     public IFalQueueClient Client => Services.GetRequiredService<IFalQueueClient>();
     public IFalStorage Storage => Services.GetRequiredService<IFalStorage>();
     public IFalMediaDownloader Downloader => Services.GetRequiredService<IFalMediaDownloader>();
 
-    public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0)
+    public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0,
+        string[]? faults = null, int maxRetries = 1)
     {
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
             RequiredKey = requiredKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = dir.File("render-cache"),
+            Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42,
         }, ModelCatalog.BuiltIn);
         FalHarness? harness = null;
         var services = new ServiceCollection()
@@ -41,10 +43,11 @@ public sealed class FalHarness : IAsyncDisposable
                 o.StorageUrl = emulator.BaseUri;
                 o.Key = clientKey is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = clientKey });
                 o.PollInterval = TimeSpan.FromMilliseconds(20);
-                o.MaxRetries = 1;
+                o.MaxRetries = maxRetries;
             });
-        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => harness!.Recorder.CreateHandler()));
-        harness = new FalHarness(emulator, services.BuildServiceProvider(), dir);
+        var recorder = new RequestRecorder();
+        services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(recorder);
+        harness = new FalHarness(emulator, services.BuildServiceProvider(), dir, recorder);
         return harness;
     }
 

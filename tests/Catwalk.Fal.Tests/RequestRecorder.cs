@@ -1,22 +1,28 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Http;
 
 namespace Catwalk.Fal.Tests;
 
-/// <summary>Sees every request the fal client sends (method, URL, whether it carried Authorization), outermost in each HttpClient.</summary>
-public sealed class RequestRecorder
+/// <summary>
+/// Sees every request attempt the fal client puts on the wire (method, URL, whether it carried Authorization): it is
+/// installed innermost in every HttpClient, below retries and the auth handler, and records before sending.
+/// </summary>
+public sealed class RequestRecorder : IHttpMessageHandlerBuilderFilter
 {
     public ConcurrentQueue<(HttpMethod Method, Uri Url, bool Authorized)> Requests { get; } = new();
 
-    public DelegatingHandler CreateHandler() => new Handler(this);
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+    {
+        next(builder);
+        builder.AdditionalHandlers.Add(new Handler(this));
+    };
 
     private sealed class Handler(RequestRecorder recorder) : DelegatingHandler
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var response = await base.SendAsync(request, cancellationToken);
-            // Recorded after the inner handlers ran, so an Authorization header they added is seen.
             recorder.Requests.Enqueue((request.Method, request.RequestUri!, request.Headers.Authorization is not null));
-            return response;
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

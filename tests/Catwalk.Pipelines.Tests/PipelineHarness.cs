@@ -26,13 +26,17 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public static async Task<PipelineHarness> StartAsync(
         string[]? catalogFiles = null, string? key = null, ReferenceUploadMode uploadMode = ReferenceUploadMode.Storage,
-        double latencyScale = 0, Action<IServiceCollection>? configure = null)
+        double latencyScale = 0, Action<IServiceCollection>? configure = null, string[]? faults = null, int maxRetries = 4)
     {
         var files = (catalogFiles ?? []).Select(f => Path.Combine(AppContext.BaseDirectory, "Fixtures", f)).ToList();
         var outputs = new TempDirectory("catwalk-pipeline-");
         // A render cache of its own, so every test renders for real and no test sees another's files.
         var emulator = await FalEmulator.StartAsync(
-            new FalEmulatorOptions { LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(outputs.Path, ".render-cache") },
+            new FalEmulatorOptions
+            {
+                LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(outputs.Path, ".render-cache"),
+                Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 7,
+            },
             ModelCatalog.WithFiles(files));
         var services = new ServiceCollection();
         configure?.Invoke(services);
@@ -48,6 +52,7 @@ public sealed class PipelineHarness : IAsyncDisposable
                 fal.StorageUrl = emulator.BaseUri;
                 fal.Key = key is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
                 fal.PollInterval = TimeSpan.FromMilliseconds(20);
+                fal.MaxRetries = maxRetries;
             };
         });
         return new PipelineHarness(emulator, services.BuildServiceProvider(), outputs);

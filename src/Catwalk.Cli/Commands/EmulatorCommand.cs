@@ -24,10 +24,13 @@ internal sealed class EmulatorCommand(IAnsiConsole console, IConfiguration confi
             LatencyScale = settings.LatencyScale ?? configuration.GetSection("Catwalk:Emulator").GetValue("LatencyScale", 0.02),
             GpusPerEndpoint = settings.Gpus,
             RequiredKey = requiredKey,
+            Seed = settings.Seed,
+            Faults = [.. (settings.Faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         };
         await using var emulator = await FalEmulator.StartAsync(options, ModelCatalog.WithFiles(settings.CatalogFiles ?? []), cancellationToken);
         var url = emulator.BaseUri.ToString().TrimEnd('/');
         console.MarkupLine($"fal emulator listening on [bold]{url}[/] (latency × {options.LatencyScale}, {options.GpusPerEndpoint} GPU(s) per endpoint{(requiredKey is null ? "" : ", key required")}).");
+        foreach (var fault in options.Faults) console.MarkupLine($"[yellow]Injecting[/] {Markup.Escape(fault.ToString())}");
         console.MarkupLine($"Point Catwalk at it:  export CATWALK_FAL_QUEUE_URL={url} CATWALK_FAL_STORAGE_URL={url}");
         console.MarkupLine($"Statistics: {url}/_emulator/stats. Press Ctrl+C to stop.");
         try { await Task.Delay(Timeout.Infinite, cancellationToken); }

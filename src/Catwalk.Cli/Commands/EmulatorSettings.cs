@@ -24,6 +24,15 @@ public sealed class EmulatorSettings : CommandSettings
     [Description("Answer 401 unless requests carry the key in FAL_KEY (to try `catwalk check`).")]
     public bool RequireKey { get; init; }
 
+    [CommandOption("--fault <SPEC>")]
+    [Description("Inject a fault: stage[@endpoint]=kind[:probability][xCOUNT], e.g. status=unavailable:0.2 or submit@veo3=lost-submit x1. Repeatable.")]
+    public string[]? Faults { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for latency jitter and faults, so a run repeats.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
     [CommandOption("--catalog <FILE>")]
     [Description("Extra model catalog file (JSON). Repeatable.")]
     public string[]? CatalogFiles { get; init; }
@@ -33,6 +42,11 @@ public sealed class EmulatorSettings : CommandSettings
         if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be 0–65535, not {Port}.");
         if (Gpus < 1) return ValidationResult.Error($"--gpus must be at least 1, not {Gpus}.");
         if (LatencyScale is < 0 or > 100) return ValidationResult.Error($"--latency-scale must be between 0 and 100, not {LatencyScale}.");
+        foreach (var fault in Faults ?? [])
+        {
+            try { Catwalk.Emulator.Faults.FaultRule.Parse(fault); }
+            catch (FormatException e) { return ValidationResult.Error(e.Message); }
+        }
         return ValidationResult.Success();
     }
 }

@@ -21,7 +21,12 @@ internal static class SummaryTable
             }
             else
             {
-                var status = o.Status == VideoOutcomeStatus.Cancelled ? "[yellow]cancelled[/]" : "[red]failed[/]";
+                var status = o.Status switch
+                {
+                    VideoOutcomeStatus.Cancelled => "[yellow]cancelled[/]",
+                    VideoOutcomeStatus.Unknown => "[yellow]unknown — may have been billed[/]",
+                    _ => "[red]failed[/]",
+                };
                 var why = Markup.Escape(o.Error ?? "") + (o.RequestId is { } id ? $" [grey](request {Markup.Escape(id)})[/]" : "");
                 table.AddRow(Markup.Escape(o.ModelKey), status, durationText, "–", "–", why);
             }

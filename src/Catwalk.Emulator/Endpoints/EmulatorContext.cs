@@ -1,4 +1,5 @@
 using Catwalk.Catalog;
+using Catwalk.Emulator.Faults;
 using Catwalk.Emulator.Queue;
 using Catwalk.Emulator.Storage;
 using Catwalk.Emulator.Validation;
@@ -6,7 +7,7 @@ using Catwalk.Emulator.Validation;
 namespace Catwalk.Emulator.Endpoints;
 
 /// <summary>What the endpoints share: options, the catalog, the queue, files, stats and this server's base URL.</summary>
-internal sealed class EmulatorContext(FalEmulatorOptions options, ModelCatalog catalog, JobQueue queue, FileStore files, MediaResolver media, StatsCounter stats)
+internal sealed class EmulatorContext(FalEmulatorOptions options, ModelCatalog catalog, JobQueue queue, FileStore files, MediaResolver media, StatsCounter stats, FaultInjector faults)
 {
     public FalEmulatorOptions Options { get; } = options;
     public ModelCatalog Catalog { get; } = catalog;
@@ -14,6 +15,7 @@ internal sealed class EmulatorContext(FalEmulatorOptions options, ModelCatalog c
     public FileStore Files { get; } = files;
     public MediaResolver Media { get; } = media;
     public StatsCounter Stats { get; } = stats;
+    public FaultInjector Faults { get; } = faults;
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
 
     public ModelDescriptor? ModelForEndpoint(string endpointId) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Catwalk.Emulator.Faults;
 using Catwalk.Emulator.Queue;
 using Catwalk.Emulator.Validation;
 using Microsoft.AspNetCore.Builder;
@@ -16,39 +17,51 @@ internal static class QueueEndpoints
 {
     public static IEndpointRouteBuilder MapQueue(this IEndpointRouteBuilder app, EmulatorContext context)
     {
-        app.MapGet("/{owner}/{app}/requests/{id}/status", (string owner, string app, string id, int? logs) =>
+        app.MapGet("/{owner}/{app}/requests/{id}/status", async (string owner, string app, string id, int? logs, HttpContext http) =>
         {
             if (Find(context, owner, app, id) is not { } job) return NotFound();
             context.Stats.StatusCall(job.Model.EndpointId);
+            if (await FaultResponder.ApplyAsync(http, context.Faults.Roll(FaultStage.Status, job.Model)) is { } fault) return fault;
             var body = StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), logs == 1);
             return Results.Json(body, statusCode: job.State == JobState.Completed ? 200 : 202);
         });
-        app.MapGet("/{owner}/{app}/requests/{id}/status/stream", (string owner, string app, string id, int? logs, HttpContext http) =>
-            Find(context, owner, app, id) is { } job ? StatusStream.WriteAsync(http, job, context, logs == 1) : NotFound().ExecuteAsync(http));
-        app.MapGet("/{owner}/{app}/requests/{id}", (string owner, string app, string id, HttpResponse response) =>
+        app.MapGet("/{owner}/{app}/requests/{id}/status/stream", async (string owner, string app, string id, int? logs, HttpContext http) =>
+        {
+            if (Find(context, owner, app, id) is not { } job) return NotFound();
+            var rule = context.Faults.Roll(FaultStage.Stream, job.Model);
+            if (await FaultResponder.ApplyAsync(http, rule) is { } fault) return fault;
+            await StatusStream.WriteAsync(http, job, context, logs == 1, cutAfterFirstEvent: rule?.Kind == FaultKind.StreamCut);
+            return Results.Empty;
+        });
+        app.MapGet("/{owner}/{app}/requests/{id}", async (string owner, string app, string id, HttpContext http) =>
         {
             if (Find(context, owner, app, id) is not { } job) return NotFound();
             context.Stats.Result(job.Model.EndpointId);
-            response.Headers["x-fal-request-id"] = job.Id;
+            if (await FaultResponder.ApplyAsync(http, context.Faults.Roll(FaultStage.Result, job.Model)) is { } fault) return fault;
+            http.Response.Headers["x-fal-request-id"] = job.Id;
             if (job.State != JobState.Completed) return Results.Json(StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), false), statusCode: 202);
             return job.Error is { } error ? Results.Json(error.Body, statusCode: error.Status) : Results.Json(job.Output);
         });
-        app.MapPut("/{owner}/{app}/requests/{id}/cancel", (string owner, string app, string id) =>
+        app.MapPut("/{owner}/{app}/requests/{id}/cancel", async (string owner, string app, string id, HttpContext http) =>
         {
             if (Find(context, owner, app, id) is not { } job) return Results.Json(new { status = "NOT_FOUND" }, statusCode: 404);
             context.Stats.Cancel(job.Model.EndpointId);
+            if (await FaultResponder.ApplyAsync(http, context.Faults.Roll(FaultStage.Cancel, job.Model)) is { } fault) return fault;
             if (job.State == JobState.Completed) return Results.Json(new { status = "ALREADY_COMPLETED" }, statusCode: 400);
             context.Queue.CancelIfQueued(job); // a running job is only asked to stop; like most fal apps, it runs on
             return Results.Json(new { status = "CANCELLATION_REQUESTED" }, statusCode: 202);
         });
-        app.MapPost("/{**endpoint}", (string endpoint, HttpRequest request) => SubmitAsync(context, endpoint, request));
+        app.MapPost("/{**endpoint}", (string endpoint, HttpContext http) => SubmitAsync(context, endpoint, http));
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(EmulatorContext context, string endpoint, HttpRequest request)
+    private static async Task<IResult> SubmitAsync(EmulatorContext context, string endpoint, HttpContext http)
     {
+        var request = http.Request;
         var model = context.ModelForEndpoint(endpoint);
         if (model is null) return Results.Json(new { detail = $"Application '{endpoint.Trim('/')}' not found" }, statusCode: 404);
+        var rule = context.Faults.Roll(FaultStage.Submit, model);
+        if (await FaultResponder.ApplyAsync(http, rule) is { } fault) return fault;
         JsonObject? input;
         try { input = await JsonNode.ParseAsync(request.Body) as JsonObject; }
         catch (JsonException) { input = null; }
@@ -60,6 +73,11 @@ internal static class QueueEndpoints
 
         context.Stats.Submission(model.EndpointId);
         var job = context.Queue.Enqueue(model, input, media);
+        if (rule?.Kind == FaultKind.LostSubmit)
+        {
+            http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id
+            return Results.Empty;
+        }
         var body = StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), false);
         body["gateway_request_id"] = job.Id;
         return Results.Json(body);

@@ -19,18 +19,22 @@ internal static class StorageEndpoints
             var uploadUrl = new Uri(context.BaseUri, $"storage/upload/put/{token}");
             return Results.Json(new { upload_url = uploadUrl.ToString(), file_url = fileUrl.ToString() });
         });
-        app.MapPut("/storage/upload/put/{token}", async (string token, HttpRequest request, CancellationToken cancellationToken) =>
+        app.MapPut("/storage/upload/put/{token}", async (string token, HttpRequest request, HttpContext http, CancellationToken cancellationToken) =>
         {
+            if (await Faults.FaultResponder.ApplyAsync(http, context.Faults.Roll(Faults.FaultStage.Upload, null)) is { } fault) return fault;
             var file = await context.Files.CompleteUploadAsync(token, request.Body, cancellationToken);
             if (file is null) return Results.NotFound(new { detail = "Unknown or used upload URL." });
             context.Stats.Upload();
             return Results.Ok();
         });
-        app.MapGet("/files/{id}/{name}", (string id, string name) =>
+        app.MapGet("/files/{id}/{name}", async (string id, string name, HttpContext http) =>
         {
             var file = context.Files.Find(id, name);
             if (file is null || !File.Exists(file.Path)) return Results.NotFound(new { detail = "File not found." });
             context.Stats.Download();
+            var rule = context.Faults.Roll(Faults.FaultStage.Download, null);
+            if (await Faults.FaultResponder.ApplyAsync(http, rule) is { } fault) return fault;
+            if (rule?.Kind == Faults.FaultKind.Truncated) return new TruncatedFileResult(file.Path, file.ContentType);
             return Results.File(file.Path, file.ContentType, enableRangeProcessing: true);
         });
         return app;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Catwalk.Catalog;
+using Catwalk.Emulator.Faults;
 
 namespace Catwalk.Emulator.Queue;
 
@@ -9,7 +10,7 @@ namespace Catwalk.Emulator.Queue;
 /// the rest wait IN_QUEUE with a position. A job waits its model's queue time, runs for its inference time (scaled,
 /// jittered deterministically) while its media renders, then completes with the output or the error.
 /// </summary>
-internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simulator) : IDisposable
+internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simulator, FaultInjector faults) : IDisposable
 {
     private readonly ConcurrentDictionary<string, EmulatedJob> _jobs = new();
     private readonly ConcurrentDictionary<string, Lane> _lanes = new();
@@ -65,8 +66,21 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
             if (job.Cancelled) return;
             var started = Time.GetTimestamp();
             job.Log($"Runner assigned; loading {job.Model.DisplayName}", Time.GetUtcNow());
+            var fault = faults.Roll(FaultStage.Job, job.Model);
+            if (fault?.Kind == FaultKind.NeverFinishes)
+            {
+                job.Log("Runner stopped responding", Time.GetUtcNow());
+                await Task.Delay(Timeout.InfiniteTimeSpan, Time, token); // until the emulator stops
+            }
             var render = simulator.RunAsync(job, token);
             await Task.Delay(inferenceTime, Time, token);
+            if (fault?.Kind == FaultKind.JobFails)
+            {
+                _ = render.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // the output is discarded
+                job.Fail(500, new JsonObject { ["detail"] = "The model failed while generating (injected fault).", ["error_type"] = "downstream_service_error" },
+                    Math.Round(Time.GetElapsedTime(started).TotalSeconds, 3));
+                return;
+            }
             job.Log("Inference finished; encoding output", Time.GetUtcNow());
             var output = await render;
             job.Succeed(output, Math.Round(Time.GetElapsedTime(started).TotalSeconds, 3));

@@ -25,7 +25,7 @@ internal static class FalRetryRules
         return (int)response.StatusCode switch
         {
             429 or 502 or 503 or 504 => true,
-            500 => !isSubmit,
+            500 => IsStatusCall(request), // as fal's client: a status poll is retried on 500; a result replays a model error
             _ => false,
         };
     }
@@ -34,6 +34,9 @@ internal static class FalRetryRules
     public static bool NothingWasSent(Exception error) =>
         error is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain } }
         || error is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } && error.InnerException is SocketException;
+
+    private static bool IsStatusCall(HttpRequestMessage? request) =>
+        request?.Method == HttpMethod.Get && request.RequestUri?.AbsolutePath.EndsWith("/status", StringComparison.Ordinal) == true;
 
     /// <summary>fal's 504 for an expired x-fal-request-timeout is the caller's own deadline: never retried.</summary>
     private static bool IsUserTimeout(HttpResponseMessage response) =>

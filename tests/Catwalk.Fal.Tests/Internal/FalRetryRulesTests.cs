@@ -34,7 +34,13 @@ public class FalRetryRulesTests
     [InlineData(503, true)]
     [InlineData(404, false)]
     [InlineData(422, false)]
-    public void Reads_are_retried_on_server_errors(int status, bool expected) => Retry(HttpMethod.Get, (HttpStatusCode)status).ShouldBe(expected);
+    public void Status_polls_are_retried_on_server_errors(int status, bool expected) =>
+        FalRetryRules.ShouldRetry(new HttpRequestMessage(HttpMethod.Get, "http://q/o/a/requests/1/status"), Outcome.FromResult(new HttpResponseMessage((HttpStatusCode)status))).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(500, false)] // the result endpoint replays the model's own failure: asking again changes nothing
+    [InlineData(502, true)]
+    public void Results_are_retried_only_on_edge_errors(int status, bool expected) => Retry(HttpMethod.Get, (HttpStatusCode)status).ShouldBe(expected);
 
     [Fact]
     public void A_users_own_start_timeout_is_never_retried() => Retry(HttpMethod.Get, HttpStatusCode.GatewayTimeout, "user").ShouldBeFalse();

@@ -1,0 +1,15 @@
+namespace Catwalk.Emulator.Faults;
+
+/// <summary>Where in fal's protocol a fault strikes.</summary>
+public enum FaultStage
+{
+    Submit,
+    Status,
+    Stream,
+    Result,
+    Cancel,
+    Upload,
+    Download,
+    /// <summary>The job itself, while it runs on the (emulated) GPU.</summary>
+    Job,
+}
