@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Catwalk.Fal.Internal;
 using Microsoft.Extensions.Options;
@@ -9,78 +8,116 @@ namespace Catwalk.Fal;
 
 /// <summary>
 /// Saves media streamed (never whole in memory) to a temp file beside the destination, hashing as it goes, checks
-/// it is complete and not empty, then renames it into place — so a file at the destination is always whole.
+/// it is complete, not empty and not an error page, then renames it into place — so a file at the destination is
+/// always whole, and a failed or cancelled download leaves nothing behind.
 /// </summary>
-public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOptions> options) : IFalMediaDownloader
+public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOptions> options, TimeProvider time) : IFalMediaDownloader
 {
     private const int BufferSize = 128 * 1024;
 
-    // A paid-for result must not be lost to a dropped connection: broken transfers are fetched again, from the start.
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<FalMediaException>(e => e.Transient),
-            MaxRetryAttempts = Math.Max(1, options.Value.MaxRetries),
-            Delay = TimeSpan.FromMilliseconds(300),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        })
-        .Build();
+    // HTTP-level failures (429/5xx, refused connections) are retried by the media client's resilience handler. This
+    // covers what it cannot see: a body cut short after the headers arrived. The file is then fetched again from the start.
+    private readonly ResiliencePipeline _retryBrokenTransfers = new ResiliencePipelineBuilder
+    {
+        TimeProvider = time,
+    }.AddRetry(new RetryStrategyOptions
+    {
+        ShouldHandle = new PredicateBuilder().Handle<FalMediaException>(e => e.Transient),
+        MaxRetryAttempts = Math.Max(1, options.Value.MaxRetries),
+        Delay = TimeSpan.FromMilliseconds(300),
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+    }).Build();
 
-    public Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default) =>
-        _retry.ExecuteAsync(async ct => await DownloadOnceAsync(source, destinationPath, ct).ConfigureAwait(false), cancellationToken).AsTask();
+    public async Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
+        destinationPath = Path.GetFullPath(destinationPath);
+        if (File.Exists(destinationPath)) throw new IOException($"'{destinationPath}' already exists; Catwalk never overwrites a result.");
+        Directory.CreateDirectory(Path.GetDirectoryName(destinationPath)!);
+        var attempts = options.Value.MaxRetries > 0 ? _retryBrokenTransfers : ResiliencePipeline.Empty;
+        return await attempts.ExecuteAsync(async ct => await DownloadOnceAsync(source, destinationPath, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<DownloadedMedia> DownloadOnceAsync(Uri source, string destinationPath, CancellationToken cancellationToken)
     {
-        if (File.Exists(destinationPath)) throw new IOException($"'{destinationPath}' already exists; Catwalk never overwrites a result.");
-        var started = Stopwatch.GetTimestamp();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(options.Value.DownloadTimeout);
-        var temp = $"{destinationPath}.part-{Guid.NewGuid():N}";
+        var started = time.GetTimestamp();
+        var limit = options.Value.DownloadTimeout;
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var temp = $"{destinationPath}.part-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         try
         {
-            using var response = await http.CreateClient(FalHttpClients.Media).GetAsync(source, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            using var response = await http.CreateClient(FalHttpClients.Media).GetAsync(source, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
-                throw new FalMediaException($"Downloading {Describe(source)} failed: HTTP {(int)response.StatusCode}.");
+                throw new FalMediaException($"Downloading {Describe(source)} failed: HTTP {(int)response.StatusCode}.", statusCode: (int)response.StatusCode);
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (IsErrorPage(contentType))
+                throw new FalMediaException($"Downloading {Describe(source)} gave {contentType}, not media (an error page?).");
             var expected = response.Content.Headers.ContentLength;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size = 0;
-            await using (var input = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false))
+            await using (var input = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false))
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
                 var buffer = new byte[BufferSize];
                 int read;
-                while ((read = await input.ReadAsync(buffer, limit.Token).ConfigureAwait(false)) > 0)
+                while ((read = await input.ReadAsync(buffer, linked.Token).ConfigureAwait(false)) > 0)
                 {
                     hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), limit.Token).ConfigureAwait(false);
+                    await output.WriteAsync(buffer.AsMemory(0, read), linked.Token).ConfigureAwait(false);
                     size += read;
                 }
-                await output.FlushAsync(limit.Token).ConfigureAwait(false);
-                output.Flush(flushToDisk: true);
+                await output.FlushAsync(linked.Token).ConfigureAwait(false);
+                output.Flush(flushToDisk: true); // the rename below must never publish bytes still only in a cache
             }
             if (size == 0) throw new FalMediaException($"{Describe(source)} is empty (0 bytes).");
-            if (expected is { } length && length != size) throw new FalMediaException($"{Describe(source)} was cut short: {size} of {length} bytes arrived.") { Transient = true };
-            File.Move(temp, destinationPath, overwrite: false);
-            return new DownloadedMedia(destinationPath, size, Convert.ToHexStringLower(hash.GetHashAndReset()), response.Content.Headers.ContentType?.MediaType, Stopwatch.GetElapsedTime(started));
+            if (expected is { } length && length > 0 && length != size)
+                throw new FalMediaException($"{Describe(source)} was cut short: {size} of {length} bytes arrived.") { Transient = true };
+            try
+            {
+                File.Move(temp, destinationPath, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(destinationPath))
+            {
+                throw new IOException($"'{destinationPath}' appeared while downloading; Catwalk never overwrites a result.");
+            }
+            return new DownloadedMedia(destinationPath, size, Convert.ToHexStringLower(hash.GetHashAndReset()), contentType, time.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new FalMediaException($"Downloading {Describe(source)} took longer than {options.Value.DownloadTimeout.TotalSeconds:0} s.");
+            throw new FalMediaException($"Downloading {Describe(source)} took longer than {limit.TotalSeconds:0} s (Fal:DownloadTimeout).");
         }
         catch (HttpRequestException e)
         {
             throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e) { Transient = true };
         }
-        catch (IOException e) when (e is not FileNotFoundException && File.Exists(temp))
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(temp))
         {
-            throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e) { Transient = true };
+            // The connection broke mid-body (our temp file exists, so the headers had arrived): worth another try.
+            throw new FalMediaException($"Downloading {Describe(source)} broke off: {e.Message}", e) { Transient = true };
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            TryDelete(temp);
         }
     }
 
-    private static string Describe(Uri source) => $"the file {Path.GetFileName(source.AbsolutePath)}";
+    /// <summary>Media answers are images, video, audio or bytes; JSON/HTML/text at a media URL is an error page served with 200.</summary>
+    private static bool IsErrorPage(string? contentType) =>
+        contentType is not null && (contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+                                    || contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                                    || contentType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase)
+                                    || contentType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase));
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { } // best effort: a leftover .part file never looks like a result
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Names the file without the URL's query, which for signed URLs is a credential of its own.</summary>
+    private static string Describe(Uri source) => $"the file {Path.GetFileName(source.AbsolutePath)} from {source.Host}";
 }

@@ -5,13 +5,19 @@ public sealed class FalOptions
 {
     public Uri QueueUrl { get; set; } = new("https://queue.fal.run");
     public Uri StorageUrl { get; set; } = new("https://rest.fal.ai");
+    /// <summary>Sent only to the <see cref="QueueUrl"/> and <see cref="StorageUrl"/> hosts. Null: calls go unauthenticated.</summary>
     public FalKey? Key { get; set; }
-    /// <summary>Per HTTP call (not per job).</summary>
+    /// <summary>Per HTTP attempt of a JSON call (not per job; see <see cref="FalWaitOptions.Timeout"/>).</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Per media download (and per upload attempt).</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-    /// <summary>fal sends a keep-alive every 15 s; a silent stream for longer is treated as broken.</summary>
+    /// <summary>
+    /// A status stream silent this long is treated as broken (then polling takes over). fal's JS client uses 15 s, the
+    /// same as fal's keep-alive period; a little slack keeps a keep-alive that is a moment late from counting as silence.
+    /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>Retries per HTTP call for the failures <c>FalRetryRules</c> allows; 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 4;
 }

@@ -19,8 +19,11 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
 
     public async Task<FalSubmission> SubmitAsync(string endpointId, JsonObject input, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        endpointId = endpointId?.Trim('/') ?? throw new ArgumentNullException(nameof(endpointId));
+        _ = new FalRequestHandle(endpointId, "-").OwnerApp; // a malformed id fails here, before anything is paid for
         var client = http.CreateClient(FalHttpClients.Queue);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId.Trim('/'))) { Content = JsonContent.Create(input) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId)) { Content = JsonContent.Create(input) };
         request.Headers.Add("x-fal-queue-priority", "normal");
         var submittedAt = time.GetUtcNow();
         HttpResponseMessage? response = null;
@@ -28,9 +31,10 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         try
         {
             response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            LogCall(logger, "POST", request.RequestUri!, (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
                 throw await FalErrorReader.ReadAsync(response, endpointId, null, isResult: false, cancellationToken).ConfigureAwait(false);
-            json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            json = await ReadJsonAsync(response, endpointId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException
                                    && !FalRetryRules.NothingWasSent(e) && !cancellationToken.IsCancellationRequested)
@@ -38,38 +42,53 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
             // The request went out and no answer came back: the job may exist at fal. Never resend it blindly.
             throw new FalSubmitUncertainException(endpointId, e);
         }
+        catch (FalException e) when (e.InnerException is JsonException)
+        {
+            throw new FalSubmitUncertainException(endpointId, e); // fal said yes, but we cannot read which job it made
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FalException($"Could not reach fal to submit {endpointId}: {e.Message}", null, null, endpointId, e);
+        }
         finally
         {
             response?.Dispose();
         }
-        using var _ = json;
-        var id = json.RootElement.TryGetProperty("request_id", out var rid) ? rid.GetString() : null;
-        if (string.IsNullOrEmpty(id)) throw new FalException($"fal accepted a job for {endpointId} but sent no request_id.", (int)response.StatusCode, endpointId: endpointId);
+        using var answer = json;
+        var id = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("request_id", out var rid) && rid.ValueKind == JsonValueKind.String ? rid.GetString() : null;
+        if (string.IsNullOrEmpty(id))
+            throw new FalSubmitUncertainException(endpointId, new FalException($"fal accepted a job for {endpointId} but its answer had no request_id."));
         int? position = json.RootElement.TryGetProperty("queue_position", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
-        LogSubmitted(logger, endpointId, id);
+        LogSubmitted(logger, endpointId, id, position);
         return new FalSubmission(new FalRequestHandle(endpointId, id), position, submittedAt);
     }
 
     public async Task<FalQueueStatus> GetStatusAsync(FalRequestHandle request, bool includeLogs = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        using var response = await client.GetAsync(Url($"{request.OwnerApp}/requests/{request.RequestId}/status?logs={(includeLogs ? 1 : 0)}"), cancellationToken).ConfigureAwait(false);
+        var url = RequestUrl(request, $"/status?logs={(includeLogs ? 1 : 0)}");
+        using var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        LogCall(logger, "GET", url, (int)response.StatusCode);
+        // 202 while queued or running, 200 once completed: both are read by their "status" field.
         if (!response.IsSuccessStatusCode)
             throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: false, cancellationToken).ConfigureAwait(false);
-        using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        using var json = await ReadJsonAsync(response, request.EndpointId, cancellationToken).ConfigureAwait(false);
         return FalStatusReader.Read(json.RootElement);
     }
 
     public async IAsyncEnumerable<FalQueueStatus> StreamStatusAsync(FalRequestHandle request, bool includeLogs = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Stream);
-        using var message = new HttpRequestMessage(HttpMethod.Get, Url($"{request.OwnerApp}/requests/{request.RequestId}/status/stream?logs={(includeLogs ? 1 : 0)}"));
+        using var message = new HttpRequestMessage(HttpMethod.Get, RequestUrl(request, $"/status/stream?logs={(includeLogs ? 1 : 0)}"));
         message.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        LogCall(logger, "GET", message.RequestUri!, (int)response.StatusCode);
         if (!response.IsSuccessStatusCode)
             throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: false, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var data in SseReader.ReadEventsAsync(stream, Options.StreamIdleTimeout, cancellationToken).ConfigureAwait(false))
+        await foreach (var data in SseReader.ReadEventsAsync(stream, Options.StreamIdleTimeout, cancellationToken, time).ConfigureAwait(false))
         {
             using var json = JsonDocument.Parse(data);
             var status = FalStatusReader.Read(json.RootElement);
@@ -78,33 +97,55 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         }
     }
 
+    /// <summary>The result of a completed job. Timings are zero here: only a wait observes the job's timeline.</summary>
     public async Task<FalResult> GetResultAsync(FalRequestHandle request, CancellationToken cancellationToken = default) =>
-        await TryGetResultAsync(request, TimeSpan.Zero, TimeSpan.Zero, cancellationToken).ConfigureAwait(false)
-        ?? throw new FalException($"{request.EndpointId} request {request.RequestId} is not finished yet.", 202, request.RequestId, request.EndpointId);
+        await TryGetResultDataAsync(request, cancellationToken).ConfigureAwait(false) is { } data
+            ? new FalResult(request, data, new FalTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero))
+            : throw new FalException($"{request.EndpointId} request {request.RequestId} is not finished yet.", 202, request.RequestId, request.EndpointId);
 
-    /// <summary>The result, or null while fal still answers 202 (not finished).</summary>
-    internal async Task<FalResult?> TryGetResultAsync(FalRequestHandle request, TimeSpan queueWait, TimeSpan total, CancellationToken cancellationToken, double? inferenceSeconds = null)
+    /// <summary>The model's output, or null while fal still answers 202 (not finished); a failed job throws its error.</summary>
+    internal async Task<JsonElement?> TryGetResultDataAsync(FalRequestHandle request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        using var response = await client.GetAsync(Url($"{request.OwnerApp}/requests/{request.RequestId}"), cancellationToken).ConfigureAwait(false);
+        var url = RequestUrl(request, "");
+        using var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        LogCall(logger, "GET", url, (int)response.StatusCode);
         if (response.StatusCode == HttpStatusCode.Accepted) return null;
         if (!response.IsSuccessStatusCode)
             throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: true, cancellationToken).ConfigureAwait(false);
-        using var json = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
-        var inference = inferenceSeconds is { } s ? TimeSpan.FromSeconds(s) : total - queueWait;
-        if (inference > total) inference = total;
-        return new FalResult(request, json.RootElement.Clone(), new FalTimings(total - inference, inference, total));
+        using var json = await ReadJsonAsync(response, request.EndpointId, cancellationToken).ConfigureAwait(false);
+        return json.RootElement.Clone();
     }
 
     public async Task<FalCancelOutcome> CancelAsync(FalRequestHandle request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        using var response = await client.PutAsync(Url($"{request.OwnerApp}/requests/{request.RequestId}/cancel"), null, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return FalCancelOutcome.CancellationRequested;
+        var url = RequestUrl(request, "/cancel");
+        using var response = await client.PutAsync(url, null, cancellationToken).ConfigureAwait(false);
+        LogCall(logger, "PUT", url, (int)response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // fal documents the body's status (OK, CANCELLATION_REQUESTED, ALREADY_COMPLETED, NOT_FOUND); the codes are less certain.
+        switch (CancelStatus(body))
+        {
+            case "ALREADY_COMPLETED": return FalCancelOutcome.AlreadyCompleted;
+            case "NOT_FOUND": return FalCancelOutcome.NotFound;
+            case "OK" or "CANCELLATION_REQUESTED" when response.IsSuccessStatusCode: return FalCancelOutcome.CancellationRequested;
+        }
+        if (response.IsSuccessStatusCode) return FalCancelOutcome.CancellationRequested;
         if (response.StatusCode == HttpStatusCode.NotFound) return FalCancelOutcome.NotFound;
-        if (response.StatusCode == HttpStatusCode.BadRequest && body.Contains("ALREADY_COMPLETED", StringComparison.Ordinal)) return FalCancelOutcome.AlreadyCompleted;
-        throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: false, cancellationToken).ConfigureAwait(false);
+        throw FalErrorReader.Read(response, body, request.EndpointId, request.RequestId, isResult: false);
+    }
+
+    private static string? CancelStatus(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        }
+        catch (JsonException) { return null; }
     }
 
     public Task<FalResult> WaitForResultAsync(FalSubmission submission, FalWaitOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -120,7 +161,11 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
 
     private Uri Url(string path) => new($"{Options.QueueUrl.ToString().TrimEnd('/')}/{path}");
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Status, stream, result and cancel live under owner/app only — never the endpoint's path.</summary>
+    private Uri RequestUrl(FalRequestHandle request, string suffix) =>
+        Url($"{request.OwnerApp}/requests/{Uri.EscapeDataString(request.RequestId)}{suffix}");
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string endpointId, CancellationToken cancellationToken)
     {
         try
         {
@@ -129,10 +174,14 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         }
         catch (JsonException e)
         {
-            throw new FalException($"fal sent a response that is not JSON ({(int)response.StatusCode}).", (int)response.StatusCode, inner: e);
+            throw new FalException($"fal sent {endpointId} an answer that is not JSON (HTTP {(int)response.StatusCode}).", (int)response.StatusCode, endpointId: endpointId, inner: e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "fal: submitted {EndpointId} as request {RequestId}")]
-    private static partial void LogSubmitted(ILogger logger, string endpointId, string requestId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "fal: submitted {EndpointId} as request {RequestId} (queue position {QueuePosition})")]
+    private static partial void LogSubmitted(ILogger logger, string endpointId, string requestId, int? queuePosition);
+
+    // URLs and status codes only: headers (the key) are never logged.
+    [LoggerMessage(Level = LogLevel.Trace, Message = "fal: {Method} {Url} → {StatusCode}")]
+    private static partial void LogCall(ILogger logger, string method, Uri url, int statusCode);
 }

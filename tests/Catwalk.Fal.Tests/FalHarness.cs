@@ -16,6 +16,12 @@ public sealed class FalHarness : IAsyncDisposable
         (Emulator, Services, Dir, Recorder) = (emulator, services, dir, recorder);
     }
 
+    /// <summary>
+    /// One render cache for every harness (the emulator writes it atomically, keyed by all inputs): rendering the
+    /// emulator's videos is most of a test's time, and no test here is about rendering.
+    /// </summary>
+    private static readonly string SharedRenderCache = Path.Combine(Path.GetTempPath(), "catwalk-fal-tests-render-cache");
+
     public FalEmulator Emulator { get; }
     public ServiceProvider Services { get; }
     public TempDirectory Dir { get; }
@@ -31,7 +37,7 @@ public sealed class FalHarness : IAsyncDisposable
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
-            RequiredKey = requiredKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = dir.File("render-cache"),
+            RequiredKey = requiredKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = SharedRenderCache,
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42,
         }, ModelCatalog.BuiltIn);
         FalHarness? harness = null;

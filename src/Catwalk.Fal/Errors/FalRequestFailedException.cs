@@ -1,5 +1,11 @@
 namespace Catwalk.Fal;
 
-/// <summary>The job ran but the model failed, or was cancelled; fal's result endpoint replays the model's error.</summary>
-public sealed class FalRequestFailedException(int statusCode, string endpointId, string requestId, string detail)
-    : FalException($"{endpointId} request {requestId} failed ({statusCode}): {detail}", statusCode, requestId, endpointId);
+/// <summary>
+/// The job ran (or was cancelled) but did not produce output: fal's result endpoint replays the model's own error.
+/// <see cref="Body"/> keeps that error (trimmed) for diagnostics; the message is its <c>detail</c>.
+/// </summary>
+public sealed class FalRequestFailedException(int statusCode, string endpointId, string requestId, string detail, string? body = null)
+    : FalException($"{endpointId} request {requestId} failed ({statusCode}): {detail}", statusCode, requestId, endpointId)
+{
+    public string? Body { get; } = body;
+}

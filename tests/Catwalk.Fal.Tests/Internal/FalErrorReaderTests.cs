@@ -11,7 +11,7 @@ public class FalErrorReaderTests
     [Fact]
     public async Task A_detail_string_is_accepted_as_one_validation_error() =>
         (await Read(HttpStatusCode.UnprocessableEntity, "{\"detail\":\"prompt is too long\"}")).ShouldBeOfType<FalValidationException>()
-            .Errors.ShouldHaveSingleItem().Message.ShouldBe("prompt is too long");
+            .Errors.ShouldHaveSingleItem().Msg.ShouldBe("prompt is too long");
 
     [Fact]
     public async Task Infrastructure_errors_keep_their_type()
