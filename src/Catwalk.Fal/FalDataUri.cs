@@ -19,7 +19,9 @@ public static class FalDataUri
     {
         if (!IsDataUri(value)) return value;
         var comma = value.IndexOf(',', StringComparison.Ordinal);
-        var bytes = (value.Length - comma - 1) * 3 / 4;
+        var payload = value.AsSpan(comma + 1).TrimEnd();
+        var padding = payload.EndsWith("==") ? 2 : payload.EndsWith("=") ? 1 : 0;
+        var bytes = payload.Length * 3 / 4 - padding;
         return $"{value[..(comma + 1)]}…({bytes} bytes)";
     }
 

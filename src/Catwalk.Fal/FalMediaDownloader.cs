@@ -89,6 +89,10 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
         {
             throw new FalMediaException($"Downloading {Describe(source)} took longer than {limit.TotalSeconds:0} s (Fal:DownloadTimeout).");
         }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new FalMediaException($"Downloading {Describe(source)} got no answer in time: {e.Message}", e) { Transient = true };
+        }
         catch (HttpRequestException e)
         {
             throw new FalMediaException($"Downloading {Describe(source)} failed: {e.Message}", e) { Transient = true };

@@ -67,9 +67,7 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        var url = RequestUrl(request, $"/status?logs={(includeLogs ? 1 : 0)}");
-        using var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        LogCall(logger, "GET", url, (int)response.StatusCode);
+        using var response = await SendAsync(client, HttpMethod.Get, RequestUrl(request, $"/status?logs={(includeLogs ? 1 : 0)}"), request, cancellationToken).ConfigureAwait(false);
         // 202 while queued or running, 200 once completed: both are read by their "status" field.
         if (!response.IsSuccessStatusCode)
             throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: false, cancellationToken).ConfigureAwait(false);
@@ -108,9 +106,7 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        var url = RequestUrl(request, "");
-        using var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        LogCall(logger, "GET", url, (int)response.StatusCode);
+        using var response = await SendAsync(client, HttpMethod.Get, RequestUrl(request, ""), request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Accepted) return null;
         if (!response.IsSuccessStatusCode)
             throw await FalErrorReader.ReadAsync(response, request.EndpointId, request.RequestId, isResult: true, cancellationToken).ConfigureAwait(false);
@@ -122,9 +118,7 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     {
         ArgumentNullException.ThrowIfNull(request);
         var client = http.CreateClient(FalHttpClients.Queue);
-        var url = RequestUrl(request, "/cancel");
-        using var response = await client.PutAsync(url, null, cancellationToken).ConfigureAwait(false);
-        LogCall(logger, "PUT", url, (int)response.StatusCode);
+        using var response = await SendAsync(client, HttpMethod.Put, RequestUrl(request, "/cancel"), request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         // fal documents the body's status (OK, CANCELLATION_REQUESTED, ALREADY_COMPLETED, NOT_FOUND); the codes are less certain.
         switch (CancelStatus(body))
@@ -164,6 +158,23 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     /// <summary>Status, stream, result and cancel live under owner/app only — never the endpoint's path.</summary>
     private Uri RequestUrl(FalRequestHandle request, string suffix) =>
         Url($"{request.OwnerApp}/requests/{Uri.EscapeDataString(request.RequestId)}{suffix}");
+
+    /// <summary>One status/result/cancel call; a per-attempt timeout that outlasted the retries becomes a <see cref="FalException"/>, not a Polly type.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, Uri url, FalRequestHandle request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(method, url);
+        try
+        {
+            var response = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            LogCall(logger, method.Method, url, (int)response.StatusCode);
+            return response;
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new FalException($"fal did not answer {method} {url.AbsolutePath} within {Options.HttpTimeout.TotalSeconds:0} s (Fal:HttpTimeout).",
+                null, request.RequestId, request.EndpointId, e);
+        }
+    }
 
     private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string endpointId, CancellationToken cancellationToken)
     {

@@ -2,37 +2,73 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Catwalk.Fal.Internal;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace Catwalk.Fal;
 
 /// <summary>
-/// fal's storage upload: ask for a pre-signed URL (authorized), PUT the bytes there (never with the key),
+/// fal's storage upload: ask for a pre-signed URL (authorized), PUT the bytes there streamed (never with the key),
 /// and hand back the public file URL models fetch.
 /// </summary>
-public sealed class FalStorageClient(IHttpClientFactory http, IOptions<FalOptions> options) : IFalStorage
+public sealed partial class FalStorageClient(IHttpClientFactory http, IOptions<FalOptions> options, ILogger<FalStorageClient> logger) : IFalStorage
 {
     public async Task<Uri> UploadAsync(Stream content, string contentType, string fileName, CancellationToken cancellationToken = default)
     {
-        var storage = http.CreateClient(FalHttpClients.Storage);
-        var initiate = new Uri($"{options.Value.StorageUrl.ToString().TrimEnd('/')}/storage/upload/initiate?storage_type=fal-cdn-v3");
-        using var response = await storage.PostAsJsonAsync(initiate, new { content_type = contentType, file_name = fileName }, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-            throw await FalErrorReader.ReadAsync(response, "fal storage", null, isResult: false, cancellationToken).ConfigureAwait(false);
-        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var uploadUrl = Url(json.RootElement, "upload_url");
-        var fileUrl = Url(json.RootElement, "file_url");
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var (uploadUrl, fileUrl) = await InitiateAsync(contentType, fileName, cancellationToken).ConfigureAwait(false);
 
         using var body = new StreamContent(content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        using var put = await http.CreateClient(FalHttpClients.Media).PutAsync(uploadUrl, body, cancellationToken).ConfigureAwait(false);
-        if (!put.IsSuccessStatusCode)
-            throw new FalException($"fal storage refused the upload of {fileName} ({(int)put.StatusCode}).", (int)put.StatusCode);
+        try
+        {
+            // The Media client has no auth handler: the pre-signed URL is its own credential and must not see the key.
+            using var put = await http.CreateClient(FalHttpClients.Media).PutAsync(uploadUrl, body, cancellationToken).ConfigureAwait(false);
+            LogCall(logger, "PUT", uploadUrl.GetLeftPart(UriPartial.Path), (int)put.StatusCode);
+            if (!put.IsSuccessStatusCode)
+                throw new FalException($"fal storage refused the upload of {fileName} (HTTP {(int)put.StatusCode}).", (int)put.StatusCode);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new FalException($"Uploading {fileName} to fal storage took longer than {options.Value.DownloadTimeout.TotalSeconds:0} s (Fal:DownloadTimeout).", inner: e);
+        }
         return fileUrl;
     }
 
+    private async Task<(Uri UploadUrl, Uri FileUrl)> InitiateAsync(string contentType, string fileName, CancellationToken cancellationToken)
+    {
+        var initiate = new Uri($"{options.Value.StorageUrl.ToString().TrimEnd('/')}/storage/upload/initiate?storage_type=fal-cdn-v3");
+        try
+        {
+            using var response = await http.CreateClient(FalHttpClients.Storage)
+                .PostAsJsonAsync(initiate, new { content_type = contentType, file_name = fileName }, cancellationToken).ConfigureAwait(false);
+            LogCall(logger, "POST", initiate.GetLeftPart(UriPartial.Path), (int)response.StatusCode);
+            if (!response.IsSuccessStatusCode)
+                throw await FalErrorReader.ReadAsync(response, "fal storage", null, isResult: false, cancellationToken).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (Url(json.RootElement, "upload_url"), Url(json.RootElement, "file_url"));
+        }
+        catch (JsonException e)
+        {
+            throw new FalException("fal storage answered the upload request with something that is not JSON.", inner: e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new FalException($"fal storage did not answer within {options.Value.HttpTimeout.TotalSeconds:0} s (Fal:HttpTimeout).", inner: e);
+        }
+    }
+
     private static Uri Url(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var v) && Uri.TryCreate(v.GetString(), UriKind.Absolute, out var uri)
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(v.GetString(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new FalException($"fal storage did not return a valid {name}.");
+
+    // The path only: a pre-signed URL's query is a credential.
+    [LoggerMessage(Level = LogLevel.Trace, Message = "fal storage: {Method} {Url} → {StatusCode}")]
+    private static partial void LogCall(ILogger logger, string method, string url, int statusCode);
 }

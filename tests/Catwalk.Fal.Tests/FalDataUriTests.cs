@@ -21,4 +21,11 @@ public class FalDataUriTests
         json["image_urls"]![1]!.GetValue<string>().ShouldBe("https://x/y.png");
         json.ToJsonString().Length.ShouldBeLessThan(300);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 1 })]
+    [InlineData(new byte[] { 1, 2 })]
+    [InlineData(new byte[] { 1, 2, 3, 4, 5, 6, 7 })]
+    public async Task Elision_reports_the_exact_byte_count(byte[] bytes) =>
+        FalDataUri.Elide(await FalDataUri.FromStreamAsync(new MemoryStream(bytes), "image/png")).ShouldBe($"data:image/png;base64,…({bytes.Length} bytes)");
 }

@@ -53,4 +53,21 @@ public class FalRetryRulesTests
         Retry(HttpMethod.Post, new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused))).ShouldBeTrue();
         Retry(HttpMethod.Get, new HttpRequestException("reset", new IOException("connection reset"))).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(429, true)]
+    [InlineData(404, false)]
+    public void Cancel_downloads_and_uploads_are_safe_to_repeat(int status, bool expected)
+    {
+        FalRetryRules.ShouldRetry(new HttpRequestMessage(HttpMethod.Put, "http://q/o/a/requests/1/cancel"), Outcome.FromResult(new HttpResponseMessage((HttpStatusCode)status))).ShouldBe(expected);
+        FalRetryRules.ShouldRetrySafeCall(Outcome.FromResult(new HttpResponseMessage((HttpStatusCode)status))).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void The_callers_own_cancellation_is_never_retried()
+    {
+        Retry(HttpMethod.Get, new OperationCanceledException()).ShouldBeFalse();
+        Retry(HttpMethod.Post, new OperationCanceledException()).ShouldBeFalse();
+    }
 }

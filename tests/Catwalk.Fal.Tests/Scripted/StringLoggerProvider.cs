@@ -1,0 +1,21 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Fal.Tests.Scripted;
+
+/// <summary>Collects every log line (message and exception) so tests can search them, e.g. for the key.</summary>
+public sealed class StringLoggerProvider(StringBuilder sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(sink, categoryName);
+    public void Dispose() { }
+
+    private sealed class Logger(StringBuilder sink, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (sink) sink.AppendLine($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
