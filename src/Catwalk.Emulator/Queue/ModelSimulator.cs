@@ -26,7 +26,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         var audio = model.Audio.Generates && (Arg(job, model.Inputs.Audio) is JsonValue a && a.TryGetValue<bool>(out var on) ? on : model.Audio.Default || model.Inputs.Audio is null);
         var spec = new VideoSpec(width, height, fps, Math.Round(duration, 3), audio, model.DisplayName);
 
-        var key = RenderCache.Key("video", model.EndpointId, spec, image);
+        var key = RenderCache.Key("video", VideoRenderer.Version, model.EndpointId, spec, image);
         var path = await cache.GetOrRenderAsync(key, ".mp4", (temp, ct) => VideoRenderer.RenderAsync(image, spec, temp, ct), cancellationToken);
         var file = files.Publish(path, "output.mp4", "video/mp4");
         var output = new JsonObject
@@ -59,7 +59,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         for (var i = 0; i < count; i++)
         {
             var index = i;
-            var key = RenderCache.Key([.. new object[] { "image", model.EndpointId, width, height, format, prompt, index, count }, .. references]);
+            var key = RenderCache.Key([.. new object[] { "image", ImageCardRenderer.Version, model.EndpointId, width, height, format, prompt, index, count }, .. references]);
             var path = await cache.GetOrRenderAsync(key, extension, (temp, ct) =>
                 File.WriteAllBytesAsync(temp, ImageCardRenderer.Render(width, height, references, prompt, model.DisplayName, index, count, skFormat), ct), cancellationToken);
             var file = files.Publish(path, $"output_{i}{extension}", contentType);
