@@ -58,6 +58,7 @@ public sealed class FalEmulator : IAsyncDisposable
             k.Listen(IPAddress.Parse(options.Host), options.Port);
             k.Limits.MaxRequestBodySize = 200 * 1024 * 1024; // data URIs of large references
         });
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         var app = builder.Build();
         app.UseMiddleware<KeyCheckMiddleware>(context);

@@ -65,6 +65,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);
+        await MediaVerifier.VerifyImageAsync(path, cancellationToken).ConfigureAwait(false);
         return new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));
     }
 

@@ -61,6 +61,7 @@ public sealed class VideoPipeline(IServiceProvider services, ModelCatalog catalo
             var started = Stopwatch.GetTimestamp();
             var downloaded = await downloader.DownloadAsync(response.Video.Url, path, cancellationToken).ConfigureAwait(false);
             var download = Stopwatch.GetElapsedTime(started);
+            await MediaVerifier.VerifyVideoAsync(path, cancellationToken).ConfigureAwait(false);
             var saved = new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? response.Video.ContentType));
 
             var metadata = VideoMetadataFactory.Create(item.Model, request, response, run, image, saved, download);

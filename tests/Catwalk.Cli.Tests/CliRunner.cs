@@ -9,7 +9,11 @@ public static class CliRunner
 
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "catwalk.dll");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IDictionary<string, string>? environment = null, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IDictionary<string, string>? environment = null, params string[] args) =>
+        RunAsync(workingDirectory, environment, whileRunning: null, args);
+
+    /// <summary>Runs catwalk; <paramref name="whileRunning"/> gets its process id as soon as it started (e.g. to signal it).</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IDictionary<string, string>? environment, Func<int, Task>? whileRunning, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ProgramPath);
@@ -22,6 +26,7 @@ public static class CliRunner
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (whileRunning is not null) await whileRunning(process.Id);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);

@@ -66,4 +66,27 @@ public class MediaTests
         (stats.Renders, stats.RenderCacheHits).ShouldBe((1, 1));
         second["video"]!["file_size"]!.GetValue<long>().ShouldBe(first["video"]!["file_size"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task Luma_without_its_optional_image_animates_from_the_prompt_instead_of_failing()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var (status, body) = await e.SubmitAsync("fal-ai/luma-dream-machine/ray-2/image-to-video", new JsonObject { ["prompt"] = "a runway at dusk" });
+        status.ShouldBe(200);
+        var result = await e.WaitForResultAsync(body); // a failed job would answer its error status here
+        var probe = await Ffprobe.ProbeAsync(await e.DownloadAsync(result["video"]!["url"]!.GetValue<string>(), "luma.mp4"));
+        (probe.Width, probe.Height).ShouldBe((960, 540)); // Luma's defaults: 540p at 16:9
+        probe.DurationSeconds.ShouldBe(5, 0.1);
+    }
+
+    [Fact]
+    public async Task An_absent_argument_takes_the_schema_default_so_hunyuan_renders_its_121_frames()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var image = await e.UploadAsync(TestImages.Png());
+        var result = await e.WaitForResultAsync((await e.SubmitAsync("fal-ai/hunyuan-video-v1.5/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image })).Body);
+        result["video"]!["num_frames"]!.GetValue<int>().ShouldBe(121);
+        var probe = await Ffprobe.ProbeAsync(await e.DownloadAsync(result["video"]!["url"]!.GetValue<string>(), "h.mp4"));
+        probe.DurationSeconds.ShouldBe(121 / 24.0, 0.05);
+    }
 }

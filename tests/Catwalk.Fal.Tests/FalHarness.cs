@@ -32,7 +32,7 @@ public sealed class FalHarness : IAsyncDisposable
     public IFalMediaDownloader Downloader => Services.GetRequiredService<IFalMediaDownloader>();
 
     public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0,
-        string[]? faults = null, int maxRetries = 1)
+        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null)
     {
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
@@ -48,7 +48,7 @@ public sealed class FalHarness : IAsyncDisposable
                 o.QueueUrl = emulator.BaseUri;
                 o.StorageUrl = emulator.BaseUri;
                 o.Key = clientKey is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = clientKey });
-                o.PollInterval = TimeSpan.FromMilliseconds(20);
+                o.PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20);
                 o.MaxRetries = maxRetries;
             });
         var recorder = new RequestRecorder();

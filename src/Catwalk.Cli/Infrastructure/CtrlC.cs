@@ -1,14 +1,25 @@
+using System.Runtime.InteropServices;
+
 namespace Catwalk.Cli.Infrastructure;
 
 /// <summary>
-/// The first Ctrl+C cancels the command's token (jobs stop waiting, queued jobs are cancelled at fal, results already
-/// paid for are kept); a second Ctrl+C ends the process at once.
+/// The first Ctrl+C (or SIGTERM) cancels the command's token: jobs stop waiting, jobs still queued at fal are
+/// cancelled, results already paid for are kept. A second Ctrl+C ends the process at once.
 /// </summary>
 internal sealed class CtrlC : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
+    private readonly PosixSignalRegistration _terminate;
 
-    public CtrlC() => Console.CancelKeyPress += OnCancelKeyPress;
+    public CtrlC()
+    {
+        Console.CancelKeyPress += OnCancelKeyPress;
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true; // shut down gracefully, as for Ctrl+C
+            Stop();
+        });
+    }
 
     public CancellationToken Token => _source.Token;
 
@@ -16,6 +27,12 @@ internal sealed class CtrlC : IDisposable
     {
         if (_source.IsCancellationRequested) return; // second press: let the process end
         e.Cancel = true;
+        Stop();
+    }
+
+    private void Stop()
+    {
+        if (_source.IsCancellationRequested) return;
         Console.Error.WriteLine("Stopping… (press Ctrl+C again to quit at once)");
         _source.Cancel();
     }
@@ -23,6 +40,7 @@ internal sealed class CtrlC : IDisposable
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;
+        _terminate.Dispose();
         _source.Dispose();
     }
 }

@@ -18,6 +18,11 @@ public sealed partial class LoggingVideoGenerator(IVideoGenerator inner, ILogger
             LogCompleted(logger, model, response.RequestId, response.Timings.QueueWait.TotalSeconds, response.Timings.Inference.TotalSeconds, response.Cost?.Usd);
             return response;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogCancelled(logger, model, Stopwatch.GetElapsedTime(started).TotalSeconds); // the user stopped it: not a failure
+            throw;
+        }
         catch (Exception e)
         {
             LogFailed(logger, model, Stopwatch.GetElapsedTime(started).TotalSeconds, e.GetType().Name, e.Message);
@@ -30,6 +35,9 @@ public sealed partial class LoggingVideoGenerator(IVideoGenerator inner, ILogger
 
     [LoggerMessage(Level = LogLevel.Information, Message = "video {Model}: request {RequestId} done, queue {QueueSeconds:0.00} s, inference {InferenceSeconds:0.00} s, cost ${Cost}")]
     private static partial void LogCompleted(ILogger logger, string model, string requestId, double queueSeconds, double inferenceSeconds, decimal? cost);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "video {Model}: cancelled after {Seconds:0.00} s")]
+    private static partial void LogCancelled(ILogger logger, string model, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "video {Model}: failed after {Seconds:0.00} s: {Error}: {Message}")]
     private static partial void LogFailed(ILogger logger, string model, double seconds, string error, string message);

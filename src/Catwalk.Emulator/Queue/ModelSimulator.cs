@@ -15,18 +15,18 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
     private async Task<JsonObject> VideoAsync(EmulatedJob job, CancellationToken cancellationToken)
     {
         var model = job.Model;
-        var image = job.Media.GetValueOrDefault(model.Inputs.Image!)?.FirstOrDefault() ?? throw new InvalidOperationException("No input image.");
-        using var codec = SKCodec.Create(new SKMemoryStream(image));
-        var imageAspect = (double)codec.Info.Width / codec.Info.Height;
+        var image = job.Media.GetValueOrDefault(model.Inputs.Image!)?.FirstOrDefault();
         var resolution = Text(job, model.Inputs.Resolution) ?? model.DefaultResolution ?? model.Output.Resolution ?? "720p";
         var aspect = Text(job, model.Inputs.AspectRatio) ?? model.DefaultAspectRatio;
-        var (width, height) = VideoGeometry.Size(resolution, aspect is null or "auto" ? null : aspect, imageAspect);
+        var (width, height) = VideoGeometry.Size(resolution, aspect is null or "auto" ? null : aspect, image is null ? null : AspectOf(image));
+        // Some models take the image as optional (Luma): without one they animate from the prompt, so we animate a prompt card.
+        image ??= ImageCardRenderer.Render(width, height, [], Text(job, model.Inputs.Prompt) ?? "", model.DisplayName, 0, 1, SKEncodedImageFormat.Png);
         var fps = JsonNumbers.TryGet(Arg(job, model.Inputs.Fps), out var f) ? (int)f : model.Output.Fps ?? 24;
         var duration = model.Duration!.FromArgument(Arg(job, model.Duration.Field)) ?? model.Duration.Default;
         var audio = model.Audio.Generates && (Arg(job, model.Inputs.Audio) is JsonValue a && a.TryGetValue<bool>(out var on) ? on : model.Audio.Default || model.Inputs.Audio is null);
         var spec = new VideoSpec(width, height, fps, Math.Round(duration, 3), audio, model.DisplayName);
 
-        var key = RenderCache.Key("video", model.EndpointId, spec, image);
+        var key = RenderCache.Key("video", VideoRenderer.Version, model.EndpointId, spec, image);
         var path = await cache.GetOrRenderAsync(key, ".mp4", (temp, ct) => VideoRenderer.RenderAsync(image, spec, temp, ct), cancellationToken);
         var file = files.Publish(path, "output.mp4", "video/mp4");
         var output = new JsonObject
@@ -59,7 +59,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         for (var i = 0; i < count; i++)
         {
             var index = i;
-            var key = RenderCache.Key([.. new object[] { "image", model.EndpointId, width, height, format, prompt, index, count }, .. references]);
+            var key = RenderCache.Key([.. new object[] { "image", ImageCardRenderer.Version, model.EndpointId, width, height, format, prompt, index, count }, .. references]);
             var path = await cache.GetOrRenderAsync(key, extension, (temp, ct) =>
                 File.WriteAllBytesAsync(temp, ImageCardRenderer.Render(width, height, references, prompt, model.DisplayName, index, count, skFormat), ct), cancellationToken);
             var file = files.Publish(path, $"output_{i}{extension}", contentType);
@@ -77,14 +77,21 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
     {
         var (w, h) = (model.Output.Width ?? 1024, model.Output.Height ?? 1024);
         var ratio = VideoGeometry.ParseAspect(aspect);
-        if (ratio is null && aspect == "auto" && references.Count > 0 && SKCodec.Create(new SKMemoryStream(references[0])) is { } codec)
-            using (codec) ratio = (double)codec.Info.Width / codec.Info.Height;
+        if (ratio is null && aspect == "auto" && references.Count > 0) ratio = AspectOf(references[0]);
         if (ratio is not { } r) return (w, h);
         var area = (double)w * h;
         return (Even(Math.Sqrt(area * r)), Even(Math.Sqrt(area / r)));
     }
 
-    private static JsonNode? Arg(EmulatedJob job, string? field) => field is null ? null : job.Input[field];
+    /// <summary>Width / height of an image the resolver already decoded once; null if it cannot be read.</summary>
+    private static double? AspectOf(byte[] image)
+    {
+        using var codec = SKCodec.Create(new SKMemoryStream(image));
+        return codec is null ? null : (double)codec.Info.Width / codec.Info.Height;
+    }
+
+    /// <summary>The argument as the model sees it: what was sent, else the schema's published default (as pydantic fills it in).</summary>
+    private static JsonNode? Arg(EmulatedJob job, string? field) => field is null ? null : job.Input[field] ?? job.Model.Field(field)?.Default;
 
     private static string? Text(EmulatedJob job, string? field) =>
         Arg(job, field) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

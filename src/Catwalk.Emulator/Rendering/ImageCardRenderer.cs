@@ -8,6 +8,9 @@ namespace Catwalk.Emulator.Rendering;
 /// </summary>
 internal static class ImageCardRenderer
 {
+    /// <summary>Part of every render-cache key: bump it when the cards change, so old entries are not served.</summary>
+    public const string Version = "1";
+
     public static byte[] Render(int width, int height, IReadOnlyList<byte[]> references, string prompt, string modelName, int index, int count, SKEncodedImageFormat format)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
