@@ -22,7 +22,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         var run = request.Run ?? RunStamp.New(time);
         var generator = services.GetRequiredKeyedService<IImageGenerator>(model.Key);
 
-        var urls = await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r.Path, r.ContentType, cancellationToken))).ConfigureAwait(false);
+        var urls = await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false);
         var response = await generator.GenerateAsync(
             new ImageGenerationRequest(request.Prompt, urls),
             new ImageGenerationOptions { Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout },

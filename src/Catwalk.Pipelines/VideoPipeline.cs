@@ -35,7 +35,7 @@ public sealed class VideoPipeline(IServiceProvider services, ModelCatalog catalo
         var plan = Plan(request.Models, request.Settings, request.StrictSettings, request.Prompt);
         var image = await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, request.ImagePath, cancellationToken: cancellationToken).ConfigureAwait(false);
         var run = request.Run ?? RunStamp.New(time);
-        var imageUrl = await uploader.UrlForAsync(image.Path, image.ContentType, cancellationToken).ConfigureAwait(false);
+        var imageUrl = await uploader.UrlForAsync(image, cancellationToken).ConfigureAwait(false);
         var outcomes = await Task.WhenAll(plan.Items.Select(item => RunModelAsync(item, plan.Policy, imageUrl, image, request, run, cancellationToken))).ConfigureAwait(false);
         return new VideoStageResult(run, image.Path, outcomes);
     }

@@ -37,5 +37,6 @@ public static class VideoGeometry
             : null;
     }
 
-    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+    /// <summary>The nearest even whole number, at least 2: H.264 with yuv420p needs even frame sizes.</summary>
+    public static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
 }

@@ -80,7 +80,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         if (ratio is null && aspect == "auto" && references.Count > 0) ratio = AspectOf(references[0]);
         if (ratio is not { } r) return (w, h);
         var area = (double)w * h;
-        return (Even(Math.Sqrt(area * r)), Even(Math.Sqrt(area / r)));
+        return (VideoGeometry.Even(Math.Sqrt(area * r)), VideoGeometry.Even(Math.Sqrt(area / r)));
     }
 
     /// <summary>Width / height of an image the resolver already decoded once; null if it cannot be read.</summary>
@@ -98,6 +98,4 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
 
     private static long Seed(EmulatedJob job) =>
         JsonNumbers.TryGet(job.Input["seed"], out var s) && s >= 0 ? (long)s : Math.Abs(job.Id.GetHashCode() % 2_000_000_000L);
-
-    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
 }

@@ -1,3 +1,4 @@
+using Catwalk.Catalog;
 using System.Diagnostics;
 using System.Globalization;
 using SkiaSharp;
@@ -22,7 +23,7 @@ internal static class VideoRenderer
         try
         {
             var canvasPath = Path.Combine(work, "canvas.rgba");
-            var (cw, ch) = (Even(spec.Width * Overscan), Even(spec.Height * Overscan));
+            var (cw, ch) = (VideoGeometry.Even(spec.Width * Overscan), VideoGeometry.Even(spec.Height * Overscan));
             await File.WriteAllBytesAsync(canvasPath, Cover(image, cw, ch), cancellationToken);
             var d = spec.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             var fontSize = Math.Max(14, spec.Height / 22);
@@ -86,6 +87,4 @@ internal static class VideoRenderer
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("'", "’").Replace(":", "\\:").Replace("%", "\\%");
-
-    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
 }

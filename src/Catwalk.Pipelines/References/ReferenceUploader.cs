@@ -18,9 +18,15 @@ public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode m
     /// <summary>How many uploads this instance actually made (each distinct content once).</summary>
     public int Uploads => Volatile.Read(ref _uploads);
 
-    public async Task<string> UrlForAsync(string path, string contentType, CancellationToken cancellationToken = default)
+    /// <summary>A URL for a checked reference image; its SHA-256 is already known, so the file is read once, to upload it.</summary>
+    public Task<string> UrlForAsync(Domain.ReferenceImage image, CancellationToken cancellationToken = default) =>
+        UrlForAsync(image.Path, image.ContentType, image.Sha256, cancellationToken);
+
+    public async Task<string> UrlForAsync(string path, string contentType, CancellationToken cancellationToken = default) =>
+        await UrlForAsync(path, contentType, await HashAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task<string> UrlForAsync(string path, string contentType, string sha, CancellationToken cancellationToken)
     {
-        var sha = await HashAsync(path, cancellationToken).ConfigureAwait(false);
         var key = $"{Mode}:{sha}";
         var lazy = _byHash.GetOrAdd(key, _ => new Lazy<Task<string>>(() => CreateAsync(path, contentType, cancellationToken)));
         try
