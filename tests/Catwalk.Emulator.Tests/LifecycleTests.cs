@@ -28,6 +28,27 @@ public class LifecycleTests
         (await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(3)))).ShouldBe(drained, "the stream must end, not hang");
     }
 
+    [Fact]
+    public async Task Many_jobs_on_two_gpus_queue_in_order_and_all_complete()
+    {
+        await using var e = await EmulatorClient.StartAsync(gpus: 2, latencyScale: 0.005);
+        var image = await e.UploadAsync(TestImages.Png());
+        var positions = new List<int>();
+        var jobs = new List<JsonObject>();
+        for (var i = 0; i < 10; i++)
+        {
+            var (status, job) = await e.SubmitAsync("xai/grok-imagine-video/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image, ["duration"] = 1, ["resolution"] = "480p" });
+            status.ShouldBe(200);
+            positions.Add(job["queue_position"]!.GetValue<int>());
+            jobs.Add(job);
+        }
+        positions.ShouldBe(positions.Order().ToList()); // later submissions never jump ahead
+        positions[^1].ShouldBeGreaterThan(0);
+        var results = await Task.WhenAll(jobs.Select(e.WaitForResultAsync));
+        results.ShouldAllBe(r => r["video"] != null);
+        e.Emulator.GetStats().Endpoints["xai/grok-imagine-video/image-to-video"].Submissions.ShouldBe(10);
+    }
+
     /// <summary>Reads until the stream ends, closed or reset: either is an end.</summary>
     private static async Task DrainAsync(StreamReader reader)
     {
