@@ -61,6 +61,7 @@ public sealed class FalEmulator : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         var app = builder.Build();
+        app.UseMiddleware<StopEndsRequestsMiddleware>();
         app.UseMiddleware<KeyCheckMiddleware>(context);
         app.MapStats(context).MapStorage(context).MapQueue(context);
         await app.StartAsync(cancellationToken);
@@ -79,8 +80,10 @@ public sealed class FalEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stop serving first (open status streams end at once), so no request meets a disposed queue; the bound is a
+        // safety net for a client that holds a connection open.
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5))) await _app.StopAsync(stopping.Token);
         _queue.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         if (_ownedWorkDirectory is not null)
         {

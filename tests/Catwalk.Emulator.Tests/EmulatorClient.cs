@@ -15,12 +15,13 @@ public sealed class EmulatorClient : IAsyncDisposable
     public TempDirectory Dir { get; }
     public HttpClient Http { get; } = new();
 
-    public static async Task<EmulatorClient> StartAsync(int gpus = 4, double latencyScale = 0, string? key = null, TimeSpan? keepAlive = null)
+    /// <param name="cacheDirectory">A render cache to share between emulators; by default each gets its own, empty.</param>
+    public static async Task<EmulatorClient> StartAsync(int gpus = 4, double latencyScale = 0, string? key = null, TimeSpan? keepAlive = null, string? cacheDirectory = null)
     {
         var dir = new TempDirectory("catwalk-emu-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
-            GpusPerEndpoint = gpus, LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = dir.File("cache"),
+            GpusPerEndpoint = gpus, LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = cacheDirectory ?? dir.File("cache"),
             KeepAliveInterval = keepAlive ?? TimeSpan.FromSeconds(15),
         }, ModelCatalog.BuiltIn);
         return new EmulatorClient(emulator, dir);

@@ -57,4 +57,44 @@ public class ValidationTests
         (await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = dataUri })).Status.ShouldBe(200);
         (await e.SubmitAsync("fal-ai/sora/image-to-video", new JsonObject { ["prompt"] = "walk" })).Status.ShouldBe(404);
     }
+
+    [Theory]
+    [InlineData("xai/grok-imagine-video/image-to-video", "{\"prompt\":\"walk\",\"image_url\":\"$IMAGE\",\"duration\":1.5}", "body.duration", "int_from_float")]
+    [InlineData("xai/grok-imagine-video/image-to-video", "{\"prompt\":\"walk\",\"image_url\":\"$IMAGE\",\"duration\":\"six\"}", "body.duration", "int_parsing")]
+    [InlineData("xai/grok-imagine-video/image-to-video", "{\"prompt\":\"walk\",\"image_url\":\"$IMAGE\",\"duration\":0}", "body.duration", "greater_than_equal")]
+    [InlineData("xai/grok-imagine-video/image-to-video", "{\"prompt\":\"walk\",\"image_url\":\"$IMAGE\",\"duration\":16}", "body.duration", "less_than_equal")]
+    [InlineData("fal-ai/nano-banana/edit", "{\"prompt\":\"dress\",\"image_urls\":\"$IMAGE\"}", "body.image_urls", "list_type")]
+    [InlineData("fal-ai/nano-banana/edit", "{\"prompt\":\"dress\",\"image_urls\":[\"$IMAGE\",5]}", "body.image_urls.1", "string_type")]
+    [InlineData("fal-ai/nano-banana", "{\"prompt\":\"hi\"}", "body.prompt", "string_too_short")]
+    [InlineData("fal-ai/nano-banana", "{\"prompt\":\"a coat\",\"output_format\":\"gif\"}", "body.output_format", "literal_error")]
+    public async Task Problems_carry_pydantics_loc_and_type(string endpoint, string json, string loc, string type)
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var input = EmulatorClient.Parse(json.Replace("$IMAGE", await e.UploadAsync(TestImages.Png())));
+        var problem = await Rejected(e, endpoint, input);
+        string.Join('.', problem["loc"]!.AsArray().Select(l => l!.ToString())).ShouldBe(loc);
+        problem["type"]!.GetValue<string>().ShouldBe(type);
+    }
+
+    [Fact]
+    public async Task A_wrong_literal_is_explained_in_pydantics_words_and_is_not_retryable()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        using var response = await e.Http.PostAsync(e.Url("fal-ai/veo3/image-to-video"),
+            new StringContent($"{{\"prompt\":\"walk\",\"duration\":\"7s\",\"image_url\":\"{await e.UploadAsync(TestImages.Png())}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        ((int)response.StatusCode).ShouldBe(422);
+        response.Headers.GetValues("X-Fal-Retryable").ShouldBe(["false"]);
+        var problem = EmulatorClient.Parse(await response.Content.ReadAsStringAsync())["detail"]![0]!;
+        problem["msg"]!.GetValue<string>().ShouldBe("Input should be '4s', '6s' or '8s'");
+        problem["input"]!.GetValue<string>().ShouldBe("7s");
+    }
+
+    [Fact]
+    public async Task Every_problem_is_reported_at_once()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var (status, body) = await e.SubmitAsync("fal-ai/nano-banana", new JsonObject { ["prompt"] = "hi", ["num_images"] = 9, ["aspect_ratio"] = "7:5" });
+        status.ShouldBe(422);
+        body["detail"]!.AsArray().Select(p => p!["loc"]![1]!.GetValue<string>()).ShouldBe(["prompt", "num_images", "aspect_ratio"], ignoreOrder: true);
+    }
 }

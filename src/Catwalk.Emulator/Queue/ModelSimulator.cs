@@ -49,6 +49,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         var format = Text(job, model.Inputs.OutputFormat) ?? "png";
         var (width, height) = ImageSize(model, Text(job, model.Inputs.AspectRatio), references);
         var prompt = Text(job, model.Inputs.Prompt) ?? "";
+        var syncMode = model.Field("sync_mode") is not null && Arg(job, "sync_mode") is JsonValue sync && sync.TryGetValue<bool>(out var on) && on;
         var (skFormat, contentType, extension) = format switch
         {
             "jpeg" => (SKEncodedImageFormat.Jpeg, "image/jpeg", ".jpg"),
@@ -65,7 +66,8 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
             var file = files.Publish(path, $"output_{i}{extension}", contentType);
             images.Add(new JsonObject
             {
-                ["url"] = files.UrlOf(file).ToString(), ["content_type"] = contentType, ["file_name"] = file.Name,
+                // sync_mode: fal returns the media inline as a data URI instead of a CDN URL.
+                ["url"] = syncMode ? $"data:{contentType};base64,{Convert.ToBase64String(await File.ReadAllBytesAsync(path, cancellationToken))}" : files.UrlOf(file).ToString(), ["content_type"] = contentType, ["file_name"] = file.Name,
                 ["file_size"] = new FileInfo(path).Length, ["width"] = width, ["height"] = height,
             });
         }

@@ -29,13 +29,20 @@ internal sealed class RenderCache(string directory, StatsCounter stats)
             stats.CacheHit();
             return path;
         }
-        var lazy = _inFlight.GetOrAdd(key, _ => new Lazy<Task<string>>(() => RenderNowAsync(path, render, cancellationToken)));
+        var mine = new Lazy<Task<string>>(() => RenderNowAsync(path, render, cancellationToken));
+        var lazy = _inFlight.GetOrAdd(key, mine);
+        if (!ReferenceEquals(lazy, mine)) stats.CacheHit(); // joined an identical render already under way: no encode of its own
         try { return await lazy.Value; }
         finally { _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, lazy)); }
     }
 
     private async Task<string> RenderNowAsync(string path, Func<string, CancellationToken, Task> render, CancellationToken cancellationToken)
     {
+        if (File.Exists(path)) // finished (here or in another process) between the first look and now
+        {
+            stats.CacheHit();
+            return path;
+        }
         var temp = $"{path}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}";
         try
         {

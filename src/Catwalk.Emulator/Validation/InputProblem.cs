@@ -5,11 +5,14 @@ namespace Catwalk.Emulator.Validation;
 /// <summary>One entry of a 422 <c>detail</c> list, as FastAPI/pydantic (and so fal) word it.</summary>
 internal sealed record InputProblem(string Field, string Message, string Type, JsonNode? Input = null, JsonObject? Context = null)
 {
+    /// <summary>For a problem with one item of a list, its index: pydantic's loc is then <c>["body", field, index]</c>.</summary>
+    public int? Item { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
         {
-            ["loc"] = new JsonArray("body", Field),
+            ["loc"] = Item is { } item ? new JsonArray("body", Field, item) : new JsonArray("body", Field),
             ["msg"] = Message,
             ["type"] = Type,
             ["url"] = $"https://docs.fal.ai/errors#{Type}",

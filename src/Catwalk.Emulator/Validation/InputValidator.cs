@@ -35,17 +35,18 @@ internal static class InputValidator
             case "string" when kind != JsonValueKind.String && !(field.AcceptsNumericString && kind == JsonValueKind.Number):
                 return new(field.Name, "Input should be a valid string", "string_type", value);
             case "integer" when !IsInteger(value, field.AcceptsNumericString):
-                return new(field.Name, "Input should be a valid integer", "int_type", value);
+                return IntegerProblem(field.Name, value);
             case "number" when kind != JsonValueKind.Number:
                 return new(field.Name, "Input should be a valid number", "float_type", value);
             case "boolean" when kind is not (JsonValueKind.True or JsonValueKind.False):
                 return new(field.Name, "Input should be a valid boolean", "bool_type", value);
-            case "string[]" when value is not JsonArray array || array.Any(i => i?.GetValueKind() != JsonValueKind.String):
-                return new(field.Name, "Input should be a valid list of strings", "list_type", value);
+            case "string[]" when value is not JsonArray:
+                return new(field.Name, "Input should be a valid list", "list_type", value);
+            case "string[]" when FirstNonString((JsonArray)value) is { } at:
+                return new(field.Name, "Input should be a valid string", "string_type", value[at]) { Item = at };
         }
         if (field.Enum is { Count: > 0 } allowed && !allowed.Any(a => SameValue(a, value, field.AcceptsNumericString)))
-            return new(field.Name, $"Input should be {string.Join(", ", allowed.Select(a => a?.ToJsonString()))}", "literal_error", value,
-                new JsonObject { ["expected"] = string.Join(", ", allowed.Select(a => a?.ToJsonString())) });
+            return new(field.Name, $"Input should be {Expected(allowed)}", "literal_error", value, new JsonObject { ["expected"] = Expected(allowed) });
         if (kind == JsonValueKind.String && field.Type == "string")
         {
             var length = value.GetValue<string>().Length;
@@ -77,6 +78,29 @@ internal static class InputValidator
                     yield return new(field, $"Value error, {rule.Message}", "value_error", actual);
             }
         }
+    }
+
+    /// <summary>pydantic's words for a value that is not an int: a fraction, an unparsable string, or the wrong type.</summary>
+    private static InputProblem IntegerProblem(string field, JsonNode value) => value.GetValueKind() switch
+    {
+        JsonValueKind.Number => new(field, "Input should be a valid integer, got a number with a fractional part", "int_from_float", value),
+        JsonValueKind.String when !double.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) =>
+            new(field, "Input should be a valid integer, unable to parse string as an integer", "int_parsing", value),
+        _ => new(field, "Input should be a valid integer", "int_type", value),
+    };
+
+    /// <summary>pydantic's list of literals: <c>'4s', '6s' or '8s'</c> (strings quoted as Python repr, numbers bare).</summary>
+    private static string Expected(IReadOnlyList<JsonNode?> allowed)
+    {
+        var items = allowed.Select(a => a?.GetValueKind() == JsonValueKind.String ? $"'{a.GetValue<string>()}'" : a?.ToJsonString() ?? "None").ToList();
+        return items.Count < 2 ? string.Concat(items) : $"{string.Join(", ", items[..^1])} or {items[^1]}";
+    }
+
+    private static int? FirstNonString(JsonArray array)
+    {
+        for (var i = 0; i < array.Count; i++)
+            if (array[i]?.GetValueKind() != JsonValueKind.String) return i;
+        return null;
     }
 
     private static bool IsInteger(JsonNode value, bool lenient) =>
