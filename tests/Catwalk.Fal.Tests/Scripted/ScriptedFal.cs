@@ -1,3 +1,4 @@
+using Catwalk.Testing;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Catwalk.Pipelines.Tests;
+namespace Catwalk.Testing;
 
-/// <summary>Collects every log line (with exceptions) into a string, so tests can search what was logged.</summary>
+/// <summary>Collects every log line (with exceptions) into a string, so tests can search what was logged — e.g. for the key.</summary>
 public sealed class StringLoggerProvider(StringBuilder sink) : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(sink, categoryName);
