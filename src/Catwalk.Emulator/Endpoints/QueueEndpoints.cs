@@ -67,7 +67,7 @@ internal static class QueueEndpoints
         JsonObject? input;
         try { input = await JsonNode.ParseAsync(request.Body) as JsonObject; }
         catch (JsonException) { input = null; }
-        if (input is null) return Unprocessable([new InputProblem("body", "Input should be a valid dictionary or object", "model_attributes_type")]);
+        if (input is null) return Unprocessable([new InputProblem(InputProblem.WholeBody, "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")]);
         var problems = InputValidator.Validate(model, input);
         if (problems.Count > 0) return Unprocessable(problems);
         var (media, mediaProblems) = context.Media.Resolve(model, input);
