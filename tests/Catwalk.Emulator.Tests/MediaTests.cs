@@ -89,4 +89,20 @@ public class MediaTests
         var probe = await Ffprobe.ProbeAsync(await e.DownloadAsync(result["video"]!["url"]!.GetValue<string>(), "h.mp4"));
         probe.DurationSeconds.ShouldBe(121 / 24.0, 0.05);
     }
+
+    [Fact]
+    public async Task Head_on_a_file_gives_its_type_and_size_without_the_bytes()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        var png = TestImages.Png();
+        var url = await e.UploadAsync(png);
+        using var head = await e.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        head.StatusCode.ShouldBe(HttpStatusCode.OK);
+        head.Content.Headers.ContentLength.ShouldBe(png.Length);
+        head.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await head.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        e.Emulator.GetStats().MediaDownloads.ShouldBe(0);
+        using var missing = await e.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, e.Url("files/nope/x.png")));
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

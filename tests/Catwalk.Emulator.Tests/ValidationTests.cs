@@ -66,6 +66,7 @@ public class ValidationTests
     [InlineData("fal-ai/nano-banana/edit", "{\"prompt\":\"dress\",\"image_urls\":\"$IMAGE\"}", "body.image_urls", "list_type")]
     [InlineData("fal-ai/nano-banana/edit", "{\"prompt\":\"dress\",\"image_urls\":[\"$IMAGE\",5]}", "body.image_urls.1", "string_type")]
     [InlineData("fal-ai/nano-banana", "{\"prompt\":\"hi\"}", "body.prompt", "string_too_short")]
+    [InlineData("fal-ai/kling-video/v2.6/pro/image-to-video", "{\"prompt\":\"walk\",\"start_image_url\":null}", "body.start_image_url", "string_type")]
     [InlineData("fal-ai/nano-banana", "{\"prompt\":\"a coat\",\"output_format\":\"gif\"}", "body.output_format", "literal_error")]
     public async Task Problems_carry_pydantics_loc_and_type(string endpoint, string json, string loc, string type)
     {
@@ -96,5 +97,17 @@ public class ValidationTests
         var (status, body) = await e.SubmitAsync("fal-ai/nano-banana", new JsonObject { ["prompt"] = "hi", ["num_images"] = 9, ["aspect_ratio"] = "7:5" });
         status.ShouldBe(422);
         body["detail"]!.AsArray().Select(p => p!["loc"]![1]!.GetValue<string>()).ShouldBe(["prompt", "num_images", "aspect_ratio"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_an_object_is_located_at_body_and_a_null_optional_field_is_not_given()
+    {
+        await using var e = await EmulatorClient.StartAsync();
+        using var array = await e.Http.PostAsync(e.Url("fal-ai/nano-banana"), new StringContent("[1,2]", System.Text.Encoding.UTF8, "application/json"));
+        ((int)array.StatusCode).ShouldBe(422);
+        var problem = EmulatorClient.Parse(await array.Content.ReadAsStringAsync())["detail"]![0]!;
+        problem["loc"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["body"]);
+        problem["type"]!.GetValue<string>().ShouldBe("model_attributes_type");
+        (await e.SubmitAsync("fal-ai/luma-dream-machine/ray-2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = null })).Status.ShouldBe(200);
     }
 }

@@ -40,7 +40,9 @@ internal static class QueueEndpoints
             if (await FaultResponder.ApplyAsync(http, context.Faults.Roll(FaultStage.Result, job.Model)) is { } fault) return fault;
             http.Response.Headers["x-fal-request-id"] = job.Id;
             if (job.State != JobState.Completed) return Results.Json(StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), false), statusCode: 202);
-            return job.Error is { } error ? Results.Json(error.Body, statusCode: error.Status) : Results.Json(job.Output);
+            if (job.Error is not { } error) return Results.Json(job.Output);
+            foreach (var (name, value) in job.ErrorHeaders) http.Response.Headers[name] = value;
+            return Results.Json(error.Body, statusCode: error.Status);
         });
         app.MapPut("/{owner}/{app}/requests/{id}/cancel", async (string owner, string app, string id, HttpContext http) =>
         {
@@ -65,14 +67,14 @@ internal static class QueueEndpoints
         JsonObject? input;
         try { input = await JsonNode.ParseAsync(request.Body) as JsonObject; }
         catch (JsonException) { input = null; }
-        if (input is null) return Unprocessable([new InputProblem("body", "Input should be a valid dictionary or object", "model_attributes_type")]);
+        if (input is null) return Unprocessable([new InputProblem(InputProblem.WholeBody, "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")]);
         var problems = InputValidator.Validate(model, input);
         if (problems.Count > 0) return Unprocessable(problems);
         var (media, mediaProblems) = context.Media.Resolve(model, input);
         if (mediaProblems.Count > 0) return Unprocessable(mediaProblems);
 
         context.Stats.Submission(model.EndpointId);
-        var job = context.Queue.Enqueue(model, input, media);
+        var job = context.Queue.Enqueue(model, input, media, StartTimeout(request));
         if (rule?.Kind == FaultKind.LostSubmit)
         {
             http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id
@@ -82,6 +84,12 @@ internal static class QueueEndpoints
         body["gateway_request_id"] = job.Id;
         return Results.Json(body);
     }
+
+    /// <summary><c>x-fal-request-timeout</c>: seconds the request may wait to start; unreadable or non-positive values are ignored.</summary>
+    private static TimeSpan? StartTimeout(HttpRequest request) =>
+        double.TryParse(request.Headers["x-fal-request-timeout"].ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     private static EmulatedJob? Find(EmulatorContext context, string owner, string app, string id) =>
         context.Queue.Find(id) is { } job && job.Model.OwnerApp == $"{owner}/{app}" ? job : null;

@@ -37,6 +37,11 @@ internal static class StorageEndpoints
             if (rule?.Kind == Faults.FaultKind.Truncated) return new TruncatedFileResult(file.Path, file.ContentType);
             return Results.File(file.Path, file.ContentType, enableRangeProcessing: true);
         });
+        // HEAD, as a CDN answers it: type and size without the bytes (so not counted as a download).
+        app.MapMethods("/files/{id}/{name}", [HttpMethods.Head], (string id, string name) =>
+            context.Files.Find(id, name) is { } file && File.Exists(file.Path)
+                ? Results.File(file.Path, file.ContentType, enableRangeProcessing: true)
+                : Results.NotFound());
         return app;
     }
 }

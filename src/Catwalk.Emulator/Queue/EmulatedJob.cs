@@ -16,19 +16,32 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
     public IReadOnlyDictionary<string, IReadOnlyList<byte[]>> Media { get; } = media;
     public DateTimeOffset SubmittedAt { get; } = submittedAt;
     public JobState State { get; private set; } = JobState.InQueue;
-    public bool Cancelled { get; private set; }
     public double? InferenceSeconds { get; private set; }
     /// <summary>The model's output on success.</summary>
     public JsonObject? Output { get; private set; }
     /// <summary>The model's error (status code and body) on failure.</summary>
     public (int Status, JsonObject Body)? Error { get; private set; }
+    /// <summary>Response headers that go with <see cref="Error"/>.</summary>
+    public IReadOnlyDictionary<string, string> ErrorHeaders { get; private set; } = new Dictionary<string, string>();
+    /// <summary>How long the caller lets the job wait for a runner (<c>x-fal-request-timeout</c>); null: no limit.</summary>
+    public TimeSpan? StartTimeout { get; init; }
 
     public IReadOnlyList<JsonObject> Logs { get { lock (_gate) return [.. _logs]; } }
 
     /// <summary>Completes when anything about the job changes next.</summary>
     public Task Changed { get { lock (_gate) return _changed.Task; } }
 
-    public void Start() => Update(() => State = JobState.InProgress);
+    /// <summary>Moves a queued job to IN_PROGRESS; false when it already ended in the queue (cancelled, timed out).</summary>
+    public bool TryStart()
+    {
+        var started = false;
+        Update(() =>
+        {
+            if (State != JobState.InQueue) return;
+            (State, started) = (JobState.InProgress, true);
+        });
+        return started;
+    }
 
     public void Log(string message, DateTimeOffset at) =>
         Update(() => _logs.Add(new JsonObject { ["message"] = message, ["level"] = "INFO", ["source"] = "USER", ["timestamp"] = at.UtcDateTime.ToString("O") }));
@@ -38,16 +51,25 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
     public void Fail(int status, JsonObject body, double inferenceSeconds) => Update(() => (Error, InferenceSeconds, State) = ((status, body), inferenceSeconds, JobState.Completed));
 
     /// <summary>fal removes a queued job: it completes without running, and its result is the cancellation error.</summary>
-    public bool CancelIfQueued()
+    public bool CancelIfQueued() => EndIfQueued(400, new JsonObject { ["detail"] = "Request was cancelled" });
+
+    /// <summary>
+    /// The caller's start deadline (<c>x-fal-request-timeout</c>) passed while queued: fal completes the request with a
+    /// 504 that says the user's timeout fired (so clients know not to retry it).
+    /// </summary>
+    public bool TimeOutIfQueued() => EndIfQueued(504, new JsonObject { ["detail"] = "Request timed out", ["error_type"] = "request_timeout" },
+        new Dictionary<string, string> { ["X-Fal-Request-Timeout-Type"] = "user", ["X-Fal-Error-Type"] = "request_timeout" });
+
+    private bool EndIfQueued(int status, JsonObject body, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var cancelled = false;
+        var ended = false;
         Update(() =>
         {
             if (State != JobState.InQueue) return;
-            (Cancelled, State, cancelled) = (true, JobState.Completed, true);
-            Error = (400, new JsonObject { ["detail"] = "Request was cancelled" });
+            (State, Error, ended) = (JobState.Completed, (status, body), true);
+            ErrorHeaders = headers ?? ErrorHeaders;
         });
-        return cancelled;
+        return ended;
     }
 
     /// <summary>Re-raises the change signal (e.g. queue positions moved).</summary>

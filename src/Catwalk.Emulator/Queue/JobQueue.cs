@@ -19,9 +19,9 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
 
     private TimeProvider Time => options.TimeProvider;
 
-    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media)
+    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media, TimeSpan? startTimeout = null)
     {
-        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, media, Time.GetUtcNow());
+        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, media, Time.GetUtcNow()) { StartTimeout = startTimeout };
         _jobs[job.Id] = job;
         var lane = _lanes.GetOrAdd(model.EndpointId, _ => new Lane(options.GpusPerEndpoint));
         lock (lane.Waiting) lane.Waiting.Add(job);
@@ -51,19 +51,25 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
         var jitter = 0.8 + 0.4 * new Random(unchecked(options.Seed * 7919 + sequence)).NextDouble();
         var queueTime = TimeSpan.FromSeconds(job.Model.Latency.QueueSeconds * options.LatencyScale * jitter);
         var inferenceTime = TimeSpan.FromSeconds(job.Model.Latency.InferenceSeconds * options.LatencyScale * jitter);
+        // The start deadline covers waiting for a GPU and the queue time; once running, a job is never cut short.
+        using var deadline = job.StartTimeout is { } limit ? new CancellationTokenSource(limit, Time) : new CancellationTokenSource();
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(token, deadline.Token);
         try
         {
-            await lane.Slots.WaitAsync(token);
+            await lane.Slots.WaitAsync(waiting.Token);
         }
-        catch (OperationCanceledException) { return; }
+        catch (OperationCanceledException)
+        {
+            if (!token.IsCancellationRequested && job.TimeOutIfQueued()) Leave(job);
+            return;
+        }
         try
         {
             var waited = Time.GetUtcNow() - job.SubmittedAt;
-            if (queueTime > waited) await Task.Delay(queueTime - waited, Time, token);
-            if (job.Cancelled) return;
+            if (queueTime > waited) await Task.Delay(queueTime - waited, Time, waiting.Token);
+            if (job.State != JobState.InQueue) return; // cancelled while queued: its GPU goes straight to the next job
             Leave(job);
-            job.Start();
-            if (job.Cancelled) return;
+            if (!job.TryStart()) return;
             var started = Time.GetTimestamp();
             job.Log($"Runner assigned; loading {job.Model.DisplayName}", Time.GetUtcNow());
             var fault = faults.Roll(FaultStage.Job, job.Model);
@@ -86,6 +92,10 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
             job.Succeed(output, Math.Round(Time.GetElapsedTime(started).TotalSeconds, 3));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && job.State == JobState.InQueue)
+        {
+            if (job.TimeOutIfQueued()) Leave(job);
+        }
         catch (Exception e)
         {
             job.Fail(500, new JsonObject { ["detail"] = $"Internal error while running the model: {e.Message}", ["error_type"] = "internal_server_error" }, 0);

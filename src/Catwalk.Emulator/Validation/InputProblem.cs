@@ -5,6 +5,9 @@ namespace Catwalk.Emulator.Validation;
 /// <summary>One entry of a 422 <c>detail</c> list, as FastAPI/pydantic (and so fal) word it.</summary>
 internal sealed record InputProblem(string Field, string Message, string Type, JsonNode? Input = null, JsonObject? Context = null)
 {
+    /// <summary>The whole body (e.g. not a JSON object): pass an empty <see cref="Field"/> and loc is <c>["body"]</c>.</summary>
+    public const string WholeBody = "";
+
     /// <summary>For a problem with one item of a list, its index: pydantic's loc is then <c>["body", field, index]</c>.</summary>
     public int? Item { get; init; }
 
@@ -12,7 +15,7 @@ internal sealed record InputProblem(string Field, string Message, string Type, J
     {
         var json = new JsonObject
         {
-            ["loc"] = Item is { } item ? new JsonArray("body", Field, item) : new JsonArray("body", Field),
+            ["loc"] = Field.Length == 0 ? new JsonArray("body") : Item is { } item ? new JsonArray("body", Field, item) : new JsonArray("body", Field),
             ["msg"] = Message,
             ["type"] = Type,
             ["url"] = $"https://docs.fal.ai/errors#{Type}",

@@ -18,7 +18,10 @@ internal static class InputValidator
             var value = input[field.Name];
             if (value is null)
             {
-                if (field.Required) problems.Add(new(field.Name, "Field required", "missing", input.DeepClone()));
+                // Absent: "missing". An explicit null for a required field is a wrong type in pydantic (None is not a str);
+                // optional fields are Optional[...] on fal and take null as "not given".
+                if (field.Required && !input.ContainsKey(field.Name)) problems.Add(new(field.Name, "Field required", "missing", input.DeepClone()));
+                else if (field.Required) problems.Add(new(field.Name, $"Input should be a valid {PythonType(field.Type)}", $"{PythonType(field.Type)}_type", null));
                 continue;
             }
             if (CheckField(field, value) is { } problem) problems.Add(problem);
@@ -95,6 +98,11 @@ internal static class InputValidator
         var items = allowed.Select(a => a?.GetValueKind() == JsonValueKind.String ? $"'{a.GetValue<string>()}'" : a?.ToJsonString() ?? "None").ToList();
         return items.Count < 2 ? string.Concat(items) : $"{string.Join(", ", items[..^1])} or {items[^1]}";
     }
+
+    private static string PythonType(string schemaType) => schemaType switch
+    {
+        "integer" => "int", "number" => "float", "boolean" => "bool", "string[]" => "list", _ => "string",
+    };
 
     private static int? FirstNonString(JsonArray array)
     {
