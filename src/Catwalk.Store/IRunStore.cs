@@ -1,0 +1,39 @@
+namespace Catwalk.Store;
+
+/// <summary>
+/// The run store: the index of every run and job. Every write is committed before it returns, so what a caller
+/// was told is stored survives a crash (kill -9) of the process right after.
+/// </summary>
+public interface IRunStore : IAsyncDisposable
+{
+    /// <summary>"SQLite /path/catwalk.db" or "PostgreSQL host:port/db" — never a password.</summary>
+    string Description { get; }
+    StoreEngine Engine { get; }
+
+    Task CreateRunAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default);
+    /// <summary>Adds jobs a run did not know yet; a job already there (same run, stage, model, input) is kept as is.</summary>
+    Task AddJobsAsync(IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default);
+    /// <summary>A run by its id, or by a unique prefix of it (as printed).</summary>
+    Task<RunRecord?> GetRunAsync(string idOrPrefix, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery? query = null, CancellationToken cancellationToken = default);
+    Task UpdateRunAsync(string runId, string status, bool finished, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<JobRecord>> GetJobsAsync(string runId, CancellationToken cancellationToken = default);
+    Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JobEvent>> GetEventsAsync(string jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a job to <paramref name="to"/> if it is in a state that may move there (<see cref="JobStateMachine"/>),
+    /// setting the given fields, and records the change. False when the job was not in such a state.
+    /// </summary>
+    Task<bool> MoveAsync(string jobId, JobState to, JobUpdate? update = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest downloaded job with this cache key, if any.</summary>
+    Task<JobRecord?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores imported jobs; one whose import key is already stored is skipped. Returns how many were added.</summary>
+    Task<int> ImportAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default);
+
+    Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
+}

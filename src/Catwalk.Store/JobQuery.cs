@@ -1,0 +1,14 @@
+namespace Catwalk.Store;
+
+/// <summary>Which jobs a report or view reads. Every filter is optional.</summary>
+public sealed record JobQuery
+{
+    public string? RunId { get; init; }
+    public string? Stage { get; init; }
+    public IReadOnlyList<string>? Models { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public string? PersonId { get; init; }
+    public string? OutfitId { get; init; }
+    public int Limit { get; init; } = 100_000;
+}

@@ -1,0 +1,44 @@
+namespace Catwalk.Store;
+
+/// <summary>One job: one stage × model × input of a run, with everything known about it so far. Times are unix ms.</summary>
+public sealed record JobRecord
+{
+    public required string Id { get; init; }
+    public required string RunId { get; init; }
+    public required string Stage { get; init; }
+    public required string ModelKey { get; init; }
+    public required string EndpointId { get; init; }
+    public required string InputKey { get; init; }
+    public string? LookId { get; init; }
+    public string? PersonId { get; init; }
+    public string? OutfitId { get; init; }
+    public string? SettingId { get; init; }
+    public int? RequestedDuration { get; init; }
+    public JobState State { get; init; } = JobState.Planned;
+    public string? RequestId { get; init; }
+    public string? CacheKey { get; init; }
+    public string? CachedFromJobId { get; init; }
+    public decimal EstimatedCostUsd { get; init; }
+    public decimal? CostUsd { get; init; }
+    public double? QueueSec { get; init; }
+    public double? InferenceSec { get; init; }
+    public double? DownloadSec { get; init; }
+    public double? LatencySec { get; init; }
+    public double? DurationSec { get; init; }
+    public long CreatedAt { get; init; }
+    public long UpdatedAt { get; init; }
+    public long? SubmittedAt { get; init; }
+    public long? CompletedAt { get; init; }
+    public string? Error { get; init; }
+    public string? FilePath { get; init; }
+    public string? FileSha256 { get; init; }
+    public long? FileBytes { get; init; }
+    public string? ContentType { get; init; }
+    public string? MetadataPath { get; init; }
+    public string? MetadataJson { get; init; }
+    public string? ResultJson { get; init; }
+    public string? Prompt { get; init; }
+    public bool Emulated { get; init; }
+    public string Source { get; init; } = "catwalk";
+    public string? ImportKey { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace Catwalk.Store.Sql;
+
+/// <summary>The jobs table's columns, once, so inserts and imports cannot drift from the schema.</summary>
+internal static class JobColumns
+{
+    public static readonly string[] Names =
+    [
+        "id", "run_id", "stage", "model_key", "endpoint_id", "input_key", "look_id", "person_id", "outfit_id", "setting_id",
+        "requested_duration", "state", "request_id", "cache_key", "cached_from_job_id", "estimated_cost_usd", "cost_usd",
+        "queue_sec", "inference_sec", "download_sec", "latency_sec", "duration_sec", "created_at", "updated_at",
+        "submitted_at", "completed_at", "error", "file_path", "file_sha256", "file_bytes", "content_type", "metadata_path",
+        "metadata_json", "result_json", "prompt", "emulated", "source", "import_key",
+    ];
+
+    public static string Insert(string conflict) =>
+        $"INSERT INTO jobs ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "@" + n))}) ON CONFLICT {conflict} DO NOTHING";
+
+    /// <summary>The parameters of one row: enums as their names, flags as 0/1, so both engines store the same values.</summary>
+    public static object Parameters(JobRecord j) => new Dictionary<string, object?>
+    {
+        ["id"] = j.Id, ["run_id"] = j.RunId, ["stage"] = j.Stage, ["model_key"] = j.ModelKey, ["endpoint_id"] = j.EndpointId,
+        ["input_key"] = j.InputKey, ["look_id"] = j.LookId, ["person_id"] = j.PersonId, ["outfit_id"] = j.OutfitId,
+        ["setting_id"] = j.SettingId, ["requested_duration"] = j.RequestedDuration, ["state"] = JobStateMachine.Name(j.State),
+        ["request_id"] = j.RequestId, ["cache_key"] = j.CacheKey, ["cached_from_job_id"] = j.CachedFromJobId,
+        ["estimated_cost_usd"] = (double)j.EstimatedCostUsd, ["cost_usd"] = (double?)j.CostUsd, ["queue_sec"] = j.QueueSec,
+        ["inference_sec"] = j.InferenceSec, ["download_sec"] = j.DownloadSec, ["latency_sec"] = j.LatencySec,
+        ["duration_sec"] = j.DurationSec, ["created_at"] = j.CreatedAt, ["updated_at"] = j.UpdatedAt,
+        ["submitted_at"] = j.SubmittedAt, ["completed_at"] = j.CompletedAt, ["error"] = j.Error, ["file_path"] = j.FilePath,
+        ["file_sha256"] = j.FileSha256, ["file_bytes"] = j.FileBytes, ["content_type"] = j.ContentType,
+        ["metadata_path"] = j.MetadataPath, ["metadata_json"] = j.MetadataJson, ["result_json"] = j.ResultJson,
+        ["prompt"] = j.Prompt, ["emulated"] = j.Emulated ? 1 : 0, ["source"] = j.Source, ["import_key"] = j.ImportKey,
+    };
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+
+namespace Catwalk.Store.Sql;
+
+/// <summary>A PostgreSQL server shared by a team; one data source (its own connection pool) per store.</summary>
+internal sealed class PostgresDialect : StoreDialect, IDisposable
+{
+    // Any constant: every Catwalk process that migrates the same database takes the same advisory lock.
+    private const long MigrationLockKey = 0x43617477616C6B; // "Catwalk"
+    private readonly NpgsqlDataSource _source;
+
+    public PostgresDialect(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+        _source = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public override StoreEngine Engine => StoreEngine.PostgreSql;
+    public override string Description { get; }
+    public override DbConnection CreateConnection() => _source.CreateConnection();
+
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: cancellationToken));
+
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    public override StoreException Explain(Exception e) =>
+        new($"Cannot use the PostgreSQL store {Description}: {e.Message} Check the --db connection string (Host, Port, Database, Username) and that the server is running.", e);
+
+    public void Dispose() => _source.Dispose();
+}

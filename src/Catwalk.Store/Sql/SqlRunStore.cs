@@ -1,0 +1,254 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Catwalk.Store.Sql;
+
+/// <summary>The run store over ADO.NET and Dapper; one implementation for SQLite and PostgreSQL (see <see cref="StoreDialect"/>).</summary>
+internal sealed class SqlRunStore : IRunStore
+{
+    private const string JobSelect = "SELECT * FROM jobs";
+    private readonly StoreDialect _dialect;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    static SqlRunStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new JobStateHandler());
+    }
+
+    public SqlRunStore(StoreDialect dialect, TimeProvider time) => (_dialect, _time) = (dialect, time);
+
+    public string Description => _dialect.Description;
+    public StoreEngine Engine => _dialect.Engine;
+
+    /// <summary>Opens the database once (migrating it) so a bad connection string fails here, not in the middle of a run.</summary>
+    internal async Task<int> InitializeAsync(int? upTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await Migrator.MigrateAsync(connection, _dialect, upTo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            throw _dialect.Explain(e);
+        }
+    }
+
+    public Task CreateRunAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO runs (id, kind, name, status, created_at, updated_at, finished_at, emulated, output_root, estimated_cost_usd, budget_usd, spec_json)
+                VALUES (@Id, @Kind, @Name, @Status, @CreatedAt, @UpdatedAt, @FinishedAt, @Emulated, @OutputRoot, @Estimated, @Budget, @SpecJson)
+                """,
+                new
+                {
+                    run.Id, run.Kind, run.Name, run.Status, run.CreatedAt, run.UpdatedAt, run.FinishedAt, Emulated = run.Emulated ? 1 : 0,
+                    run.OutputRoot, Estimated = (double)run.EstimatedCostUsd, Budget = (double?)run.BudgetUsd, run.SpecJson,
+                }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await InsertJobsAsync(connection, transaction, jobs, "(run_id, stage, model_key, input_key)", cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken);
+
+    public Task AddJobsAsync(IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => InsertJobsAsync(connection, transaction, jobs, "(run_id, stage, model_key, input_key)", cancellationToken), cancellationToken);
+
+    public Task<int> ImportAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var added = await InsertJobsAsync(connection, transaction, [.. jobs.Select(j => j with { RunId = run.Id })], "(import_key)", cancellationToken, run).ConfigureAwait(false);
+            return added;
+        }, cancellationToken);
+
+    private async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken, RunRecord? importRun = null)
+    {
+        var sql = JobColumns.Insert(conflict);
+        var added = 0;
+        foreach (var job in jobs)
+        {
+            if (importRun is not null && added == 0)
+            {
+                // An import run exists only if it brought something new, so re-importing leaves no empty runs behind.
+                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM jobs WHERE import_key = @k", new { k = job.ImportKey }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (exists > 0) continue;
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO runs (id, kind, name, status, created_at, updated_at, finished_at, emulated, output_root, estimated_cost_usd) VALUES (@Id, @Kind, @Name, @Status, @CreatedAt, @UpdatedAt, @FinishedAt, 0, @OutputRoot, 0)",
+                    importRun, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        return added;
+    }
+
+    public async Task<RunRecord?> GetRunAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var runs = (await connection.QueryAsync<RunRecord>(new CommandDefinition(
+            "SELECT * FROM runs WHERE id = @id OR id LIKE @prefix ORDER BY created_at DESC LIMIT 3",
+            new { id = idOrPrefix, prefix = EscapeLike(idOrPrefix) + "%" }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (runs.FirstOrDefault(r => r.Id == idOrPrefix) is { } exact) return exact;
+        if (runs.Count > 1)
+            throw new StoreException($"'{idOrPrefix}' matches several runs ({string.Join(", ", runs.Select(r => r.Id))}); give more of the id.");
+        return runs.SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new RunQuery();
+        var where = query.UnfinishedOnly
+            ? "WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = runs.id AND j.state IN ('planned', 'submitting', 'submitted', 'completed'))"
+            : "";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<RunRecord>(new CommandDefinition(
+            $"SELECT * FROM runs {where} ORDER BY created_at DESC, id DESC LIMIT @limit", new { limit = query.Limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    public Task UpdateRunAsync(string runId, string status, bool finished, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) =>
+        {
+            var now = Now();
+            return connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET status = @status, updated_at = @now, finished_at = @finishedAt WHERE id = @runId",
+                new { status, now, finishedAt = finished ? now : (long?)null, runId }, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<JobRecord>> GetJobsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(
+            $"{JobSelect} WHERE run_id = @runId ORDER BY created_at, id", new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    public async Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<JobRecord>(new CommandDefinition(
+            $"{JobSelect} WHERE id = @jobId", new { jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var args = new DynamicParameters();
+        if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
+        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage); }
+        if (query.Models is { Count: > 0 } models) { where.Add(_dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
+        if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }
+        if (query.To is { } to) { where.Add("created_at < @to"); args.Add("to", to.ToUnixTimeMilliseconds()); }
+        if (query.PersonId is { } person) { where.Add("person_id = @person"); args.Add("person", person); }
+        if (query.OutfitId is { } outfit) { where.Add("outfit_id = @outfit"); args.Add("outfit", outfit); }
+        args.Add("limit", query.Limit);
+        var sql = $"{JobSelect}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at, id LIMIT @limit";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    public async Task<IReadOnlyList<JobEvent>> GetEventsAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string, long, long, string, string?)>(new CommandDefinition(
+            "SELECT job_id, seq, at, state, detail FROM job_events WHERE job_id = @jobId ORDER BY seq", new { jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new JobEvent(r.Item1, (int)r.Item2, r.Item3, r.Item4, r.Item5))];
+    }
+
+    public Task<bool> MoveAsync(string jobId, JobState to, JobUpdate? update = null, CancellationToken cancellationToken = default)
+    {
+        update ??= new JobUpdate();
+        var from = JobStateMachine.From(to).Select(JobStateMachine.Name).ToArray();
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var now = Now();
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                UPDATE jobs SET state = @to, updated_at = @now,
+                    request_id = COALESCE(@RequestId, request_id), submitted_at = COALESCE(@SubmittedAt, submitted_at),
+                    completed_at = COALESCE(@CompletedAt, completed_at),
+                    error = CASE WHEN @clear = 1 THEN NULL ELSE COALESCE(@Error, error) END,
+                    result_json = COALESCE(@ResultJson, result_json), cost_usd = COALESCE(@CostUsd, cost_usd),
+                    queue_sec = COALESCE(@QueueSec, queue_sec), inference_sec = COALESCE(@InferenceSec, inference_sec),
+                    download_sec = COALESCE(@DownloadSec, download_sec), latency_sec = COALESCE(@LatencySec, latency_sec),
+                    duration_sec = COALESCE(@DurationSec, duration_sec), file_path = COALESCE(@FilePath, file_path),
+                    file_sha256 = COALESCE(@FileSha256, file_sha256), file_bytes = COALESCE(@FileBytes, file_bytes),
+                    content_type = COALESCE(@ContentType, content_type), metadata_path = COALESCE(@MetadataPath, metadata_path),
+                    metadata_json = COALESCE(@MetadataJson, metadata_json), cached_from_job_id = COALESCE(@CachedFromJobId, cached_from_job_id),
+                    cache_key = COALESCE(@CacheKey, cache_key)
+                WHERE id = @jobId AND {_dialect.InList("state", "from")}
+                """,
+                new
+                {
+                    to = JobStateMachine.Name(to), now, update.RequestId, update.SubmittedAt, update.CompletedAt, clear = update.ClearError ? 1 : 0,
+                    update.Error, update.ResultJson, CostUsd = (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec,
+                    update.LatencySec, update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType,
+                    update.MetadataPath, update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId, from,
+                }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (changed == 0) return false;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO job_events (job_id, seq, at, state, detail)
+                SELECT @jobId, COALESCE(MAX(seq), 0) + 1, @now, @to, @detail FROM job_events WHERE job_id = @jobId
+                """,
+                new { jobId, now, to = JobStateMachine.Name(to), detail = update.Detail ?? update.Error }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task<JobRecord?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QueryFirstOrDefaultAsync<JobRecord>(new CommandDefinition(
+            $"{JobSelect} WHERE cache_key = @cacheKey AND state = 'downloaded' ORDER BY completed_at DESC LIMIT 1", new { cacheKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+    }
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        // Once a write starts it is finished: a caller cancelled mid-commit must not leave the store unsure of what it holds.
+        if (_dialect.SerializeWrites) await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            var result = await write(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (_dialect.SerializeWrites) _writeLock.Release();
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = _dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _dialect.PrepareAsync(connection, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string EscapeLike(string text) => text.Replace("%", "").Replace("_", "");
+
+    public ValueTask DisposeAsync()
+    {
+        (_dialect as IDisposable)?.Dispose();
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class JobStateHandler : SqlMapper.TypeHandler<JobState>
+    {
+        public override JobState Parse(object value) => JobStateMachine.Parse((string)value);
+        public override void SetValue(System.Data.IDbDataParameter parameter, JobState value) => parameter.Value = JobStateMachine.Name(value);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Data.Common;
+
+namespace Catwalk.Store.Sql;
+
+/// <summary>What differs between SQLite and PostgreSQL: connecting, per-connection settings, the migration lock, write serialisation.</summary>
+internal abstract class StoreDialect
+{
+    public abstract StoreEngine Engine { get; }
+    public abstract string Description { get; }
+    public abstract DbConnection CreateConnection();
+    public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Held for the whole migration transaction so two processes opening one database never migrate it twice.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>SQLite has one writer at a time: serialising writes in-process avoids busy-waiting on its file lock.</summary>
+    public virtual bool SerializeWrites => false;
+    /// <summary>"column is one of the list in @param": Dapper expands lists for SQLite; PostgreSQL takes an array.</summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+    /// <summary>Turns a provider's failure to connect into a message that says what to fix.</summary>
+    public abstract StoreException Explain(Exception e);
+}

@@ -1,0 +1,3 @@
+namespace Catwalk.Store;
+
+public enum StoreEngine { Sqlite, PostgreSql }

@@ -1,0 +1,66 @@
+using Catwalk.Store;
+using Catwalk.Testing;
+
+namespace Catwalk.Store.Tests;
+
+public class MigratorTests
+{
+    [Fact]
+    public void Migrations_are_numbered_from_one() =>
+        Sql.Migrator.Migrations.Select(m => m.Version).ShouldBe(Enumerable.Range(1, Sql.Migrator.Latest));
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Opening_an_old_database_upgrades_it_and_keeps_its_rows(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        // A second database at version 1, written by the older Catwalk, then opened by this one.
+        var db = engine == "postgres" ? t.Db : Path.Combine(t.OutputRoot, "old.db");
+        if (engine == "postgres") await DropAllAsync(t);
+        var run = Jobs.Run();
+        await using (var old = await RunStoreFactory.OpenAtVersionAsync(db, t.OutputRoot, 1))
+        {
+            (await old.SchemaVersionAsync()).ShouldBe(1);
+            await old.CreateRunAsync(run, [Jobs.Job(run)]);
+        }
+        await using var upgraded = await RunStoreFactory.OpenAsync(db, t.OutputRoot);
+        (await upgraded.SchemaVersionAsync()).ShouldBe(Sql.Migrator.Latest);
+        (await upgraded.GetJobsAsync(run.Id)).Count.ShouldBe(1);
+        var job = (await upgraded.GetJobsAsync(run.Id))[0];
+        (await upgraded.MoveAsync(job.Id, JobState.Submitting)).ShouldBeTrue(); // job_events (version 2) works
+        (await upgraded.GetEventsAsync(job.Id)).Count.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Opening_twice_migrates_once(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        await using var again = await RunStoreFactory.OpenAsync(t.Db, t.OutputRoot);
+        (await again.SchemaVersionAsync()).ShouldBe(Sql.Migrator.Latest);
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_catwalk_is_refused_with_a_clear_message()
+    {
+        using var folder = new TempDirectory();
+        var db = folder.File("future.db");
+        await using (var store = await RunStoreFactory.OpenAsync(db, folder.Path)) { }
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)";
+            await insert.ExecuteNonQueryAsync();
+        }
+        var e = await Should.ThrowAsync<StoreException>(() => RunStoreFactory.OpenAsync(db, folder.Path));
+        e.Message.ShouldContain("schema version 999");
+        e.Message.ShouldContain("Upgrade Catwalk");
+    }
+
+    private static async Task DropAllAsync(TestStore t)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(t.Db);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand("DROP TABLE job_events; DROP TABLE jobs; DROP TABLE runs; DROP TABLE schema_migrations;", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
