@@ -1,37 +1,90 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Catwalk.Catalog;
 using Catwalk.Domain;
 using Catwalk.Fal;
 using Catwalk.Generation;
+using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.Outputs;
 using Catwalk.Pipelines.References;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catwalk.Pipelines;
 
-/// <summary>The image stage: references uploaded once, one image-model call, images downloaded and described in a sidecar.</summary>
+/// <summary>
+/// The image stage: references uploaded once, one image-model call, images downloaded and described in a sidecar.
+/// With a journal the call is one job: recorded before it is sent, its request id before waiting, and on a later
+/// attempt collected by that id or reused from an identical earlier job instead of paid again.
+/// </summary>
 public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalog, ReferenceUploader uploader, IFalMediaDownloader downloader, OutputLayout layout, TimeProvider time)
 {
     public const string EditModel = "nano-banana-edit";
     public const string TextModel = "nano-banana";
+    private const string PlaceholderReference = "https://planning.invalid/reference.png";
 
     public async Task<ImageStageResult> RunAsync(ImageStageRequest request, CancellationToken cancellationToken = default)
     {
         var model = catalog.Get(request.ModelKey ?? (request.References.Count > 0 ? EditModel : TextModel));
         if (model.IsVideo) throw new InvalidInputException($"'{model.Key}' is a video model; the image stage needs an image model such as {EditModel}.");
         var run = request.Run ?? RunStamp.New(time);
-        var generator = services.GetRequiredKeyedService<IImageGenerator>(model.Key);
+        var journal = request.Journal ?? NullJobJournal.Instance;
+        var cacheKey = CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256));
+        var estimate = CostEstimator.ForImages(model, request.Count).Usd;
+        await using var ticket = await journal.BeginAsync(new JobStart("image", model.Key, model.EndpointId, request.InputKey, cacheKey, estimate, request.UseCache), cancellationToken).ConfigureAwait(false);
+        var resume = ticket.Resume;
+        switch (resume.Kind)
+        {
+            case JobResumeKind.Done:
+                return Saved(run, resume.MetadataJson!, request.FileTag);
+            case JobResumeKind.Skip:
+                throw new JobSkippedException(resume.Status, resume.Error ?? $"the image job ended as {resume.Status}");
+            case JobResumeKind.Cached:
+                return await ReuseAsync(request, run, model, ticket, cancellationToken).ConfigureAwait(false);
+        }
 
-        var urls = await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false);
-        var response = await generator.GenerateAsync(
-            new ImageGenerationRequest(request.Prompt, urls),
-            new ImageGenerationOptions { Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout },
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ImageGenerationResponse response;
+            await using (await ticket.AcquireAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var generator = services.GetRequiredKeyedService<IImageGenerator>(model.Key);
+                // A resumed request is collected by id: nothing is uploaded or sent again.
+                IReadOnlyList<string> urls = resume.RequestId is null
+                    ? await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false)
+                    : [.. request.References.Select(_ => PlaceholderReference)];
+                response = await generator.GenerateAsync(
+                    new ImageGenerationRequest(request.Prompt, urls),
+                    new ImageGenerationOptions
+                    {
+                        Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout,
+                        ResumeRequestId = resume.RequestId, ResumeSubmittedAt = resume.SubmittedAt,
+                        OnSubmitting = (arguments, ct) => ticket.SubmittingAsync(ElidedJson.From(arguments)!.ToJsonString(), ct),
+                        OnSubmitted = (id, ct) => ticket.SubmittedAsync(id, time.GetUtcNow(), ct),
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
+            await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(request, run, model, ticket, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not BudgetExceededException)
+        {
+            var (status, error) = e switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => (VideoOutcomeStatus.Cancelled, "cancelled"),
+                FalSubmitUncertainException => (VideoOutcomeStatus.Unknown, e.Message),
+                _ => (VideoOutcomeStatus.Failed, ErrorText.For(e)),
+            };
+            await ticket.EndedAsync(status, error, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
 
+    private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, CancellationToken cancellationToken)
+    {
         var downloadStarted = Stopwatch.GetTimestamp();
-        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveAsync(image, layout.ImagePath(run, model.Key, i, Extension(image)), cancellationToken))).ConfigureAwait(false);
+        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), cancellationToken))).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(downloadStarted);
-
         var metadata = new ImageMetadata
         {
             Prompt = request.Prompt,
@@ -56,12 +109,51 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             Emulated = response.Emulated,
             Look = request.Look,
         };
-        var metadataPath = layout.ImageMetadataPath(run, model.Key);
+        var metadataPath = layout.ImageMetadataPath(run, model.Key, request.FileTag);
         await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        await ticket.DownloadedAsync(new JobDownload
+        {
+            File = saved[0], MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            DownloadSec = metadata.Latency.DownloadSec, LatencySec = metadata.LatencySec, CostUsd = response.Cost?.Usd ?? 0, Prompt = request.Prompt,
+        }, CancellationToken.None).ConfigureAwait(false);
         return new ImageStageResult(run, response, saved, metadataPath, metadata);
     }
 
-    private async Task<SavedMedia> SaveAsync(GeneratedMedia media, string path, CancellationToken cancellationToken)
+    /// <summary>An identical image job was paid for before: copy its images and describe the copies, marked as reused.</summary>
+    private async Task<ImageStageResult> ReuseAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, CancellationToken cancellationToken)
+    {
+        var source = JsonSerializer.Deserialize<ImageMetadata>(ticket.Resume.MetadataJson!, MetadataJson.Options)!;
+        var saved = new List<SavedMedia>();
+        for (var i = 0; i < source.Images.Count; i++)
+        {
+            var file = source.Images[i];
+            var path = layout.ImagePath(run, model.Key, i, Path.GetExtension(file.Path), request.FileTag);
+            await AtomicFile.CopyAsync(Path.Combine(ticket.Resume.SourceRoot!, file.Path), path, cancellationToken).ConfigureAwait(false);
+            saved.Add(new SavedMedia(path, file with { Path = layout.Relative(path) }));
+        }
+        var metadata = source with
+        {
+            RunId = run.RunId, Timestamp = run.StartedAt, Images = [.. saved.Select(s => s.File)], Look = request.Look ?? source.Look,
+            ReferenceImages = [.. request.References.Select(r => r.Path)], CachedFrom = source.RequestId,
+        };
+        var metadataPath = layout.ImageMetadataPath(run, model.Key, request.FileTag);
+        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        await ticket.DownloadedAsync(new JobDownload
+        {
+            File = saved[0], MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            LatencySec = metadata.LatencySec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = request.Prompt,
+        }, CancellationToken.None).ConfigureAwait(false);
+        return new ImageStageResult(run, null, saved, metadataPath, metadata) { Cached = true };
+    }
+
+    private ImageStageResult Saved(RunStamp run, string metadataJson, string? tag)
+    {
+        var metadata = JsonSerializer.Deserialize<ImageMetadata>(metadataJson, MetadataJson.Options)!;
+        var saved = metadata.Images.Select(f => new SavedMedia(layout.FullPath(f.Path), f)).ToList();
+        return new ImageStageResult(run, null, saved, layout.ImageMetadataPath(run, metadata.Model, tag), metadata) { Cached = metadata.CachedFrom is not null };
+    }
+
+    private async Task<SavedMedia> SaveImageAsync(GeneratedMedia media, string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);

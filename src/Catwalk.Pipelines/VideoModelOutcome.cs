@@ -13,4 +13,8 @@ public sealed record VideoModelOutcome(PlannedVideo Planned, VideoOutcomeStatus 
     public string? MetadataPath { get; init; }
     public VideoMetadata? Metadata { get; init; }
     public string? Error { get; init; }
+    /// <summary>The video is a copy of an identical earlier job's (nothing was paid).</summary>
+    public bool Cached { get; init; }
+    /// <summary>What this job cost: the estimate when it ran; 0 when reused.</summary>
+    public decimal CostUsd => Cached ? 0 : Response?.Cost?.Usd ?? Metadata?.EstimatedCostUsd ?? 0;
 }

@@ -7,4 +7,6 @@ public enum VideoOutcomeStatus
     Cancelled,
     /// <summary>The submit's answer was lost: fal may have queued and billed the job; it was not resent.</summary>
     Unknown,
+    /// <summary>Not sent: running it would have passed the run's budget.</summary>
+    Skipped,
 }

@@ -19,4 +19,12 @@ public sealed record VideoStageRequest
     public LookInfo? Look { get; init; }
     public IProgress<GenerationProgress>? Progress { get; init; }
     public TimeSpan? Timeout { get; init; }
+    /// <summary>Records each job so the run can be resumed; none by default.</summary>
+    public Journal.IJobJournal? Journal { get; init; }
+    /// <summary>Which input of the run this is (a batch's look and duration); names the job in the journal.</summary>
+    public string InputKey { get; init; } = "default";
+    /// <summary>Added to file names so several inputs of one run do not collide; null keeps the original names.</summary>
+    public string? FileTag { get; init; }
+    /// <summary>Reuse an identical earlier job's result instead of paying again (when the journal has one).</summary>
+    public bool UseCache { get; init; } = true;
 }

@@ -36,6 +36,8 @@ public sealed record JobRecord
     public string? ContentType { get; init; }
     public string? MetadataPath { get; init; }
     public string? MetadataJson { get; init; }
+    /// <summary>What was sent to fal (media URLs elided), recorded before sending.</summary>
+    public string? ArgumentsJson { get; init; }
     public string? ResultJson { get; init; }
     public string? Prompt { get; init; }
     public bool Emulated { get; init; }

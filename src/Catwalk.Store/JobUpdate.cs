@@ -9,6 +9,8 @@ public sealed record JobUpdate
     public string? Error { get; init; }
     /// <summary>Clears a previous error (a job reopened by resume).</summary>
     public bool ClearError { get; init; }
+    /// <summary>What was sent to fal (media URLs elided), recorded before sending.</summary>
+    public string? ArgumentsJson { get; init; }
     public string? ResultJson { get; init; }
     public decimal? CostUsd { get; init; }
     public double? QueueSec { get; init; }

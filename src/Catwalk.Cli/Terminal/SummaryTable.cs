@@ -43,6 +43,6 @@ internal static class SummaryTable
     {
         var m = image.Metadata;
         foreach (var saved in image.Images)
-            console.MarkupLine($"Image: [bold]{Markup.Escape(Path.GetRelativePath(outputRoot, saved.FullPath))}[/] ({m.Latency.TotalSec:0.0}s, {Money.Format(image.Response.Cost)})");
+            console.MarkupLine($"Image: [bold]{Markup.Escape(Path.GetRelativePath(outputRoot, saved.FullPath))}[/] ({m.Latency.TotalSec:0.0}s, {(image.Cached ? "reused, $0" : Money.Format(m.EstimatedCostUsd ?? 0))})");
     }
 }

@@ -16,8 +16,10 @@ public sealed class FalVideoGenerator(ModelDescriptor model, IFalQueueClient cli
     {
         options ??= new VideoGenerationOptions();
         var fitted = VideoRequestFitter.Fit(Model, request.Prompt, request.Image, options.Settings, options.Policy);
-        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.OnSubmitted, options.Timeout);
-        var result = await client.SubscribeAsync(Model.EndpointId, fitted.Arguments, wait, cancellationToken).ConfigureAwait(false);
+        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.OnSubmitted, options.Timeout, options.ResumeRequestId);
+        var result = options.ResumeRequestId is { } requestId
+            ? await client.WaitForResultAsync(new FalSubmission(new FalRequestHandle(Model.EndpointId, requestId), null, options.ResumeSubmittedAt ?? DateTimeOffset.UtcNow), wait, cancellationToken).ConfigureAwait(false)
+            : await client.SubscribeAsync(Model.EndpointId, fitted.Arguments, wait, cancellationToken).ConfigureAwait(false);
         return new VideoGenerationResponse
         {
             ModelKey = Model.Key,

@@ -6,10 +6,16 @@ namespace Catwalk.Pipelines.Fal;
 /// <summary>Builds fal wait options that report progress and hand the request id to the caller before any waiting.</summary>
 internal static class FalWaitOptionsFactory
 {
-    public static FalWaitOptions Create(string modelKey, IProgress<GenerationProgress>? progress, Func<string, CancellationToken, ValueTask>? onSubmitted, TimeSpan? timeout)
+    public static FalWaitOptions Create(string modelKey, IProgress<GenerationProgress>? progress, Func<string, CancellationToken, ValueTask>? onSubmitted, TimeSpan? timeout, string? resumeRequestId = null)
     {
         var reporter = progress is null ? null : new FalProgressReporter(modelKey, progress);
-        progress?.Report(new GenerationProgress(modelKey, GenerationStage.Submitting, null, null, []));
+        if (resumeRequestId is null) progress?.Report(new GenerationProgress(modelKey, GenerationStage.Submitting, null, null, []));
+        else
+        {
+            // A resumed request: already at fal, so progress starts from the queue with its id.
+            if (reporter is not null) reporter.RequestId = resumeRequestId;
+            progress?.Report(new GenerationProgress(modelKey, GenerationStage.Queued, resumeRequestId, null, []));
+        }
         return new FalWaitOptions
         {
             Progress = reporter,

@@ -46,6 +46,7 @@ public static class CatwalkServiceCollectionExtensions
         }
 
         services.AddSingleton<ImagePipeline>();
+        services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
         services.AddSingleton<LookToVideoPipeline>();
         return services;

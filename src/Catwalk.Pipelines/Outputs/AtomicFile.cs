@@ -24,4 +24,25 @@ public static class AtomicFile
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    /// <summary>Copies a file so the destination is either absent or complete.</summary>
+    public static async Task CopyAsync(string source, string destination, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var temp = $"{destination}.tmp-{Guid.NewGuid():N}";
+        try
+        {
+            await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            await using (var to = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await from.CopyToAsync(to, cancellationToken).ConfigureAwait(false);
+                to.Flush(flushToDisk: true);
+            }
+            File.Move(temp, destination, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
 }

@@ -27,5 +27,7 @@ public sealed record ImageMetadata
     public string? Description { get; init; }
     public required bool Emulated { get; init; }
     public LookInfo? Look { get; init; }
+    /// <summary>Set when these images are a copy of an identical earlier job's result: that job's request id. Nothing was paid.</summary>
+    public string? CachedFrom { get; init; }
     public string CatwalkVersion { get; init; } = CatwalkVersionInfo.Version;
 }

@@ -12,20 +12,25 @@ public sealed class OutputLayout(string root)
     public string ImageFolder(RunStamp run, string modelKey) =>
         Path.Combine(Root, "images", run.DateFolder, modelKey.Replace('-', '_'));
 
-    public string ImagePath(RunStamp run, string modelKey, int index, string extension) =>
-        Path.Combine(ImageFolder(run, modelKey), $"img_{run.FileStamp}_{index}{extension}");
+    /// <param name="tag">Tells jobs of one run apart (a batch's look and duration); null for a single look, as the original tool named files.</param>
+    public string ImagePath(RunStamp run, string modelKey, int index, string extension, string? tag = null) =>
+        Path.Combine(ImageFolder(run, modelKey), $"img_{Stamp(run, tag)}_{index}{extension}");
 
-    public string ImageMetadataPath(RunStamp run, string modelKey) =>
-        Path.Combine(ImageFolder(run, modelKey), $"meta_{run.FileStamp}.json");
+    public string ImageMetadataPath(RunStamp run, string modelKey, string? tag = null) =>
+        Path.Combine(ImageFolder(run, modelKey), $"meta_{Stamp(run, tag)}.json");
 
     public string VideoFolder(RunStamp run, string modelKey) =>
         Path.Combine(Root, "videos", run.DateFolder, modelKey);
 
-    public string VideoPath(RunStamp run, string modelKey) =>
-        Path.Combine(VideoFolder(run, modelKey), $"video_{run.FileStamp}.mp4");
+    public string VideoPath(RunStamp run, string modelKey, string? tag = null) =>
+        Path.Combine(VideoFolder(run, modelKey), $"video_{Stamp(run, tag)}.mp4");
 
-    public string VideoMetadataPath(RunStamp run, string modelKey) =>
-        Path.Combine(VideoFolder(run, modelKey), $"meta_{run.FileStamp}.json");
+    public string VideoMetadataPath(RunStamp run, string modelKey, string? tag = null) =>
+        Path.Combine(VideoFolder(run, modelKey), $"meta_{Stamp(run, tag)}.json");
+
+    public string FullPath(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
+    private static string Stamp(RunStamp run, string? tag) => tag is null ? run.FileStamp : $"{run.FileStamp}_{tag}";
 
     /// <summary>The path relative to the outputs root, with forward slashes, as stored in metadata.</summary>
     public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');

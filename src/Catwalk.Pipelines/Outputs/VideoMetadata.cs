@@ -37,5 +37,7 @@ public sealed record VideoMetadata
     public required bool Emulated { get; init; }
     public LookInfo? Look { get; init; }
     public JsonElement? SourceImage { get; init; }
+    /// <summary>Set when this video is a copy of an identical earlier job's result: that job's request id. Nothing was paid.</summary>
+    public string? CachedFrom { get; init; }
     public string CatwalkVersion { get; init; } = CatwalkVersionInfo.Version;
 }

@@ -50,6 +50,7 @@ CREATE TABLE jobs (
     content_type       TEXT,
     metadata_path      TEXT,
     metadata_json      TEXT,
+    arguments_json     TEXT,                      -- what was sent to fal (media URLs elided), recorded before sending
     result_json        TEXT,
     prompt             TEXT,
     emulated           INTEGER NOT NULL DEFAULT 0,

@@ -9,7 +9,7 @@ internal static class JobColumns
         "requested_duration", "state", "request_id", "cache_key", "cached_from_job_id", "estimated_cost_usd", "cost_usd",
         "queue_sec", "inference_sec", "download_sec", "latency_sec", "duration_sec", "created_at", "updated_at",
         "submitted_at", "completed_at", "error", "file_path", "file_sha256", "file_bytes", "content_type", "metadata_path",
-        "metadata_json", "result_json", "prompt", "emulated", "source", "import_key",
+        "metadata_json", "arguments_json", "result_json", "prompt", "emulated", "source", "import_key",
     ];
 
     public static string Insert(string conflict) =>
@@ -27,7 +27,7 @@ internal static class JobColumns
         ["duration_sec"] = j.DurationSec, ["created_at"] = j.CreatedAt, ["updated_at"] = j.UpdatedAt,
         ["submitted_at"] = j.SubmittedAt, ["completed_at"] = j.CompletedAt, ["error"] = j.Error, ["file_path"] = j.FilePath,
         ["file_sha256"] = j.FileSha256, ["file_bytes"] = j.FileBytes, ["content_type"] = j.ContentType,
-        ["metadata_path"] = j.MetadataPath, ["metadata_json"] = j.MetadataJson, ["result_json"] = j.ResultJson,
+        ["metadata_path"] = j.MetadataPath, ["metadata_json"] = j.MetadataJson, ["arguments_json"] = j.ArgumentsJson, ["result_json"] = j.ResultJson,
         ["prompt"] = j.Prompt, ["emulated"] = j.Emulated ? 1 : 0, ["source"] = j.Source, ["import_key"] = j.ImportKey,
     };
 }

@@ -168,7 +168,7 @@ internal sealed class SqlRunStore : IRunStore
                     request_id = COALESCE(@RequestId, request_id), submitted_at = COALESCE(@SubmittedAt, submitted_at),
                     completed_at = COALESCE(@CompletedAt, completed_at),
                     error = CASE WHEN @clear = 1 THEN NULL ELSE COALESCE(@Error, error) END,
-                    result_json = COALESCE(@ResultJson, result_json), cost_usd = COALESCE(@CostUsd, cost_usd),
+                    result_json = COALESCE(@ResultJson, result_json), arguments_json = COALESCE(@ArgumentsJson, arguments_json), cost_usd = COALESCE(@CostUsd, cost_usd),
                     queue_sec = COALESCE(@QueueSec, queue_sec), inference_sec = COALESCE(@InferenceSec, inference_sec),
                     download_sec = COALESCE(@DownloadSec, download_sec), latency_sec = COALESCE(@LatencySec, latency_sec),
                     duration_sec = COALESCE(@DurationSec, duration_sec), file_path = COALESCE(@FilePath, file_path),
@@ -181,7 +181,7 @@ internal sealed class SqlRunStore : IRunStore
                 new
                 {
                     to = JobStateMachine.Name(to), now, update.RequestId, update.SubmittedAt, update.CompletedAt, clear = update.ClearError ? 1 : 0,
-                    update.Error, update.ResultJson, CostUsd = (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec,
+                    update.Error, update.ResultJson, update.ArgumentsJson, CostUsd = (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec,
                     update.LatencySec, update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType,
                     update.MetadataPath, update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId, from,
                 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Catwalk.Fal;
+using Catwalk.Generation;
+using Catwalk.Pipelines.Journal;
+using Catwalk.Pipelines.Outputs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catwalk.Pipelines;
+
+/// <summary>
+/// One model's video job, journalled step by step: reuse a saved or cached result, or collect an earlier request by
+/// its id, or submit (recording "submitting" before the request is sent and the request id before waiting), then
+/// download, verify and describe the video. Failures end this job only.
+/// </summary>
+public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloader downloader, OutputLayout layout, TimeProvider time)
+{
+    public async Task<VideoModelOutcome> RunAsync(PlannedVideo item, VideoJobContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var journal = request.Journal ?? NullJobJournal.Instance;
+        var start = new JobStart("video", item.Model.Key, item.Model.EndpointId, request.InputKey,
+            CacheKeys.Video(item.Model.EndpointId, item.Fitted.Arguments, context.Image.Sha256), item.Cost.Usd, request.UseCache);
+        await using var ticket = await journal.BeginAsync(start, cancellationToken).ConfigureAwait(false);
+        var resume = ticket.Resume;
+        switch (resume.Kind)
+        {
+            case JobResumeKind.Done:
+                return Saved(item, resume.MetadataJson!, resume.RequestId);
+            case JobResumeKind.Skip:
+                return new VideoModelOutcome(item, resume.Status) { RequestId = resume.RequestId, Error = resume.Error };
+            case JobResumeKind.Cached:
+                return await ReuseAsync(item, context, ticket, cancellationToken).ConfigureAwait(false);
+        }
+
+        var requestId = resume.RequestId;
+        try
+        {
+            await using var slot = await ticket.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var generator = services.GetRequiredKeyedService<IVideoGenerator>(item.Model.Key);
+            var options = new VideoGenerationOptions
+            {
+                Settings = request.Settings,
+                Policy = context.Policy,
+                Progress = request.Progress,
+                Timeout = request.Timeout,
+                ResumeRequestId = resume.RequestId,
+                ResumeSubmittedAt = resume.SubmittedAt,
+                OnSubmitted = async (id, ct) => { requestId = id; await ticket.SubmittedAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false); },
+            };
+            string imageUrl;
+            if (resume.RequestId is null)
+            {
+                imageUrl = await context.ImageUrl().ConfigureAwait(false);
+                var arguments = (System.Text.Json.Nodes.JsonObject)item.Fitted.Arguments.DeepClone();
+                arguments[item.Model.Inputs.Image ?? "image_url"] = imageUrl;
+                await ticket.SubmittingAsync(ElidedJson.From(arguments)!.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            }
+            else imageUrl = VideoPipeline.PlaceholderImage; // not sent again: only used to fit the same settings
+            var response = await generator.GenerateAsync(new VideoGenerationRequest(request.Prompt, imageUrl), options, cancellationToken).ConfigureAwait(false);
+            if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
+            await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(item, context, ticket, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BudgetExceededException e)
+        {
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Skipped) { Error = e.Message };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = "cancelled" };
+        }
+        catch (FalSubmitUncertainException e)
+        {
+            await ticket.EndedAsync(VideoOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Unknown) { Error = e.Message };
+        }
+        catch (Exception e)
+        {
+            // Isolate: this model failed, the others carry on. The message is the user-facing one; details stay in logs.
+            var error = ErrorText.For(e);
+            await ticket.EndedAsync(VideoOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = requestId, Error = error };
+        }
+    }
+
+    private async Task<VideoModelOutcome> SaveAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, VideoGenerationResponse response, CancellationToken cancellationToken)
+    {
+        var (request, run) = (context.Request, context.Run);
+        var path = layout.VideoPath(run, item.Model.Key, request.FileTag);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var started = Stopwatch.GetTimestamp();
+        var downloaded = await downloader.DownloadAsync(response.Video.Url, path, cancellationToken).ConfigureAwait(false);
+        var download = Stopwatch.GetElapsedTime(started);
+        await MediaVerifier.VerifyVideoAsync(path, cancellationToken).ConfigureAwait(false);
+        var saved = new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? response.Video.ContentType));
+
+        var metadata = VideoMetadataFactory.Create(item.Model, request, response, run, context.Image, saved, download);
+        var metadataPath = layout.VideoMetadataPath(run, item.Model.Key, request.FileTag);
+        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        await ticket.DownloadedAsync(new JobDownload
+        {
+            File = saved, MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            DownloadSec = metadata.Latency.DownloadSec, LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec,
+            CostUsd = response.Cost?.Usd ?? item.Cost.Usd, Prompt = request.Prompt,
+        }, CancellationToken.None).ConfigureAwait(false);
+        request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, response.RequestId, null, []));
+        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded)
+        {
+            RequestId = response.RequestId, Response = response, Video = saved, MetadataPath = metadataPath, Metadata = metadata,
+        };
+    }
+
+    /// <summary>An identical job was paid for before: copy its video and describe the copy, marked as reused.</summary>
+    private async Task<VideoModelOutcome> ReuseAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, CancellationToken cancellationToken)
+    {
+        var (request, run) = (context.Request, context.Run);
+        var source = JsonSerializer.Deserialize<VideoMetadata>(ticket.Resume.MetadataJson!, MetadataJson.Options)!;
+        var path = layout.VideoPath(run, item.Model.Key, request.FileTag);
+        await AtomicFile.CopyAsync(Path.Combine(ticket.Resume.SourceRoot!, source.File.Path), path, cancellationToken).ConfigureAwait(false);
+        var saved = new SavedMedia(path, source.File with { Path = layout.Relative(path) });
+        var metadata = source with
+        {
+            RunId = run.RunId, Timestamp = run.StartedAt, File = saved.File, ReferenceImage = context.Image.Path, Look = request.Look ?? source.Look,
+            CachedFrom = source.RequestId,
+        };
+        var metadataPath = layout.VideoMetadataPath(run, item.Model.Key, request.FileTag);
+        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        await ticket.DownloadedAsync(new JobDownload
+        {
+            File = saved, MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = request.Prompt,
+        }, CancellationToken.None).ConfigureAwait(false);
+        request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, source.RequestId, null, []));
+        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
+    }
+
+    private VideoModelOutcome Saved(PlannedVideo item, string metadataJson, string? requestId)
+    {
+        var metadata = JsonSerializer.Deserialize<VideoMetadata>(metadataJson, MetadataJson.Options)!;
+        var saved = new SavedMedia(layout.FullPath(metadata.File.Path), metadata.File);
+        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
+    }
+}
