@@ -16,15 +16,15 @@ public class SeedImporterTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     private static string SeedVideo(string model = "fal-ai/veo3/image-to-video", string reference = "https://v3.fal.media/files/rabbit/person.png",
-        string timestamp = "\"2025-01-15T10:30:00+00:00\"") => $$"""
+        string timestamp = "\"2025-01-15T10:30:00+00:00\"") => $$$"""
         {
           "prompt": "A model walks toward the camera",
-          "model": "{{model}}",
+          "model": "{{{model}}}",
           "seed": 42,
           "duration_sec": 8,
-          "reference_image": "{{reference}}",
+          "reference_image": "{{{reference}}}",
           "latency_sec": 61.25,
-          "timestamp": {{timestamp}},
+          "timestamp": {{{timestamp}}},
           "raw_response": {"video": {"url": "https://v3.fal.media/files/out.mp4", "content_type": "video/mp4", "file_size": 540}}
         }
         """;
@@ -113,6 +113,7 @@ public class SeedImporterTests
         using var outputs = new SeedOutputs();
         var videoMeta = CatwalkVideo(outputs, "20250201_090000_abcdef", "req-123", emulated: true);
         var imageFile = "images/2025_02_01/nano_banana_edit/img_20250201_085900_abcdef_0.png";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(outputs.Root, imageFile))!);
         TestImages.WritePng(Path.Combine(outputs.Root, imageFile), 48, 64);
         var imageMeta = Path.Combine(outputs.Root, "images/2025_02_01/nano_banana_edit/meta_20250201_085900_abcdef.json");
         File.WriteAllText(imageMeta, JsonSerializer.Serialize(new ImageMetadata
@@ -224,7 +225,7 @@ public class SeedImporterTests
     {
         using var outputs = new SeedOutputs();
         outputs.Video("veo3", "20250115_103000", SeedVideo());
-        outputs.Video("veo3", "20250115_113000", SeedVideo());
+        outputs.Video("veo3", "20250115_113000", SeedVideo(timestamp: "\"2025-01-15T11:30:00\""));
         await using var t = await TestStore.OpenAsync(engine, outputs.Root);
 
         var result = await Importer(outputs.Root).ImportAsync(outputs.Root, t.Store, None);
@@ -268,6 +269,23 @@ public class SeedImporterTests
         (result.Added, result.Skipped, result.RunId).ShouldBe((0, 1, null));
         result.Problems.ShouldBeEmpty();
         (await t.Store.ListRunsAsync()).Count.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Two_different_files_for_one_fal_request_import_the_first_and_report_the_other(string engine)
+    {
+        using var outputs = new SeedOutputs();
+        var first = CatwalkVideo(outputs, "20250201_090000_abcdef", "req-123", emulated: false);
+        var edited = CatwalkVideo(outputs, "20250201_090000_fedcba", "req-123", emulated: false);
+        await using var t = await TestStore.OpenAsync(engine, outputs.Root);
+
+        var result = await Importer(outputs.Root).ImportAsync(outputs.Root, t.Store, None);
+
+        (result.Found, result.Added, result.Skipped).ShouldBe((2, 1, 0));
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Path.ShouldBe(edited);
+        problem.Message.ShouldContain("same fal request (req-123)");
+        (await t.Store.GetJobsAsync(result.RunId!)).Single().MetadataPath.ShouldBe(Path.GetRelativePath(outputs.Root, first));
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
