@@ -32,7 +32,7 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>The newest downloaded job with this cache key, if any.</summary>
     Task<JobRecord?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores imported jobs; one whose import key is already stored is skipped. Returns how many were added.</summary>
+    /// <summary>Stores imported jobs; one already stored (same import key, or the same fal request recorded by a run) is skipped, and the run only if it brought something new. Returns how many were added.</summary>
     Task<int> ImportAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default);
 
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);

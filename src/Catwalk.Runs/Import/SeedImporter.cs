@@ -38,8 +38,7 @@ public sealed class SeedImporter
         var problems = new List<ImportProblem>();
         var read = await ReadAllAsync(source, runId, now, problems, cancellationToken).ConfigureAwait(false);
         var jobs = RepeatedRequests.Remove(read, problems);
-        var known = await KnownRequests.FindAsync(store, jobs, cancellationToken).ConfigureAwait(false);
-        var fresh = InputKeys.MakeUnique([.. jobs.Where(j => j.RequestId is null || !known.Contains((j.EndpointId, j.RequestId)))]);
+        var fresh = InputKeys.MakeUnique(jobs);
         var added = fresh.Count == 0 ? 0 : await StoreAsync(store, NewRun(runId, source, fresh, now), fresh, cancellationToken).ConfigureAwait(false);
         return new ImportResult(added > 0 ? runId : null, source.MetadataFiles.Count, added, jobs.Count - added, [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)]);
     }

@@ -59,28 +59,24 @@ internal sealed class SqlRunStore : IRunStore
     public Task<int> ImportAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var added = await InsertJobsAsync(connection, transaction, [.. jobs.Select(j => j with { RunId = run.Id })], "(import_key)", cancellationToken, run).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO runs (id, kind, name, status, created_at, updated_at, finished_at, emulated, output_root, estimated_cost_usd) VALUES (@Id, @Kind, @Name, @Status, @CreatedAt, @UpdatedAt, @FinishedAt, 0, @OutputRoot, @Estimated)",
+                new { run.Id, run.Kind, run.Name, run.Status, run.CreatedAt, run.UpdatedAt, run.FinishedAt, run.OutputRoot, Estimated = (double)run.EstimatedCostUsd },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // Any job the store already holds (same file imported before, or the same fal request recorded by a run) is skipped.
+            var added = await InsertJobsAsync(connection, transaction, [.. jobs.Select(j => j with { RunId = run.Id })], "", cancellationToken).ConfigureAwait(false);
+            // An import run exists only if it brought something new, so re-importing leaves no empty runs behind.
+            if (added == 0)
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM runs WHERE id = @Id", new { run.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return added;
         }, cancellationToken);
 
-    private async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken, RunRecord? importRun = null)
+    private static async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
     {
         var sql = JobColumns.Insert(conflict);
         var added = 0;
         foreach (var job in jobs)
-        {
-            if (importRun is not null && added == 0)
-            {
-                // An import run exists only if it brought something new, so re-importing leaves no empty runs behind.
-                var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT COUNT(*) FROM jobs WHERE import_key = @k", new { k = job.ImportKey }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                if (exists > 0) continue;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO runs (id, kind, name, status, created_at, updated_at, finished_at, emulated, output_root, estimated_cost_usd) VALUES (@Id, @Kind, @Name, @Status, @CreatedAt, @UpdatedAt, @FinishedAt, 0, @OutputRoot, 0)",
-                    importRun, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
             added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
         return added;
     }
 
