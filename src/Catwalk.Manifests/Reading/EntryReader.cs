@@ -83,7 +83,7 @@ internal sealed class EntryReader(SourceFile manifest)
         var written = f.List(key);
         if (written is null or { Count: 0 })
             throw f.At("images").Error("is missing; every outfit needs at least one picture, e.g. images: [top.png, shoes.png]");
-        var images = written.Select(w => LocalFiles.Check(w.Text, Folder(f), w.At, "image")).ToList();
+        var images = written.Select(w => LocalFiles.Check(w.Text, Folder(f), w.At, "image")).ToList().AsReadOnly();
         var (id, idAt, derived) = Id(f, written[0].Text, key, "outfit");
         return new OutfitEntry(id, idAt, derived, images, f.Text("apparel"));
     }

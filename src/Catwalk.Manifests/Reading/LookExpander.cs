@@ -28,6 +28,6 @@ internal static class LookExpander
                 Description = setting.Description ?? description,
             });
         }
-        return looks;
+        return looks.AsReadOnly();
     }
 }

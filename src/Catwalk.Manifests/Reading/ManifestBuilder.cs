@@ -47,7 +47,7 @@ internal static class ManifestBuilder
             var value = ManifestValidator.Positive(Scalars.WholeNumber(item.Text, item.At, "give seconds, e.g. durations: [5, 8]"), item.At, "seconds");
             if (!seconds.Contains(value)) seconds.Add(value);
         }
-        return seconds;
+        return seconds.AsReadOnly();
     }
 
     private static BatchVideoOptions Video(YamlFields? video) => video is null

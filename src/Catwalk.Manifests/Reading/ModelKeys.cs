@@ -21,7 +21,7 @@ internal static class ModelKeys
                 ?? throw item.At.Error($"'{item.Text}' is not a video model in the catalog{Close(item.Text, known)}; the models are {string.Join(", ", known)} (or all)");
             models.Add(key);
         }
-        return models.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return models.Distinct(StringComparer.OrdinalIgnoreCase).ToList().AsReadOnly();
     }
 
     /// <summary>"veo3, kling" in one value is the CLI's spelling; allow it here too.</summary>
