@@ -20,4 +20,9 @@ public sealed class FalOptions
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>Retries per HTTP call for the failures <c>FalRetryRules</c> allows; 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 4;
+    /// <summary>
+    /// How long a submit already on its way may still finish after the caller cancels (Ctrl+C), so its request id
+    /// is recorded and the job collected later instead of being lost at fal or paid twice.
+    /// </summary>
+    public TimeSpan SubmitGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -16,6 +16,7 @@ internal sealed class FalOptionsValidator : IValidateOptions<FalOptions>
             problems.Add($"Fal:PollInterval ({o.PollInterval}) must be positive and at most Fal:MaxPollInterval ({o.MaxPollInterval}).");
         if (o.StreamIdleTimeout <= TimeSpan.Zero) problems.Add($"Fal:StreamIdleTimeout must be positive, not {o.StreamIdleTimeout}.");
         if (o.MaxRetries is < 0 or > 10) problems.Add($"Fal:MaxRetries must be 0–10, not {o.MaxRetries}.");
+        if (o.SubmitGrace < TimeSpan.Zero || o.SubmitGrace > TimeSpan.FromMinutes(5)) problems.Add($"Fal:SubmitGrace must be 0 to 5 minutes, not {o.SubmitGrace}.");
         // The value itself is never printed: only that it cannot go into an HTTP header.
         if (o.Key is { } key && key.Value.Any(char.IsControl)) problems.Add("Fal:Key (FAL_KEY) contains a line break or control character; copy it again without them.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

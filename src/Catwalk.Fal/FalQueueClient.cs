@@ -148,9 +148,16 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     public async Task<FalResult> SubscribeAsync(string endpointId, JsonObject input, FalWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FalWaitOptions();
-        var submission = await SubmitAsync(endpointId, input, cancellationToken).ConfigureAwait(false);
-        if (options.OnSubmitted is { } onSubmitted) await onSubmitted(submission, cancellationToken).ConfigureAwait(false);
-        return await WaitForResultAsync(submission, options, cancellationToken).ConfigureAwait(false);
+        // Cancelling does not cut a submit off mid-flight (fal may already have the job): it gets a short grace to
+        // answer, its request id is handed over, and only then does the cancellation stop the waiting.
+        using var grace = new CancellationTokenSource();
+        await using (cancellationToken.Register(() => grace.CancelAfter(Options.SubmitGrace)).ConfigureAwait(false))
+        {
+            var submission = await SubmitAsync(endpointId, input, grace.Token).ConfigureAwait(false);
+            if (options.OnSubmitted is { } onSubmitted) await onSubmitted(submission, CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return await WaitForResultAsync(submission, options, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Uri Url(string path) => new($"{Options.QueueUrl.ToString().TrimEnd('/')}/{path}");

@@ -65,7 +65,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             }
             if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
-            return await SaveAsync(request, run, model, ticket, response, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not BudgetExceededException)
         {
@@ -80,10 +80,10 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         }
     }
 
-    private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, CancellationToken cancellationToken)
+    private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, CancellationToken cancellationToken)
     {
         var downloadStarted = Stopwatch.GetTimestamp();
-        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), cancellationToken))).ConfigureAwait(false);
+        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), resumed, cancellationToken))).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(downloadStarted);
         var metadata = new ImageMetadata
         {
@@ -153,9 +153,11 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         return new ImageStageResult(run, null, saved, layout.ImageMetadataPath(run, metadata.Model, tag), metadata) { Cached = metadata.CachedFrom is not null };
     }
 
-    private async Task<SavedMedia> SaveImageAsync(GeneratedMedia media, string path, CancellationToken cancellationToken)
+    private async Task<SavedMedia> SaveImageAsync(GeneratedMedia media, string path, bool resumed, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Collected again after an interruption between saving the file and recording it: the file is this job's own.
+        if (resumed) File.Delete(path);
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);
         await MediaVerifier.VerifyImageAsync(path, cancellationToken).ConfigureAwait(false);
         return new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));

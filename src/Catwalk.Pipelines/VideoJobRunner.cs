@@ -60,7 +60,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             var response = await generator.GenerateAsync(new VideoGenerationRequest(request.Prompt, imageUrl), options, cancellationToken).ConfigureAwait(false);
             if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
-            return await SaveAsync(item, context, ticket, response, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(item, context, ticket, response, resume.RequestId is not null, cancellationToken).ConfigureAwait(false);
         }
         catch (BudgetExceededException e)
         {
@@ -85,11 +85,13 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         }
     }
 
-    private async Task<VideoModelOutcome> SaveAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, VideoGenerationResponse response, CancellationToken cancellationToken)
+    private async Task<VideoModelOutcome> SaveAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, VideoGenerationResponse response, bool resumed, CancellationToken cancellationToken)
     {
         var (request, run) = (context.Request, context.Run);
         var path = layout.VideoPath(run, item.Model.Key, request.FileTag);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Collected again after an interruption between saving the file and recording it: the file is this job's own.
+        if (resumed) File.Delete(path);
         var started = Stopwatch.GetTimestamp();
         var downloaded = await downloader.DownloadAsync(response.Video.Url, path, cancellationToken).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(started);

@@ -1,0 +1,101 @@
+using Catwalk.Domain;
+using Catwalk.Pipelines;
+using Catwalk.Pipelines.Journal;
+using Catwalk.Pipelines.Outputs;
+using Catwalk.Prompts;
+using Catwalk.Runs.Journal;
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Specs;
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Execution;
+
+/// <summary>
+/// Runs every look of a run at once (the journal's gate bounds how many jobs are at fal): each look's image job,
+/// then its video jobs for every duration and model. A look whose image fails stops alone; the rest carry on.
+/// </summary>
+public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, PromptBuilder prompts)
+{
+    public async Task<IReadOnlyList<LookOutcome>> ExecuteAsync(RunRecord run, RunSpec spec, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt));
+        return await Task.WhenAll(spec.Looks.Select(look => RunLookAsync(spec, look, stamp, journal, observer, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task<LookOutcome> RunLookAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        var timeout = spec.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        var lookInfo = new LookInfo(look.Person.HeightCm, look.Person.WeightKg, look.Person.Gender.ToString().ToLowerInvariant(), look.Person.Age,
+            look.Environment.ApparelType, look.Environment.Setting, look.Environment.VisualCues, look.Description);
+        ImageStageResult? image = null;
+        string imagePath;
+        if (look.StartImage is { } start) imagePath = start;
+        else
+        {
+            try
+            {
+                var references = await ReferenceImageLoader.LoadSetAsync(look.PersonImage!, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var request = new LookRequest(references, look.Person, look.Environment, look.Description);
+                image = await images.RunAsync(new ImageStageRequest
+                {
+                    Prompt = prompts.BuildImagePrompt(request),
+                    References = references.All,
+                    AspectRatio = spec.ImageAspectRatio,
+                    Seed = spec.Seed,
+                    Run = stamp,
+                    Look = lookInfo,
+                    Progress = new JobProgressAdapter(journal, "image", InputKeys.Image(look), observer),
+                    Timeout = timeout,
+                    Journal = journal,
+                    InputKey = InputKeys.Image(look),
+                    FileTag = InputKeys.ImageTag(spec, look),
+                    UseCache = spec.UseCache,
+                }, cancellationToken).ConfigureAwait(false);
+                imagePath = image.Images[0].FullPath;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                var why = e is BudgetExceededException ? e.Message : $"its image stage did not finish: {ErrorText.For(e)}";
+                await HoldVideosAsync(journal, spec, look, why, failed: e is not BudgetExceededException, observer).ConfigureAwait(false);
+                return new LookOutcome(look, null, [], why);
+            }
+        }
+        if (spec.Models.Count == 0) return new LookOutcome(look, image, []);
+
+        var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
+        var results = await Task.WhenAll(spec.Durations.Distinct().Select(duration => videos.RunAsync(new VideoStageRequest
+        {
+            ImagePath = imagePath,
+            Prompt = prompt,
+            Models = spec.Models,
+            Settings = spec.Video with { DurationSeconds = duration, Seed = spec.Video.Seed ?? spec.Seed },
+            StrictSettings = spec.StrictDuration,
+            Run = stamp,
+            Look = lookInfo,
+            Progress = new JobProgressAdapter(journal, "video", InputKeys.Video(look, duration), observer),
+            Timeout = timeout,
+            Journal = journal,
+            InputKey = InputKeys.Video(look, duration),
+            FileTag = InputKeys.VideoTag(spec, look, duration),
+            UseCache = spec.UseCache,
+        }, cancellationToken))).ConfigureAwait(false);
+        return new LookOutcome(look, image, results);
+    }
+
+    /// <summary>
+    /// The look has no image, so its videos cannot run: they fail with the reason (and reopen with
+    /// <c>resume --retry-failed</c>), or, when the budget stopped it, stay planned for a later resume.
+    /// </summary>
+    private static async Task HoldVideosAsync(StoreJobJournal journal, RunSpec spec, LookSpec look, string why, bool failed, IRunObserver observer)
+    {
+        foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
+            foreach (var model in spec.Models)
+            {
+                if (journal.Find("video", model, InputKeys.Video(look, duration)) is not { } planned
+                    || await journal.Store.GetJobAsync(planned.Id, CancellationToken.None).ConfigureAwait(false) is not { State: JobState.Planned } job) continue;
+                if (failed && await journal.Store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = $"not run: {why}" }, CancellationToken.None).ConfigureAwait(false))
+                    observer.Moved(job, JobPhase.Failed, why);
+                else if (!failed) observer.Moved(job, JobPhase.Skipped, why);
+            }
+    }
+}

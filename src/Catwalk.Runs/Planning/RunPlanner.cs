@@ -1,0 +1,40 @@
+using Catwalk.Catalog;
+using Catwalk.Pipelines;
+using Catwalk.Runs.Specs;
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Planning;
+
+/// <summary>
+/// Expands a <see cref="RunSpec"/> into jobs and checks every setting against every model first: a duration or
+/// resolution a model cannot take is refused here (<see cref="UnsupportedSettingException"/>), before any spend.
+/// </summary>
+public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeProvider time)
+{
+    public RunPlan Plan(RunSpec spec, string runId)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var imageModel = catalog.Get(ImagePipeline.EditModel);
+        var imageUsd = CostEstimator.ForImages(imageModel, 1).Usd;
+        var plans = new Dictionary<int, VideoPlan>();
+        var byDuration = spec.Models.Count == 0 ? [] : spec.Durations.Distinct().ToDictionary(d => d ?? 0, d =>
+            plans[d ?? 0] = videos.Plan(spec.Models, spec.Video with { DurationSeconds = d, Seed = spec.Video.Seed ?? spec.Seed }, spec.StrictDuration));
+
+        var jobs = new List<JobRecord>();
+        foreach (var look in spec.Looks)
+        {
+            JobRecord Job(string stage, string modelKey, string endpoint, string input, decimal usd, int? duration) => new()
+            {
+                Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = stage, ModelKey = modelKey, EndpointId = endpoint,
+                InputKey = input, LookId = look.Id, PersonId = look.PersonId, OutfitId = look.OutfitId, SettingId = look.SettingId,
+                RequestedDuration = duration, EstimatedCostUsd = usd, CreatedAt = now, UpdatedAt = now,
+            };
+            if (look.StartImage is null)
+                jobs.Add(Job("image", imageModel.Key, imageModel.EndpointId, InputKeys.Image(look), imageUsd, null));
+            foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
+                foreach (var item in byDuration[duration ?? 0].Items)
+                    jobs.Add(Job("video", item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration), item.Cost.Usd, duration));
+        }
+        return new RunPlan(jobs, plans, imageUsd);
+    }
+}

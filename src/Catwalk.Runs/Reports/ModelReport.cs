@@ -1,0 +1,24 @@
+namespace Catwalk.Runs.Reports;
+
+/// <summary>One model's line of a report.</summary>
+public sealed record ModelReport
+{
+    public required string ModelKey { get; init; }
+    public required string Stage { get; init; }
+    public int Jobs { get; init; }
+    public int Succeeded { get; init; }
+    public int Failed { get; init; }
+    public int Unfinished { get; init; }
+    /// <summary>Succeeded over jobs that ended (unfinished ones are not counted either way); null when none ended.</summary>
+    public double? SuccessRate { get; init; }
+    public LatencyStats? Latency { get; init; }
+    public double? AvgQueueSec { get; init; }
+    public double? AvgInferenceSec { get; init; }
+    public double? AvgDownloadSec { get; init; }
+    public decimal CostUsd { get; init; }
+    public decimal EstimatedCostUsd { get; init; }
+    public int Reused { get; init; }
+    public double VideoSeconds { get; init; }
+    /// <summary>Cost per second of video made; null without videos.</summary>
+    public decimal? CostPerVideoSecondUsd { get; init; }
+}

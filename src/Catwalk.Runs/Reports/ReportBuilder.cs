@@ -1,0 +1,67 @@
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Reports;
+
+/// <summary>Builds <see cref="RunReport"/>s from stored jobs: what each model did, how fast, how reliably, at what cost.</summary>
+public static class ReportBuilder
+{
+    public static RunReport Build(IReadOnlyList<JobRecord> jobs, IReadOnlyList<string> runs, DateTimeOffset now) => new()
+    {
+        GeneratedAt = now,
+        Runs = runs,
+        Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == "image" ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
+        Jobs = jobs.Count,
+        Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
+        Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
+        Unfinished = jobs.Count(j => !Ended(j)),
+        CostUsd = jobs.Sum(Cost),
+        EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
+        JobLines = [.. jobs.Select(j => new JobLine(j.Id, j.RunId, j.Stage, j.ModelKey, j.InputKey, j.LookId, j.RequestedDuration,
+            JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error))],
+    };
+
+    private static ModelReport Model(string modelKey, string stage, IReadOnlyList<JobRecord> jobs)
+    {
+        var done = jobs.Where(j => j.State == JobState.Downloaded).ToList();
+        // Reused results took no time at fal: they would flatter the model's latency.
+        var fresh = done.Where(j => j.CachedFromJobId is null).ToList();
+        var ended = jobs.Count(Ended);
+        var videoSeconds = done.Sum(j => j.DurationSec ?? 0);
+        var cost = jobs.Sum(Cost);
+        return new ModelReport
+        {
+            ModelKey = modelKey,
+            Stage = stage,
+            Jobs = jobs.Count,
+            Succeeded = done.Count,
+            Failed = ended - done.Count,
+            Unfinished = jobs.Count - ended,
+            SuccessRate = ended == 0 ? null : Math.Round((double)done.Count / ended, 4),
+            Latency = LatencyStats.Of(fresh.Where(j => j.LatencySec is not null).Select(j => j.LatencySec!.Value)),
+            AvgQueueSec = Avg(fresh.Select(j => j.QueueSec)),
+            AvgInferenceSec = Avg(fresh.Select(j => j.InferenceSec)),
+            AvgDownloadSec = Avg(fresh.Select(j => j.DownloadSec)),
+            CostUsd = cost,
+            EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
+            Reused = done.Count - fresh.Count,
+            VideoSeconds = Math.Round(videoSeconds, 3),
+            CostPerVideoSecondUsd = videoSeconds > 0 ? Math.Round(cost / (decimal)videoSeconds, 4) : null,
+        };
+    }
+
+    private static bool Ended(JobRecord job) => JobStateMachine.IsTerminal(job.State);
+
+    /// <summary>What a job cost: its recorded cost once saved; its estimate while fal may be billing it.</summary>
+    private static decimal Cost(JobRecord job) => job.State switch
+    {
+        JobState.Downloaded => job.CostUsd ?? 0,
+        JobState.Submitted or JobState.Completed or JobState.Unknown => job.EstimatedCostUsd,
+        _ => 0,
+    };
+
+    private static double? Avg(IEnumerable<double?> values)
+    {
+        var list = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+        return list.Count == 0 ? null : Math.Round(list.Average(), 3);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Catwalk.Runs.Reports;
+
+/// <summary>Per-model statistics over a set of jobs (one run, or the whole store), plus totals and every job.</summary>
+public sealed record RunReport
+{
+    public required DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>The runs covered: one id, or all of them.</summary>
+    public required IReadOnlyList<string> Runs { get; init; }
+    public required IReadOnlyList<ModelReport> Models { get; init; }
+    public int Jobs { get; init; }
+    public int Succeeded { get; init; }
+    public int Failed { get; init; }
+    public int Unfinished { get; init; }
+    public decimal CostUsd { get; init; }
+    public decimal EstimatedCostUsd { get; init; }
+    public IReadOnlyList<JobLine> JobLines { get; init; } = [];
+}

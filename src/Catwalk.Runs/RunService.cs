@@ -1,0 +1,104 @@
+using Catwalk.Domain;
+using Catwalk.Runs.Execution;
+using Catwalk.Runs.Journal;
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Specs;
+using Catwalk.Store;
+
+namespace Catwalk.Runs;
+
+/// <summary>
+/// Durable runs: a run and all its planned jobs are stored before anything is sent, then executed through the
+/// store's journal; a later <see cref="ResumeAsync"/> collects what fal already has and sends only what it never got.
+/// </summary>
+public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor executor, TimeProvider time)
+{
+    public IRunStore Store => store;
+
+    /// <summary>The jobs and cost a spec would make; refuses unsupported settings. Stores nothing.</summary>
+    public RunPlan Plan(RunSpec spec) => planner.Plan(spec, "plan");
+
+    /// <summary>Stores the run and its plan (refusing it when the estimate is over the budget); nothing is sent yet.</summary>
+    public async Task<RunRecord> CreateAsync(RunSpec spec, string outputRoot, bool emulated, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        var plan = planner.Plan(spec, id);
+        if (spec.BudgetUsd is { } budget && plan.EstimatedCostUsd > budget) throw new OverBudgetException(plan.EstimatedCostUsd, budget, plan.Jobs.Count);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var run = new RunRecord
+        {
+            Id = id, Kind = spec.Kind, Name = spec.Name, CreatedAt = now, UpdatedAt = now, Emulated = emulated,
+            OutputRoot = Path.GetFullPath(outputRoot), EstimatedCostUsd = plan.EstimatedCostUsd, BudgetUsd = spec.BudgetUsd,
+            SpecJson = RunSpecJson.Serialize(spec),
+        };
+        await store.CreateRunAsync(run, plan.Jobs, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    /// <summary>Runs (or goes on with) a stored run until every job it can do is done; Ctrl+C leaves it resumable.</summary>
+    public async Task<RunOutcome> ExecuteAsync(RunRecord run, IRunObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        observer ??= NullRunObserver.Instance;
+        var spec = SpecOf(run);
+        using var runLock = RunLock.Take(run.OutputRoot, run.Id);
+        var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var committed = jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
+            : j.State is JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.Unknown ? j.EstimatedCostUsd : 0);
+        using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, committed);
+        var journal = new StoreJobJournal(store, jobs, gate, observer, time);
+        observer.Started(jobs);
+        IReadOnlyList<LookOutcome> looks = [];
+        var interrupted = false;
+        try
+        {
+            looks = await executor.ExecuteAsync(run, spec, journal, observer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
+        interrupted = cancellationToken.IsCancellationRequested;
+        var final = await store.GetJobsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        var status = RunStatus.From(final.Select(j => j.State));
+        await store.UpdateRunAsync(run.Id, status, finished: status != RunStatus.Interrupted, CancellationToken.None).ConfigureAwait(false);
+        return new RunOutcome(run with { Status = status }, spec, looks, final, interrupted);
+    }
+
+    /// <summary>
+    /// Before a resume: a job left mid-send becomes unknown (it may be at fal); jobs fal cancelled are reopened, and
+    /// failed or unknown ones too when the user asks. Nothing with a request id is ever reopened into a new send
+    /// except unknown ones on <paramref name="resubmitUnknown"/>.
+    /// </summary>
+    public async Task<RunReopenCounts> ReopenAsync(RunRecord run, bool retryFailed, bool resubmitUnknown, CancellationToken cancellationToken = default)
+    {
+        using var runLock = RunLock.Take(run.OutputRoot, run.Id);
+        int failed = 0, cancelled = 0, unknown = 0, midSend = 0;
+        foreach (var job in await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false))
+        {
+            var state = job.State;
+            if (state == JobState.Submitting && await store.MoveAsync(job.Id, JobState.Unknown, new JobUpdate
+                { Error = "the process stopped while this job was being sent, so fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, cancellationToken).ConfigureAwait(false))
+                (state, midSend) = (JobState.Unknown, midSend + 1);
+            var reopen = state switch
+            {
+                JobState.Cancelled => true,
+                JobState.Failed => retryFailed,
+                JobState.Unknown => resubmitUnknown,
+                _ => false,
+            };
+            if (!reopen || !await store.MoveAsync(job.Id, JobState.Planned, new JobUpdate { ClearError = true, Detail = "reopened by resume" }, cancellationToken).ConfigureAwait(false)) continue;
+            if (state == JobState.Failed) failed++;
+            else if (state == JobState.Cancelled) cancelled++;
+            else unknown++;
+        }
+        return new RunReopenCounts(failed, cancelled, unknown, midSend);
+    }
+
+    /// <summary>Runs that still have jobs to do, newest first.</summary>
+    public Task<IReadOnlyList<RunRecord>> UnfinishedAsync(CancellationToken cancellationToken = default) =>
+        store.ListRunsAsync(new RunQuery { UnfinishedOnly = true }, cancellationToken);
+
+    public static RunSpec SpecOf(RunRecord run) => run.SpecJson is { } json
+        ? RunSpecJson.Deserialize(json)
+        : throw new InvalidInputException($"Run {run.Id} ({run.Kind}) has no stored plan, so it cannot be resumed (imported runs are history only).");
+}

@@ -1,0 +1,30 @@
+using Catwalk.Catalog;
+
+namespace Catwalk.Runs.Specs;
+
+/// <summary>
+/// Everything a run was asked to do, stored with it (runs.spec_json) so <c>catwalk resume</c> can finish it exactly
+/// as planned: looks × durations × models, the video settings, limits and budget.
+/// </summary>
+public sealed record RunSpec
+{
+    /// <summary>run | video | batch.</summary>
+    public required string Kind { get; init; }
+    public string? Name { get; init; }
+    public required IReadOnlyList<LookSpec> Looks { get; init; }
+    /// <summary>Catalog keys of the video models; empty for none (an image-only run).</summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+    /// <summary>Requested durations in seconds; null means the model's default.</summary>
+    public IReadOnlyList<int?> Durations { get; init; } = [null];
+    /// <summary>Resolution, aspect ratio, audio, negative prompt (duration comes from <see cref="Durations"/>).</summary>
+    public VideoSettings Video { get; init; } = new();
+    public bool StrictDuration { get; init; }
+    public string? VideoPrompt { get; init; }
+    public long? Seed { get; init; }
+    public string? ImageAspectRatio { get; init; }
+    public int Concurrency { get; init; } = 16;
+    public int PerEndpointConcurrency { get; init; } = 4;
+    public decimal? BudgetUsd { get; init; }
+    public bool UseCache { get; init; } = true;
+    public int? TimeoutSeconds { get; init; }
+}
