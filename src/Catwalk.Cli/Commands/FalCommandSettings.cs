@@ -5,12 +5,11 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary>Options shared by every command that calls fal.</summary>
-public abstract class FalCommandSettings : CommandSettings
+public abstract class FalCommandSettings : StoreSettings
 {
-    [CommandOption("--out <DIR>")]
-    [Description("Folder for images, videos and metadata.")]
-    [DefaultValue("outputs")]
-    public string OutputDirectory { get; init; } = "outputs";
+    [CommandOption("--no-cache")]
+    [Description("Always send: do not reuse an identical earlier job's result (same model, arguments, input files and seed).")]
+    public bool NoCache { get; init; }
 
     [CommandOption("--emulator")]
     [Description("Use Catwalk's built-in fal emulator even when FAL_KEY is set.")]
@@ -49,6 +48,6 @@ public abstract class FalCommandSettings : CommandSettings
         foreach (var file in CatalogFiles ?? [])
             if (!File.Exists(file)) return ValidationResult.Error($"--catalog file '{file}' does not exist.");
         if (PromptTemplates is { } t && !File.Exists(t)) return ValidationResult.Error($"--prompt-templates file '{t}' does not exist.");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }

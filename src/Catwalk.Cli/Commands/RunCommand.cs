@@ -2,43 +2,43 @@ using Catwalk.Catalog;
 using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
 using Catwalk.Domain;
-using Catwalk.Pipelines;
+using Catwalk.Runs;
+using Catwalk.Runs.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk run</c>: person + outfit → one image → a video from each chosen model, concurrently.</summary>
+/// <summary><c>catwalk run</c>: person + outfit → one image → a video from each chosen model, concurrently, recorded in the run store.</summary>
 internal sealed class RunCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         // Everything the user gave is checked before a session starts, so a mistake costs nothing.
         var (person, face, outfits) = SampleLook.Files(settings);
-        var references = await ReferenceImageLoader.LoadSetAsync(person, face, outfits, cancellationToken: cancellationToken);
-        var look = new LookRequest(references, settings.ToPerson(), SampleLook.Environment(settings), SampleLook.Description(settings));
+        await ReferenceImageLoader.LoadSetAsync(person, face, outfits, cancellationToken: cancellationToken);
         if (settings.Person is null) console.MarkupLine("[grey]No --person given: using Catwalk's sample person and outfit.[/]");
+        var look = new LookSpec
+        {
+            Id = "look", PersonImage = RunSpecs.Full(person), FaceImage = face is null ? null : RunSpecs.Full(face), OutfitImages = [.. outfits.Select(RunSpecs.Full)],
+            Person = settings.ToPerson(), Environment = SampleLook.Environment(settings), Description = SampleLook.Description(settings),
+        };
 
         await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var plan = session.Get<VideoPipeline>().Plan(settings.ModelKeys, settings.ToVideoSettings(), settings.StrictDuration);
-        var imageCost = CostEstimator.ForImages(session.Get<ModelCatalog>().Get(ImagePipeline.EditModel), 1).Usd;
-        PlanPrinter.Print(console, plan, imageCost);
+        var spec = RunSpecs.FromVideoOptions("run", look, settings, session.Get<ModelCatalog>(), settings.VideoPrompt);
+        var runs = session.Get<RunService>();
+        var plan = runs.Plan(spec);
+        PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd);
 
-        var result = await session.Get<LookToVideoPipeline>().RunAsync(new LookRunRequest
-        {
-            Look = look,
-            Models = settings.ModelKeys,
-            Settings = settings.ToVideoSettings(),
-            StrictSettings = settings.StrictDuration,
-            VideoPrompt = settings.VideoPrompt,
-            Seed = settings.Seed,
-            Progress = new ProgressPrinter(console, settings.Verbose),
-            Timeout = settings.Timeout,
-        }, cancellationToken);
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(session.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
+        var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
 
         var root = Path.GetFullPath(settings.OutputDirectory);
-        SummaryTable.RenderImage(console, result.Image, root);
-        SummaryTable.Render(console, result.Videos, root);
-        return Outcome.ExitCode(result.Videos, cancellationToken);
+        var result = outcome.Looks.SingleOrDefault();
+        if (result?.Image is { } image) SummaryTable.RenderImage(console, image, root);
+        foreach (var videos in result?.Videos ?? []) SummaryTable.Render(console, videos, root);
+        RunSummary.Render(console, outcome, TimeProvider.System, table: false);
+        return RunSummary.ExitCode(outcome);
     }
 }

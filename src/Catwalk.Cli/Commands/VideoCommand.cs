@@ -1,14 +1,16 @@
+using Catwalk.Catalog;
 using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
 using Catwalk.Domain;
-using Catwalk.Pipelines;
 using Catwalk.Prompts;
+using Catwalk.Runs;
+using Catwalk.Runs.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk video</c>: one image → a video from each chosen model, concurrently.</summary>
+/// <summary><c>catwalk video</c>: one image → a video from each chosen model, concurrently, recorded in the run store.</summary>
 internal sealed class VideoCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<VideoCommandSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, VideoCommandSettings settings, CancellationToken cancellationToken)
@@ -16,20 +18,15 @@ internal sealed class VideoCommand(IAnsiConsole console, FalSessionFactory sessi
         await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, settings.Image!, cancellationToken: cancellationToken);
         await using var session = await sessions.CreateAsync(settings, cancellationToken);
         var prompt = settings.Prompt ?? session.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
-        var pipeline = session.Get<VideoPipeline>();
-        PlanPrinter.Print(console, pipeline.Plan(settings.ModelKeys, settings.ToVideoSettings(), settings.StrictDuration));
+        var spec = RunSpecs.FromVideoOptions("video", new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, session.Get<ModelCatalog>(), prompt);
+        var runs = session.Get<RunService>();
+        PlanPrinter.Print(console, runs.Plan(spec).VideoPlans.Values.Single());
 
-        var result = await pipeline.RunAsync(new VideoStageRequest
-        {
-            ImagePath = settings.Image!,
-            Prompt = prompt,
-            Models = settings.ModelKeys,
-            Settings = settings.ToVideoSettings(),
-            StrictSettings = settings.StrictDuration,
-            Progress = new ProgressPrinter(console, settings.Verbose),
-            Timeout = settings.Timeout,
-        }, cancellationToken);
-        SummaryTable.Render(console, result, Path.GetFullPath(settings.OutputDirectory));
-        return Outcome.ExitCode(result, cancellationToken);
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(session.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
+        var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
+        foreach (var videos in outcome.Looks.SingleOrDefault()?.Videos ?? []) SummaryTable.Render(console, videos, Path.GetFullPath(settings.OutputDirectory));
+        RunSummary.Render(console, outcome, TimeProvider.System, table: false);
+        return RunSummary.ExitCode(outcome);
     }
 }

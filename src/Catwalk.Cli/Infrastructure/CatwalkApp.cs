@@ -14,6 +14,7 @@ internal static class CatwalkApp
         var services = new ServiceCollection()
             .AddSingleton(console)
             .AddSingleton(configuration)
+            .AddSingleton<StoreOpener>()
             .AddSingleton<FalSessionFactory>();
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -28,6 +29,14 @@ internal static class CatwalkApp
                 .WithExample("image", "--ref", "me.jpg", "--prompt", "portrait of a man smiling", "--num", "2");
             config.AddCommand<VideoCommand>("video").WithDescription("Videos of one image from the chosen models.")
                 .WithExample("video", "--image", "img.png", "--models", "all", "--duration", "4");
+            config.AddCommand<BatchCommand>("batch").WithDescription("People × outfits × settings × models × durations from a YAML/JSON manifest, with cost plan and budget.")
+                .WithExample("batch", "assets/samples/batch.yaml", "--plan").WithExample("batch", "lookbook.yaml", "--budget", "25", "--report", "report.json");
+            config.AddCommand<ResumeCommand>("resume").WithDescription("Finish interrupted runs: collect what fal already has by request id, send only what it never got.")
+                .WithExample("resume").WithExample("resume", "0193ab", "--retry-failed");
+            config.AddCommand<ReportCommand>("report").WithDescription("Per model: count, success rate, latency min/avg/p50/p95/max, cost — from the run store.")
+                .WithExample("report").WithExample("report", "--run", "0193ab", "--json");
+            config.AddCommand<ImportCommand>("import").WithDescription("Bring an existing outputs folder (the original tool's or Catwalk's) into the run store.")
+                .WithExample("import", "old-project/outputs");
             config.AddCommand<ModelsCommand>("models").WithDescription("The model catalog: keys, durations, resolutions, audio, prices.");
             config.AddCommand<CheckCommand>("check").WithDescription("Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing.");
             config.AddCommand<EmulatorCommand>("emulator").WithDescription("Run the fal-compatible emulator on 127.0.0.1.");

@@ -3,6 +3,7 @@ using Catwalk.Cli.Commands;
 using Catwalk.Emulator;
 using Catwalk.Fal;
 using Catwalk.Pipelines.Hosting;
+using Catwalk.Runs.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Catwalk.Cli.Infrastructure;
 /// Decides where fal calls go and builds the services. No key (or --emulator): the built-in emulator starts in
 /// this process on a loopback port and one line says results are emulated. A key: fal itself.
 /// </summary>
-internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration configuration)
+internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration configuration, StoreOpener stores)
 {
     public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken)
     {
@@ -43,6 +44,8 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
             || (mode == ConnectionMode.ConfiguredServer && await IsEmulatorAsync(queueUrl, cancellationToken).ConfigureAwait(false));
         if (mode == ConnectionMode.ConfiguredServer)
             console.MarkupLine($"[yellow]No FAL_KEY set:[/] calling {Markup.Escape(queueUrl.ToString())} without a key{(emulated ? " (a Catwalk emulator: results are not real model output)" : "")}.");
+        // Opened before anything is sent, so a bad --db is a clear error that costs nothing.
+        var store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning))
             .AddCatwalk(o =>
@@ -54,8 +57,9 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
                 o.Emulated = emulated;
                 o.ConfigureFal = f => { f.QueueUrl = queueUrl; f.StorageUrl = storageUrl; f.Key = key; };
             })
+            .AddCatwalkRuns(store)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new FalSession(services, mode, emulated, emulator);
+        return new FalSession(services, mode, emulated, emulator, store);
     }
 
     /// <summary>A server that answers Catwalk's emulator statistics is an emulator, so its results are marked as emulated.</summary>

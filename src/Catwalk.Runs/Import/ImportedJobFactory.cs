@@ -40,9 +40,10 @@ internal sealed class ImportedJobFactory(ModelCatalog catalog, string storeRoot)
             RequestedDuration = sidecar.RequestedDurationSec,
             State = media.Found is null ? JobState.Failed : JobState.Downloaded,
             Error = media.Found is null ? $"media file missing: {media.Expected}" : null,
-            RequestId = sidecar.RequestId,
+            // A reused result is not a fal request of its own (its request id is its source's) and cost nothing.
+            RequestId = sidecar.CachedFrom is null ? sidecar.RequestId : null,
             EstimatedCostUsd = estimated,
-            CostUsd = paid,
+            CostUsd = sidecar.CachedFrom is null ? paid : 0,
             QueueSec = sidecar.QueueSec,
             InferenceSec = sidecar.InferenceSec,
             DownloadSec = sidecar.DownloadSec,

@@ -28,6 +28,8 @@ internal sealed record Sidecar
 
     public string? RunId { get; init; }
     public string? RequestId { get; init; }
+    /// <summary>Catwalk's copy of an identical earlier job's result: that job's request id (nothing was paid for this one).</summary>
+    public string? CachedFrom { get; init; }
     public double? QueueSec { get; init; }
     public double? InferenceSec { get; init; }
     public double? DownloadSec { get; init; }

@@ -51,6 +51,7 @@ internal static class SidecarReader
             ResponseHasVideo = raw is { ValueKind: JsonValueKind.Object } rv && Property(rv, "video") is { ValueKind: JsonValueKind.Object },
             RunId = Text(o, "run_id"),
             RequestId = Text(o, "request_id"),
+            CachedFrom = Text(o, "cached_from"),
             QueueSec = Number(Property(latency, "queue_wait_sec")),
             InferenceSec = Number(Property(latency, "inference_sec")),
             DownloadSec = Number(Property(latency, "download_sec")),

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary><c>catwalk batch</c>: people × outfits × settings × models × durations from a manifest.</summary>
+public sealed class BatchSettings : FalCommandSettings
+{
+    [CommandArgument(0, "<MANIFEST>")]
+    [Description("The batch manifest: YAML or JSON (see docs/batch-manifest.md).")]
+    public string Manifest { get; init; } = "";
+
+    [CommandOption("--plan")]
+    [Description("Dry run: print the jobs and the cost estimate, send nothing.")]
+    public bool PlanOnly { get; init; }
+
+    [CommandOption("--budget <USD>")]
+    [Description("Refuse to start when the estimate is over this; stop sending when the running total would pass it. Overrides the manifest's.")]
+    public decimal? Budget { get; init; }
+
+    [CommandOption("--report <FILE>")]
+    [Description("Write a machine-readable report (JSON) of the batch here.")]
+    public string? Report { get; init; }
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Jobs at fal at once, overall (default: the manifest's, else 16).")]
+    public int? Concurrency { get; init; }
+
+    [CommandOption("--per-endpoint <N>")]
+    [Description("Jobs at fal at once per model endpoint (default: the manifest's, else 4).")]
+    public int? PerEndpoint { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Manifest)) return ValidationResult.Error("Give the manifest file: catwalk batch manifest.yaml");
+        if (!File.Exists(Manifest)) return ValidationResult.Error($"The manifest '{Manifest}' does not exist (looked in {Path.GetFullPath(Manifest)}).");
+        if (Budget is <= 0) return ValidationResult.Error($"--budget must be a positive amount in USD, not {Budget}.");
+        if (Concurrency is < 1 or > 1024) return ValidationResult.Error($"--concurrency must be 1 to 1024, not {Concurrency}.");
+        if (PerEndpoint is < 1 or > 1024) return ValidationResult.Error($"--per-endpoint must be 1 to 1024, not {PerEndpoint}.");
+        if (Report is { } r && Path.GetDirectoryName(Path.GetFullPath(r)) is { } dir && !Directory.Exists(dir))
+            return ValidationResult.Error($"--report: the folder {dir} does not exist.");
+        return base.Validate();
+    }
+}

@@ -1,0 +1,40 @@
+using Catwalk.Cli.Infrastructure;
+using Catwalk.Cli.Terminal;
+using Catwalk.Domain;
+using Catwalk.Runs.Reports;
+using Catwalk.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary><c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store.</summary>
+internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<ReportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        await using var store = await stores.OpenAsync(settings, cancellationToken);
+        IReadOnlyList<RunRecord> runs = settings.RunId is { } id
+            ? [await store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in {store.Description}.")]
+            : await store.ListRunsAsync(null, cancellationToken);
+        var jobs = new List<JobRecord>();
+        foreach (var run in runs) jobs.AddRange(await store.GetJobsAsync(run.Id, cancellationToken));
+        var report = ReportBuilder.Build(jobs, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow);
+        if (settings.Json)
+        {
+            console.Profile.Out.Writer.WriteLine(ReportFile.Serialize(report));
+            return ExitCodes.Success;
+        }
+        if (jobs.Count == 0)
+        {
+            console.MarkupLine($"No runs in {Markup.Escape(store.Description)} yet: `catwalk run` makes one, `catwalk import <folder>` brings in an existing outputs folder.");
+            return ExitCodes.Success;
+        }
+        console.MarkupLine($"{runs.Count} run(s) in {Markup.Escape(store.Description)}:");
+        foreach (var run in runs.Take(10))
+            console.MarkupLine($"  [grey]{run.Id}[/] {run.Kind,-6} {DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt):yyyy-MM-dd HH:mm} {run.Status,-11} {Markup.Escape(run.Name ?? "")}");
+        if (runs.Count > 10) console.MarkupLine($"  [grey]… and {runs.Count - 10} more[/]");
+        ReportTable.Render(console, report);
+        return ExitCodes.Success;
+    }
+}

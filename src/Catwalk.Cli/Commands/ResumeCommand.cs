@@ -1,0 +1,58 @@
+using Catwalk.Cli.Infrastructure;
+using Catwalk.Cli.Terminal;
+using Catwalk.Domain;
+using Catwalk.Runs;
+using Catwalk.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary>
+/// <c>catwalk resume</c>: finishes interrupted runs. Jobs fal already has are collected by their request id; only
+/// jobs it never got are sent; failed and unknown ones only when asked.
+/// </summary>
+internal sealed class ResumeCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<ResumeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ResumeSettings settings, CancellationToken cancellationToken)
+    {
+        await using var session = await sessions.CreateAsync(settings, cancellationToken);
+        var runs = session.Get<RunService>();
+        var targets = await TargetsAsync(runs, settings, cancellationToken);
+        if (targets.Count == 0)
+        {
+            console.MarkupLine($"Nothing to resume: every run in {Markup.Escape(session.Store.Description)} is finished.");
+            return ExitCodes.Success;
+        }
+        var exit = ExitCodes.Success;
+        foreach (var run in targets)
+        {
+            if (run.Emulated != session.Emulated)
+                throw new InvalidInputException(run.Emulated
+                    ? $"Run {run.Id} was made with the emulator; resume it with the emulator too (unset FAL_KEY, or add --emulator), so its requests are not looked for at fal."
+                    : $"Run {run.Id} was made with fal; resume it with FAL_KEY set, so its paid requests are collected from fal.");
+            var reopened = await runs.ReopenAsync(run, settings.RetryFailed, settings.ResubmitUnknown, cancellationToken);
+            var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken);
+            console.MarkupLine($"Resuming {run.Kind} [bold]{run.Id}[/]{(run.Name is { } n ? $" ({Markup.Escape(n)})" : "")}: "
+                + $"{jobs.Count(j => j.State == JobState.Downloaded)} done, {jobs.Count(j => JobStateMachine.HasRequest(j.State))} to collect from fal by request id, {jobs.Count(j => j.State == JobState.Planned)} to send"
+                + (reopened.Failed + reopened.Unknown + reopened.Cancelled > 0 ? $" ({reopened.Failed} failed, {reopened.Unknown} unknown, {reopened.Cancelled} cancelled reopened)" : "")
+                + (reopened.FoundMidSend > 0 ? $"; [yellow]{reopened.FoundMidSend} were being sent when the process stopped and may be at fal: not sent again[/]" : "") + ".");
+            var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
+            RunSummary.Render(console, outcome, TimeProvider.System);
+            exit = Math.Max(exit, RunSummary.ExitCode(outcome));
+            if (outcome.Interrupted) break;
+        }
+        return exit;
+    }
+
+    private static async Task<IReadOnlyList<RunRecord>> TargetsAsync(RunService runs, ResumeSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.RunId is { } id)
+            return [await runs.Store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in the store; `catwalk report` lists the runs.")];
+        var unfinished = await runs.UnfinishedAsync(cancellationToken);
+        if (!settings.RetryFailed && !settings.ResubmitUnknown) return [.. unfinished.Where(r => r.SpecJson is not null)];
+        // Asked to retry: runs that ended with failed or unknown jobs count too.
+        var ended = (await runs.Store.ListRunsAsync(null, cancellationToken)).Where(r => r.Status is RunStatus.Partial or RunStatus.Failed);
+        return [.. unfinished.Concat(ended).Where(r => r.SpecJson is not null).DistinctBy(r => r.Id)];
+    }
+}

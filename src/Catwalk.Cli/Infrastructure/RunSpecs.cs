@@ -1,0 +1,29 @@
+using Catwalk.Catalog;
+using Catwalk.Cli.Commands;
+using Catwalk.Runs.Specs;
+
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>The stored form of what a command line asked for: models spelled out, paths absolute, so a resume does exactly this.</summary>
+internal static class RunSpecs
+{
+    public const int DefaultConcurrency = 16, DefaultPerEndpoint = 4;
+
+    public static RunSpec FromVideoOptions(string kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt) => new()
+    {
+        Kind = kind,
+        Looks = [look],
+        Models = [.. catalog.ResolveVideoModels(s.Models).Select(m => m.Key)],
+        Durations = [s.Duration],
+        Video = s.ToVideoSettings() with { DurationSeconds = null },
+        StrictDuration = s.StrictDuration,
+        VideoPrompt = videoPrompt,
+        Seed = s.Seed,
+        Concurrency = DefaultConcurrency,
+        PerEndpointConcurrency = DefaultPerEndpoint,
+        UseCache = !s.NoCache,
+        TimeoutSeconds = s.TimeoutSeconds,
+    };
+
+    public static string Full(string path) => Path.GetFullPath(path);
+}

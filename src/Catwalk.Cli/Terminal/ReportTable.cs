@@ -1,0 +1,31 @@
+using System.Globalization;
+using Catwalk.Runs.Reports;
+using Spectre.Console;
+
+namespace Catwalk.Cli.Terminal;
+
+/// <summary>The per-model comparison: count, success rate, latency min/avg/p50/p95/max, cost.</summary>
+internal static class ReportTable
+{
+    public static void Render(IAnsiConsole console, RunReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("Stage", "Model", "Jobs", "OK", "Failed", "Success", "Latency min", "avg", "p50", "p95", "max", "Cost", "$/video s");
+        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        foreach (var m in report.Models)
+        {
+            var l = m.Latency;
+            table.AddRow(
+                m.Stage, Markup.Escape(m.ModelKey), N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" [grey]({m.Reused} reused)[/]" : ""),
+                m.Failed > 0 ? $"[red]{m.Failed}[/]" : "0" + (m.Unfinished > 0 ? $" [yellow](+{m.Unfinished} unfinished)[/]" : ""),
+                m.SuccessRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–",
+                S(l?.Min), S(l?.Avg), S(l?.P50), S(l?.P95), S(l?.Max), Money.Format(m.CostUsd),
+                m.CostPerVideoSecondUsd is { } c ? Money.Format(c) : "–");
+        }
+        console.Write(table);
+        console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string S(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "–";
+}
