@@ -72,6 +72,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             var (status, error) = e switch
             {
                 OperationCanceledException when cancellationToken.IsCancellationRequested => (VideoOutcomeStatus.Cancelled, "cancelled"),
+                FalRequestFailedException { CancelledBeforeRunning: true } => (VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
                 FalSubmitUncertainException => (VideoOutcomeStatus.Unknown, e.Message),
                 _ => (VideoOutcomeStatus.Failed, ErrorText.For(e)),
             };

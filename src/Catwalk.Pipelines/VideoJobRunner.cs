@@ -71,6 +71,11 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
             return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = "cancelled" };
         }
+        catch (FalRequestFailedException e) when (e.CancelledBeforeRunning)
+        {
+            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = e.Message };
+        }
         catch (FalSubmitUncertainException e)
         {
             await ticket.EndedAsync(VideoOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);

@@ -45,19 +45,24 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         var committed = jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
             : j.State is JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.Unknown ? j.EstimatedCostUsd : 0);
         using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, committed);
-        var journal = new StoreJobJournal(store, jobs, gate, observer, time);
         observer.Started(jobs);
         IReadOnlyList<LookOutcome> looks = [];
-        var interrupted = false;
-        try
+        // A second pass sends again what fal cancelled before it ran (queued jobs an interrupted attempt gave up): never billed.
+        for (var pass = 0; pass < 2; pass++)
         {
-            looks = await executor.ExecuteAsync(run, spec, journal, observer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            var journal = new StoreJobJournal(store, jobs, gate, observer, time, cancellationToken);
+            try
+            {
+                looks = await executor.ExecuteAsync(run, spec, journal, observer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            if (cancellationToken.IsCancellationRequested || await ReopenCancelledAsync(run.Id).ConfigureAwait(false) == 0) break;
         }
         // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
-        interrupted = cancellationToken.IsCancellationRequested;
+        var interrupted = cancellationToken.IsCancellationRequested;
         var final = await store.GetJobsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
         var status = RunStatus.From(final.Select(j => j.State));
         await store.UpdateRunAsync(run.Id, status, finished: status != RunStatus.Interrupted, CancellationToken.None).ConfigureAwait(false);
@@ -92,6 +97,15 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
             else unknown++;
         }
         return new RunReopenCounts(failed, cancelled, unknown, midSend);
+    }
+
+    private async Task<int> ReopenCancelledAsync(string runId)
+    {
+        var reopened = 0;
+        foreach (var job in (await store.GetJobsAsync(runId, CancellationToken.None).ConfigureAwait(false)).Where(j => j.State == JobState.Cancelled))
+            if (await store.MoveAsync(job.Id, JobState.Planned, new JobUpdate { ClearError = true, Detail = "fal cancelled it before it ran; sent again" }, CancellationToken.None).ConfigureAwait(false))
+                reopened++;
+        return reopened;
     }
 
     /// <summary>Runs that still have jobs to do, newest first.</summary>

@@ -8,4 +8,7 @@ public sealed class FalRequestFailedException(int statusCode, string endpointId,
     : FalException($"{endpointId} request {requestId} failed ({statusCode}): {detail}", statusCode, requestId, endpointId)
 {
     public string? Body { get; } = body;
+
+    /// <summary>fal removed the job from its queue before it ran (a cancel while queued): nothing was billed, it may be sent again.</summary>
+    public bool CancelledBeforeRunning { get; } = detail.Contains("cancelled", StringComparison.OrdinalIgnoreCase) || detail.Contains("canceled", StringComparison.OrdinalIgnoreCase);
 }

@@ -14,9 +14,10 @@ public sealed class StoreJobJournal : IJobJournal
 {
     private readonly Dictionary<(string Stage, string Model, string Input), JobRecord> _jobs;
 
-    public StoreJobJournal(IRunStore store, IReadOnlyList<JobRecord> jobs, JobGate gate, IRunObserver observer, TimeProvider time)
+    /// <param name="interrupted">The run's own token: a job cancelled while it is set was interrupted by the user, any other was cancelled by fal.</param>
+    public StoreJobJournal(IRunStore store, IReadOnlyList<JobRecord> jobs, JobGate gate, IRunObserver observer, TimeProvider time, CancellationToken interrupted = default)
     {
-        (Store, Gate, Observer, Time) = (store, gate, observer, time);
+        (Store, Gate, Observer, Time, Interrupted) = (store, gate, observer, time, interrupted);
         _jobs = jobs.ToDictionary(j => (j.Stage, j.ModelKey, j.InputKey));
     }
 
@@ -24,6 +25,7 @@ public sealed class StoreJobJournal : IJobJournal
     internal JobGate Gate { get; }
     internal IRunObserver Observer { get; }
     internal TimeProvider Time { get; }
+    internal CancellationToken Interrupted { get; }
 
     public JobRecord? Find(string stage, string modelKey, string inputKey) => _jobs.GetValueOrDefault((stage, modelKey, inputKey));
 

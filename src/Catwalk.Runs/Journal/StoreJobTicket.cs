@@ -68,7 +68,12 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
                 journal.Observer.Moved(job, JobPhase.Failed, error);
                 return;
             // Interrupted: a job at fal stays submitted (resume collects it), one never sent stays planned.
+            case (VideoOutcomeStatus.Cancelled, JobState.Submitted) when journal.Interrupted.IsCancellationRequested:
+                return;
+            // fal cancelled it before it ran (the interrupted attempt asked it to): never billed, so it is sent again.
             case (VideoOutcomeStatus.Cancelled, JobState.Submitted):
+                _slot?.Refund();
+                await MoveAsync(JobState.Cancelled, new JobUpdate { Error = error }, JobPhase.Skipped).ConfigureAwait(false);
                 return;
             case (VideoOutcomeStatus.Cancelled, JobState.Planned):
                 _slot?.Refund();
