@@ -99,6 +99,28 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         return new RunReopenCounts(failed, cancelled, unknown, midSend);
     }
 
+    /// <summary>
+    /// For a run made with an emulator that lived in the process that stopped: its requests died with it, so jobs
+    /// waiting on them are sent again to the new one (emulated: nothing is paid). Never used against fal.
+    /// </summary>
+    public async Task<int> ForgetEmulatedRequestsAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        if (!run.Emulated) throw new InvalidOperationException($"Run {run.Id} used fal: its requests must be collected, not forgotten.");
+        const string why = "the built-in emulator that had this request stopped with its process; sent again to a new one (emulated, nothing paid)";
+        var reopened = 0;
+        foreach (var job in await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false))
+        {
+            var parked = job.State switch
+            {
+                JobState.Submitted => await store.MoveAsync(job.Id, JobState.Cancelled, new JobUpdate { Error = why }, cancellationToken).ConfigureAwait(false),
+                JobState.Completed => await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = why }, cancellationToken).ConfigureAwait(false),
+                _ => false,
+            };
+            if (parked && await store.MoveAsync(job.Id, JobState.Planned, new JobUpdate { ClearError = true, Detail = why }, cancellationToken).ConfigureAwait(false)) reopened++;
+        }
+        return reopened;
+    }
+
     private async Task<int> ReopenCancelledAsync(string runId)
     {
         var reopened = 0;

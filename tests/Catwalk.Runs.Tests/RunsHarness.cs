@@ -22,12 +22,12 @@ public sealed class RunsHarness : IAsyncDisposable
     public RunService Runs => Services.GetRequiredService<RunService>();
     public string OutputRoot => Store.OutputRoot;
 
-    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0)
+    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null)
     {
         var folder = new TempDirectory("catwalk-runs-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
-            LatencyScale = latencyScale, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
+            LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
@@ -40,6 +40,7 @@ public sealed class RunsHarness : IAsyncDisposable
                 fal.QueueUrl = emulator.BaseUri;
                 fal.StorageUrl = emulator.BaseUri;
                 fal.PollInterval = TimeSpan.FromMilliseconds(20);
+                fal.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
             };
         }).AddCatwalkRuns(store.Store).BuildServiceProvider();
         return new RunsHarness(emulator, services, store, folder);

@@ -2,32 +2,36 @@ using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
 using Catwalk.Domain;
 using Catwalk.Pipelines;
+using Catwalk.Runs;
+using Catwalk.Runs.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk image</c>: one image-model call, images and metadata saved.</summary>
+/// <summary><c>catwalk image</c>: one image-model call, images and metadata saved, recorded in the run store.</summary>
 internal sealed class ImageCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<ImageSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
-        var references = new List<ReferenceImage>();
-        foreach (var path in settings.References ?? [])
-            references.Add(await ReferenceImageLoader.LoadAsync(references.Count == 0 ? ReferenceRole.Person : ReferenceRole.Outfit, path, cancellationToken: cancellationToken));
+        var paths = settings.References ?? [];
+        for (var i = 0; i < paths.Length; i++)
+            await ReferenceImageLoader.LoadAsync(i == 0 ? ReferenceRole.Person : ReferenceRole.Outfit, paths[i], cancellationToken: cancellationToken);
         await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var result = await session.Get<ImagePipeline>().RunAsync(new ImageStageRequest
+        var look = new LookSpec
         {
-            Prompt = settings.Prompt!,
-            References = references,
-            ModelKey = settings.Model,
-            Count = settings.Count,
-            AspectRatio = settings.AspectRatio,
-            Seed = settings.Seed,
-            Progress = new ProgressPrinter(console, settings.Verbose),
-            Timeout = settings.Timeout,
-        }, cancellationToken);
-        SummaryTable.RenderImage(console, result, Path.GetFullPath(settings.OutputDirectory));
-        return ExitCodes.Success;
+            Id = "look", ImagePrompt = settings.Prompt, PersonImage = paths.Length > 0 ? RunSpecs.Full(paths[0]) : null, OutfitImages = [.. paths.Skip(1).Select(RunSpecs.Full)],
+        };
+        var spec = new RunSpec
+        {
+            Kind = "image", Looks = [look], ImageModel = settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel),
+            ImageCount = settings.Count, ImageAspectRatio = settings.AspectRatio, Seed = settings.Seed, UseCache = !settings.NoCache, TimeoutSeconds = settings.TimeoutSeconds,
+        };
+        var runs = session.Get<RunService>();
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
+        if (outcome.Looks.SingleOrDefault() is { Image: { } image }) SummaryTable.RenderImage(console, image, Path.GetFullPath(settings.OutputDirectory));
+        RunSummary.Render(console, outcome, TimeProvider.System, table: false);
+        return RunSummary.ExitCode(outcome);
     }
 }

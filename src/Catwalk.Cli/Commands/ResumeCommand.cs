@@ -32,6 +32,8 @@ internal sealed class ResumeCommand(IAnsiConsole console, FalSessionFactory sess
                     ? $"Run {run.Id} was made with the emulator; resume it with the emulator too (unset FAL_KEY, or add --emulator), so its requests are not looked for at fal."
                     : $"Run {run.Id} was made with fal; resume it with FAL_KEY set, so its paid requests are collected from fal.");
             var reopened = await runs.ReopenAsync(run, settings.RetryFailed, settings.ResubmitUnknown, cancellationToken);
+            if (session.Mode == ConnectionMode.InProcessEmulator && await runs.ForgetEmulatedRequestsAsync(run, cancellationToken) is > 0 and var lost)
+                console.MarkupLine($"[grey]{lost} job(s) were waiting on the built-in emulator of the process that stopped; they are sent again to this one (emulated: nothing is paid).[/]");
             var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken);
             console.MarkupLine($"Resuming {run.Kind} [bold]{run.Id}[/]{(run.Name is { } n ? $" ({Markup.Escape(n)})" : "")}: "
                 + $"{jobs.Count(j => j.State == JobState.Downloaded)} done, {jobs.Count(j => JobStateMachine.HasRequest(j.State))} to collect from fal by request id, {jobs.Count(j => j.State == JobState.Planned)} to send"

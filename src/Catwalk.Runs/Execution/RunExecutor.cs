@@ -34,12 +34,20 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
         {
             try
             {
-                var references = await ReferenceImageLoader.LoadSetAsync(look.PersonImage!, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var request = new LookRequest(references, look.Person, look.Environment, look.Description);
+                IReadOnlyList<ReferenceImage> references = [];
+                var imagePrompt = look.ImagePrompt;
+                if (look.PersonImage is not null)
+                {
+                    var set = await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    references = set.All;
+                    imagePrompt ??= prompts.BuildImagePrompt(new LookRequest(set, look.Person, look.Environment, look.Description));
+                }
                 image = await images.RunAsync(new ImageStageRequest
                 {
-                    Prompt = prompts.BuildImagePrompt(request),
-                    References = references.All,
+                    Prompt = imagePrompt ?? throw new InvalidInputException($"Look '{look.Id}' has neither reference images nor a prompt for its image."),
+                    References = references,
+                    ModelKey = spec.ImageModel ?? ImagePipeline.EditModel,
+                    Count = spec.ImageCount,
                     AspectRatio = spec.ImageAspectRatio,
                     Seed = spec.Seed,
                     Run = stamp,

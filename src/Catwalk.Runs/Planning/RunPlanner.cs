@@ -14,8 +14,8 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
     public RunPlan Plan(RunSpec spec, string runId)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var imageModel = catalog.Get(ImagePipeline.EditModel);
-        var imageUsd = CostEstimator.ForImages(imageModel, 1).Usd;
+        var imageModel = catalog.Get(spec.ImageModel ?? ImagePipeline.EditModel);
+        var imageUsd = CostEstimator.ForImages(imageModel, spec.ImageCount).Usd;
         var plans = new Dictionary<int, VideoPlan>();
         var byDuration = spec.Models.Count == 0 ? [] : spec.Durations.Distinct().ToDictionary(d => d ?? 0, d =>
             plans[d ?? 0] = videos.Plan(spec.Models, spec.Video with { DurationSeconds = d, Seed = spec.Video.Seed ?? spec.Seed }, spec.StrictDuration));

@@ -19,6 +19,8 @@ public sealed record LookSpec
     public PersonAttributes Person { get; init; } = new();
     public EnvironmentAttributes Environment { get; init; } = new();
     public string? Description { get; init; }
+    /// <summary>The image stage's prompt as given (<c>catwalk image</c>); null builds it from the person and environment.</summary>
+    public string? ImagePrompt { get; init; }
     /// <summary>The first frame for the videos; when set there is no image stage (<c>catwalk video</c>).</summary>
     public string? StartImage { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Catwalk.Runs.Specs;
 /// </summary>
 public sealed record RunSpec
 {
-    /// <summary>run | video | batch.</summary>
+    /// <summary>run | image | video | batch.</summary>
     public required string Kind { get; init; }
     public string? Name { get; init; }
     public required IReadOnlyList<LookSpec> Looks { get; init; }
@@ -22,6 +22,10 @@ public sealed record RunSpec
     public string? VideoPrompt { get; init; }
     public long? Seed { get; init; }
     public string? ImageAspectRatio { get; init; }
+    /// <summary>The image stage's model key; null is Nano Banana edit.</summary>
+    public string? ImageModel { get; init; }
+    /// <summary>Images per image-stage call (the first one feeds the videos).</summary>
+    public int ImageCount { get; init; } = 1;
     public int Concurrency { get; init; } = 16;
     public int PerEndpointConcurrency { get; init; } = 4;
     public decimal? BudgetUsd { get; init; }
