@@ -9,4 +9,10 @@ public sealed record EmulatorStats(
     int Uploads,
     int MediaDownloads,
     int Renders,
-    int RenderCacheHits);
+    int RenderCacheHits)
+{
+    /// <summary>Requests to fal's API (queue, storage, files), not counting the emulator's own endpoints.</summary>
+    public int Requests { get; init; }
+    /// <summary>What clients sent: request lines, headers and bodies of those requests.</summary>
+    public long BytesReceived { get; init; }
+}

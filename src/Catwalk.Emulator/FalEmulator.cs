@@ -62,6 +62,7 @@ public sealed class FalEmulator : IAsyncDisposable
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         var app = builder.Build();
         app.UseMiddleware<StopEndsRequestsMiddleware>();
+        app.UseMiddleware<RequestBytesMiddleware>(context);
         app.UseMiddleware<KeyCheckMiddleware>(context);
         app.MapStats(context).MapStorage(context).MapQueue(context);
         await app.StartAsync(cancellationToken);

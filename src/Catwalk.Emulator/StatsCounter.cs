@@ -6,7 +6,8 @@ namespace Catwalk.Emulator;
 internal sealed class StatsCounter
 {
     private readonly ConcurrentDictionary<string, int[]> _endpoints = new();
-    private int _uploads, _downloads, _renders, _cacheHits;
+    private int _uploads, _downloads, _renders, _cacheHits, _requests;
+    private long _bytesReceived;
 
     public StatsCounter(IEnumerable<string> endpointIds)
     {
@@ -23,10 +24,20 @@ internal sealed class StatsCounter
     public void Render() => Interlocked.Increment(ref _renders);
     public void CacheHit() => Interlocked.Increment(ref _cacheHits);
 
+    public void Received(long bytes)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _bytesReceived, bytes);
+    }
+
     public EmulatorStats Snapshot() => new(
         _endpoints.ToDictionary(e => e.Key, e => new EndpointStats(
             Volatile.Read(ref e.Value[0]), Volatile.Read(ref e.Value[1]), Volatile.Read(ref e.Value[2]), Volatile.Read(ref e.Value[3]), Volatile.Read(ref e.Value[4]))),
-        Volatile.Read(ref _uploads), Volatile.Read(ref _downloads), Volatile.Read(ref _renders), Volatile.Read(ref _cacheHits));
+        Volatile.Read(ref _uploads), Volatile.Read(ref _downloads), Volatile.Read(ref _renders), Volatile.Read(ref _cacheHits))
+    {
+        Requests = Volatile.Read(ref _requests),
+        BytesReceived = Interlocked.Read(ref _bytesReceived),
+    };
 
     private void Add(string endpoint, int index) => Interlocked.Increment(ref _endpoints.GetOrAdd(endpoint, _ => new int[5])[index]);
 }
