@@ -40,6 +40,10 @@ public sealed class FalEmulator : IAsyncDisposable
 
     public EmulatorStats GetStats() => _context.Stats.Snapshot();
 
+    /// <summary>Serves a local file at a CDN URL of this emulator, as if a model had produced it (benchmarks: a huge download without rendering it).</summary>
+    public Uri PublishFile(string path, string contentType) =>
+        _context.Files.UrlOf(_context.Files.Publish(Path.GetFullPath(path), Path.GetFileName(path), contentType));
+
     public static async Task<FalEmulator> StartAsync(FalEmulatorOptions options, ModelCatalog catalog, CancellationToken cancellationToken = default)
     {
         var owned = options.WorkDirectory is null ? Directory.CreateTempSubdirectory("catwalk-emulator-").FullName : null;

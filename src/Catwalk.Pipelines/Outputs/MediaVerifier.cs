@@ -8,12 +8,26 @@ using SkiaSharp;
 namespace Catwalk.Pipelines.Outputs;
 
 /// <summary>
-/// Checks that a downloaded file is what fal says it is: a video ffprobe can read, with a video stream and a
-/// length; an image that decodes. A bad file is kept beside the result as <c>*.invalid</c> for inspection.
+/// Checks that a downloaded file is what fal says it is: a video with a video stream and a length (an MP4's
+/// structure is checked in-process; other containers by ffprobe); an image that decodes. A bad file is kept
+/// beside the result as <c>*.invalid</c> for inspection.
 /// </summary>
 public static class MediaVerifier
 {
     public static async Task VerifyVideoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var start = new byte[8];
+        await using (var file = File.OpenRead(path)) _ = await file.ReadAtLeastAsync(start, 8, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (Mp4Structure.LooksLikeIsoMedia(start))
+        {
+            if (await Mp4Structure.CheckAsync(path, cancellationToken).ConfigureAwait(false) is { } problem) throw Bad(path, problem);
+            return;
+        }
+        await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Any other container: ffprobe must read it and find a video stream with a length.</summary>
+    private static async Task ProbeAsync(string path, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height:format=duration", "-of", "json", path })

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Catwalk.Bench.Benchmarks;
+using Catwalk.Bench.Infrastructure;
+
+// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME]
+// Every number is measured against the emulator on loopback, beside a baseline measured in the same run.
+var quick = args.Contains("--quick");
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../results"));
+var catwalkDll = args.SkipWhile(a => a != "--catwalk").Skip(1).FirstOrDefault() ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.build/cli/catwalk.dll"));
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
+{
+    ("emulator", () => EmulatorCapacityBenchmark.RunAsync(quick ? 500 : 3000, cancel.Token)),
+    ("fanout", () => FanOutBenchmark.RunAsync(latencyScale: 0.04, cancel.Token)),
+    ("wire", () => WireBytesBenchmark.RunAsync(cancel.Token)),
+    ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, quick ? [64] : [32, 64, 128], cancel.Token)),
+    ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
+    ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
+};
+var results = new List<BenchResult>();
+var total = Stopwatch.StartNew();
+foreach (var (name, run) in steps.Where(s => only is null || s.Name == only))
+{
+    var step = Stopwatch.StartNew();
+    Console.WriteLine($"== {name}");
+    foreach (var result in await run())
+    {
+        results.Add(result);
+        Console.WriteLine($"   {result.Name} = {result.Value} {result.Unit}{(result.MeetsTarget is false ? "  (target " + result.Target + " NOT met)" : "")}  — {result.Description}");
+    }
+    Console.WriteLine($"   ({step.Elapsed.TotalSeconds:0} s)");
+}
+await ResultsWriter.WriteAsync(output, results, total.Elapsed, quick);
+Console.WriteLine($"Results: {Path.Combine(output, "latest.json")} and latest.md ({total.Elapsed.TotalSeconds:0} s)");
