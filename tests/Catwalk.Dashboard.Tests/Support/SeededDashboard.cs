@@ -73,7 +73,7 @@ public sealed class SeededDashboard : IAsyncDisposable
                 ArgumentsJson = """{"prompt":"<script>alert(2)</script>"}""", ResultJson = """{"note":"<img src=x onerror=alert(3)>"}""", MetadataJson = "not json <b>bold</b>",
             },
             Job("job-luma", "video", "luma", t + 3000) with { State = JobState.Failed, Error = "The model failed", EstimatedCostUsd = 0.4m },
-            Job("job-escape", "video", "pika", t + 4000) with { FilePath = "../secret-outside.txt", ContentType = "text/plain", LatencySec = 30, DurationSec = 2, CostUsd = 0.2m },
+            Job("job-escape", "video", "pika", t + 4000) with { InputKey = "look-2@2s", FilePath = "../secret-outside.txt", ContentType = "text/plain", LatencySec = 30, DurationSec = 2, CostUsd = 0.2m },
         ];
         await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = "run", OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Partial }, main);
         var old = Day.AddYears(-1).ToUnixTimeMilliseconds();
