@@ -1,0 +1,37 @@
+using Catwalk.Cli.Infrastructure;
+using Catwalk.Dashboard;
+using Catwalk.Domain;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary><c>catwalk dashboard</c>: the web dashboard over the run store, on 127.0.0.1 until Ctrl+C.</summary>
+internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<DashboardSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DashboardSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new DashboardOptions
+        {
+            OutputRoot = Path.GetFullPath(settings.OutputDirectory),
+            Db = stores.Database(settings),
+            Host = settings.Host,
+            Port = settings.Port,
+            AccessToken = settings.Token,
+        };
+        DashboardServer server;
+        try { server = await DashboardServer.StartAsync(options, cancellationToken); }
+        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+        await using (server)
+        {
+            var url = server.BaseUri.ToString();
+            if (settings.Token is { Length: > 0 } token) url += "?token=" + Uri.EscapeDataString(token);
+            console.MarkupLine($"Dashboard on [bold]{Markup.Escape(url)}[/]");
+            console.MarkupLine("Press Ctrl+C to stop.");
+            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+            catch (OperationCanceledException) { }
+        }
+        console.MarkupLine("Dashboard stopped.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Catwalk.Dashboard;
+
+/// <summary>Where the dashboard reads (the run store of <see cref="OutputRoot"/>, or <see cref="Db"/>) and where it listens.</summary>
+public sealed record DashboardOptions
+{
+    /// <summary>The outputs folder; its <c>catwalk.db</c> is the store unless <see cref="Db"/> names another.</summary>
+    public required string OutputRoot { get; init; }
+    /// <summary>As <c>--db</c>: a SQLite path or a PostgreSQL connection string; null = <c>&lt;OutputRoot&gt;/catwalk.db</c>.</summary>
+    public string? Db { get; init; }
+    public string Host { get; init; } = "127.0.0.1";
+    /// <summary>0 = any free port.</summary>
+    public int Port { get; init; }
+    /// <summary>Required to listen on anything but loopback: every request must then carry it.</summary>
+    public string? AccessToken { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Catwalk.Dashboard.Hosting;
+using Catwalk.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Dashboard;
+
+/// <summary>The web dashboard over the run store, on 127.0.0.1 unless told otherwise (and then only with a token). Stop it by disposing it.</summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IRunStore _store;
+
+    private DashboardServer(WebApplication app, IRunStore store, Uri baseUri) => (_app, _store, BaseUri) = (app, store, baseUri);
+
+    /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUri { get; }
+
+    public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken ct = default)
+    {
+        var address = ListenAddress.Check(options);
+        var store = await RunStoreFactory.OpenAsync(options.Db, options.OutputRoot, cancellationToken: ct);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DashboardServer).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory });
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(k => k.Listen(address, options.Port)).UseDashboardStaticAssets();
+            builder.Services.AddCatwalkDashboard(options, store);
+            var app = builder.Build();
+            app.UseCatwalkDashboard();
+            await app.StartAsync(ct);
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new DashboardServer(app, store, new Uri(bound.TrimEnd('/') + "/"));
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5))) await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+}

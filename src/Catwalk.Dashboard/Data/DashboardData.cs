@@ -1,0 +1,37 @@
+using Catwalk.Runs.Reports;
+using Catwalk.Store;
+
+namespace Catwalk.Dashboard.Data;
+
+/// <summary>What the views read from the run store; every filter is applied by the store's query, on the server.</summary>
+public sealed class DashboardData(IRunStore store, TimeProvider time)
+{
+    public string StoreDescription => store.Description;
+
+    public Task<IReadOnlyList<JobRecord>> JobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        store.QueryJobsAsync(filter.ToJobQuery(), ct);
+
+    public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
+
+    public Task<IReadOnlyList<RunRecord>> RunsAsync(CancellationToken ct = default) => store.ListRunsAsync(null, ct);
+
+    /// <summary>True when the store holds no job at all: the first-run page.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
+        (await store.QueryJobsAsync(new JobQuery { Limit = 1 }, ct)).Count == 0;
+
+    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var jobs = await JobsAsync(filter, ct);
+        return ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow());
+    }
+
+    /// <summary>The values the filter bar offers: every model, run, person and outfit in the store.</summary>
+    public async Task<FilterChoices> ChoicesAsync(CancellationToken ct = default)
+    {
+        var jobs = await store.QueryJobsAsync(new JobQuery(), ct);
+        var runs = await RunsAsync(ct);
+        static IReadOnlyList<string> Distinct(IEnumerable<string?> values) =>
+            [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return new FilterChoices(Distinct(jobs.Select(j => j.ModelKey)), runs, Distinct(jobs.Select(j => j.PersonId)), Distinct(jobs.Select(j => j.OutfitId)));
+    }
+}

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Catwalk.Dashboard.Data;
+
+/// <summary>Numbers as the views show them, the same in every culture.</summary>
+public static class Format
+{
+    public static string Usd(decimal? value) => value is { } v ? "$" + v.ToString("0.00##", CultureInfo.InvariantCulture) : "–";
+
+    public static string Seconds(double? value) => value is { } v ? v.ToString("0.0#", CultureInfo.InvariantCulture) + " s" : "–";
+
+    public static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "–";
+
+    public static string Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Catwalk.Dashboard.Tests.Support;
+
+namespace Catwalk.Dashboard.Tests.Components.Pages;
+
+public sealed class OverviewTests
+{
+    [Fact]
+    public async Task An_empty_store_shows_the_first_run_page()
+    {
+        await using var dashboard = await SeededDashboard.StartAsync(empty: true);
+        using var response = await dashboard.Http.GetAsync("");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("No runs in the store yet");
+        html.ShouldContain("catwalk run");
+    }
+
+    [Fact]
+    public async Task The_overview_shows_the_stored_numbers_and_applies_filters()
+    {
+        await using var dashboard = await SeededDashboard.StartAsync();
+        var html = await dashboard.Http.GetStringAsync("");
+        // veo3 ×2 (one in the 2024 run), kling, and pika (downloaded; its unsafe path is only refused by /media).
+        Stat(html, "total-videos").ShouldBe("4");
+        Stat(html, "models-tested").ShouldBe("4");
+        Stat(html, "total-spend").ShouldBe("$1.54");
+
+        var filtered = await dashboard.Http.GetStringAsync("?model=veo3&from=2025-01-01");
+        Stat(filtered, "total-videos").ShouldBe("1");
+        Stat(filtered, "total-spend").ShouldBe("$0.50");
+        filtered.ShouldNotContain("data-model=\"kling\"");
+    }
+
+    private static string Stat(string html, string testId) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>([^<]*)<").Groups[1].Value;
+}

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Catwalk.Dashboard.Tests.Support;
+
+/// <summary>A page plus what went wrong in it: console errors, uncaught exceptions, and any dialog (alert) that opened.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly List<string> _errors = [];
+
+    public BrowserPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, message) => { if (message.Type == "error") lock (_errors) _errors.Add($"console: {message.Text}"); };
+        page.PageError += (_, error) => { lock (_errors) _errors.Add($"page error: {error}"); };
+        page.Dialog += async (_, dialog) => { lock (_errors) _errors.Add($"dialog: {dialog.Message}"); await dialog.DismissAsync(); };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Errors { get { lock (_errors) return [.. _errors]; } }
+
+    /// <summary>Waits for an element (e.g. one that only an interactive render marks), reporting the page's errors if it never comes.</summary>
+    public async Task WaitForAsync(string selector)
+    {
+        try { await Page.Locator(selector).First.WaitForAsync(new() { Timeout = 15_000 }); }
+        catch (TimeoutException e) { throw new TimeoutException($"{selector} did not appear; the page said: {string.Join(" | ", Errors)}", e); }
+    }
+
+    public void ShouldHaveNoErrors() => Errors.ShouldBeEmpty();
+
+    public async ValueTask DisposeAsync() => await Page.CloseAsync();
+}
