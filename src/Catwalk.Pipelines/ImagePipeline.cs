@@ -161,6 +161,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         if (resumed) File.Delete(path);
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);
         await MediaVerifier.VerifyImageAsync(path, cancellationToken).ConfigureAwait(false);
+        uploader.Remember(downloaded.Sha256, media.Url); // the video stage sends fal its own URL back: no second upload
         return new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));
     }
 

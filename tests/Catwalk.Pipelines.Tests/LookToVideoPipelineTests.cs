@@ -32,7 +32,8 @@ public class LookToVideoPipelineTests
         result.Videos.Outcomes.ShouldAllBe(o => o.Metadata!.ReferenceImage == image.FullPath && o.Metadata.RunId == result.Image.Run.RunId);
 
         var stats = h.Emulator.GetStats();
-        stats.Uploads.ShouldBe(5); // four references once each, then the generated image once for all three models
+        stats.Uploads.ShouldBe(4); // four references once each; the generated image goes back to fal as fal's own URL
+        result.Videos.Outcomes.ShouldAllBe(o => o.Metadata!.Arguments["image_url"]!.GetValue<string>() == result.Image.Response!.Images[0].Url.ToString());
         stats.Endpoints["fal-ai/nano-banana/edit"].Submissions.ShouldBe(1);
     }
 

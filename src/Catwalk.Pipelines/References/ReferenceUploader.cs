@@ -18,6 +18,15 @@ public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode m
     /// <summary>How many uploads this instance actually made (each distinct content once).</summary>
     public int Uploads => Volatile.Read(ref _uploads);
 
+    /// <summary>
+    /// This content is already at fal under <paramref name="url"/> (an image fal just made and Catwalk downloaded),
+    /// so a later stage that sends it uses that URL instead of uploading it again.
+    /// </summary>
+    public void Remember(string sha256, Uri url)
+    {
+        if (Mode == ReferenceUploadMode.Storage) _byHash.TryAdd($"{Mode}:{sha256}", new Lazy<Task<string>>(Task.FromResult(url.ToString())));
+    }
+
     /// <summary>A URL for a checked reference image; its SHA-256 is already known, so the file is read once, to upload it.</summary>
     public Task<string> UrlForAsync(Domain.ReferenceImage image, CancellationToken cancellationToken = default) =>
         UrlForAsync(image.Path, image.ContentType, image.Sha256, cancellationToken);
