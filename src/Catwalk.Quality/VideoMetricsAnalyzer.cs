@@ -17,9 +17,7 @@ public static class VideoMetricsAnalyzer
         if (!File.Exists(video)) throw new InvalidInputException($"The video '{video}' does not exist.");
         if (inputImage is not null && !File.Exists(inputImage)) throw new InvalidInputException($"The input image '{inputImage}' does not exist.");
         var probe = await ProbeInfo.ReadAsync(video, cancellationToken).ConfigureAwait(false);
-        var luma = await FrameSeries.LumaAsync(video, cancellationToken).ConfigureAwait(false);
-        var differences = await FrameSeries.DifferenceAsync(video, cancellationToken).ConfigureAwait(false);
-        var defects = await DefectScan.RunAsync(video, probe.DurationSec, cancellationToken).ConfigureAwait(false);
+        var (luma, differences, defects) = await FrameSeries.AnalyseAsync(video, probe.DurationSec, cancellationToken).ConfigureAwait(false);
         (double Ssim, double PsnrDb)? first = null, last = null;
         if (inputImage is not null)
         {

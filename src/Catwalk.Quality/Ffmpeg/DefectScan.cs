@@ -3,13 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Catwalk.Quality.Ffmpeg;
 
-/// <summary>One ffmpeg pass of its detectors: frozen spans, black frames, scene cuts, blur, blockiness and VMAF motion.</summary>
+/// <summary>What ffmpeg's detectors logged: frozen spans, black frames, scene cuts, blur, blockiness and VMAF motion.</summary>
 internal sealed partial record DefectScan(double FrozenSec, double BlackSec, IReadOnlyList<double> CutTimes, double? BlurMean, double? BlockMean, double? VmafMotion)
 {
-    public static async Task<DefectScan> RunAsync(string video, double durationSec, CancellationToken cancellationToken)
+    /// <summary>The full-size detectors, as one ffmpeg filter chain (blur and blockiness run on their own branch).</summary>
+    public const string Chain = "freezedetect=n=0.001:d=0.5,blackdetect=d=0.1:pix_th=0.10,scdet=threshold=10,vmafmotion";
+
+    public static DefectScan Parse(string log, double durationSec)
     {
-        const string chain = "freezedetect=n=0.001:d=0.5,blackdetect=d=0.1:pix_th=0.10,scdet=threshold=10,blurdetect,blockdetect,vmafmotion";
-        var log = await FfmpegProcess.FfmpegLogAsync(["-v", "info", "-i", video, "-an", "-vf", chain, "-f", "null", "-"], cancellationToken).ConfigureAwait(false);
         return new DefectScan(Frozen(log, durationSec), Sum(BlackDuration(), log), [.. CutTime().Matches(log).Select(m => Number(m.Groups[1].Value))],
             Optional(BlurPattern(), log), Optional(BlockPattern(), log), Optional(MotionAverage(), log));
     }
