@@ -12,4 +12,6 @@ public sealed record DashboardOptions
     public int Port { get; init; }
     /// <summary>Required to listen on anything but loopback: every request must then carry it.</summary>
     public string? AccessToken { get; init; }
+    /// <summary>Starts runs from <c>/launch</c>; null = the page says launching needs <c>catwalk dashboard</c>. The host owns (and disposes) it.</summary>
+    public Launch.IRunLauncher? Launcher { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>Throws <see cref="ArgumentException"/> for an address <see cref="StartAsync"/> would refuse (e.g. not loopback and no token).</summary>
+    public static void CheckListenAddress(DashboardOptions options) => ListenAddress.Check(options);
+
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken ct = default)
     {
         var address = ListenAddress.Check(options);

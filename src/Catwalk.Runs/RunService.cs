@@ -38,8 +38,10 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
     /// <summary>Runs (or goes on with) a stored run until every job it can do is done; Ctrl+C leaves it resumable.</summary>
     public async Task<RunOutcome> ExecuteAsync(RunRecord run, IRunObserver? observer = null, CancellationToken cancellationToken = default)
     {
-        observer ??= NullRunObserver.Instance;
         var spec = SpecOf(run);
+        // fal's queue positions and log lines go to the store too, for live views; the last ones are written before this returns.
+        await using var progress = new StoreProgressObserver(store, observer, time);
+        observer = progress;
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
         var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var committed = jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
@@ -61,6 +63,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
             }
             if (cancellationToken.IsCancellationRequested || await ReopenCancelledAsync(run.Id).ConfigureAwait(false) == 0) break;
         }
+        await progress.DisposeAsync().ConfigureAwait(false);
         // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
         var interrupted = cancellationToken.IsCancellationRequested;
         var final = await store.GetJobsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);

@@ -35,5 +35,15 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Stores imported jobs; one already stored (same import key, or the same fal request recorded by a run) is skipped, and the run only if it brought something new. Returns how many were added.</summary>
     Task<int> ImportAsync(RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken = default);
 
+    /// <summary>How many of fal's log lines <see cref="RecordProgressAsync"/> keeps per job.</summary>
+    const int KeptLogLines = 20;
+
+    /// <summary>
+    /// fal's progress of a job at fal, for live views: queued at <paramref name="queuePosition"/>, or running (since the
+    /// first such report); <paramref name="newLogs"/> are appended, keeping the last <see cref="KeptLogLines"/>. Not an
+    /// event of the job's state machine. False when there is no such job.
+    /// </summary>
+    Task<bool> RecordProgressAsync(string jobId, int? queuePosition, bool running, IReadOnlyList<string> newLogs, CancellationToken cancellationToken = default);
+
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

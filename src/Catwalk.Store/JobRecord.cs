@@ -43,4 +43,15 @@ public sealed record JobRecord
     public bool Emulated { get; init; }
     public string Source { get; init; } = "catwalk";
     public string? ImportKey { get; init; }
+    /// <summary>fal's queue position while the job waits there (null once it runs, or when unknown).</summary>
+    public int? QueuePosition { get; init; }
+    /// <summary>When fal reported it running (unix ms); null while queued or before.</summary>
+    public long? RunningSince { get; init; }
+    /// <summary>fal's last log lines for this job (at most <see cref="IRunStore.KeptLogLines"/>), as a JSON array.</summary>
+    public string? LastLogs { get; init; }
+
+    /// <summary><see cref="LastLogs"/> as lines, oldest first.</summary>
+    public IReadOnlyList<string> LastLogLines() => LastLogs is { Length: > 0 } json
+        ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? []
+        : [];
 }

@@ -56,7 +56,7 @@ public class MigratorTests
         e.Message.ShouldContain("Upgrade Catwalk");
     }
 
-    private static async Task DropAllAsync(TestStore t)
+    internal static async Task DropAllAsync(TestStore t)
     {
         await using var connection = new Npgsql.NpgsqlConnection(t.Db);
         await connection.OpenAsync();

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk dashboard</c>: the web dashboard over the run store, on 127.0.0.1 until Ctrl+C.</summary>
-internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<DashboardSettings>
+internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores, FalSessionFactory sessions) : AsyncCommand<DashboardSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DashboardSettings settings, CancellationToken cancellationToken)
     {
@@ -19,6 +19,12 @@ internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores)
             Port = settings.Port,
             AccessToken = settings.Token,
         };
+        try { DashboardServer.CheckListenAddress(options); }
+        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+        // The launch page's connection: fal with FAL_KEY, else the emulator (started here, stopped with the dashboard).
+        // Disposed after the server: runs it started are cancelled there and stay resumable.
+        await using var launcher = new SessionRunLauncher(await sessions.CreateAsync(settings, cancellationToken), options.OutputRoot);
+        options = options with { Launcher = launcher };
         DashboardServer server;
         try { server = await DashboardServer.StartAsync(options, cancellationToken); }
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }

@@ -15,6 +15,20 @@ public sealed class DashboardData(IRunStore store, TimeProvider time)
 
     public Task<IReadOnlyList<RunRecord>> RunsAsync(CancellationToken ct = default) => store.ListRunsAsync(null, ct);
 
+    public Task<RunRecord?> RunAsync(string runId, CancellationToken ct = default) => store.GetRunAsync(runId, ct);
+
+    /// <summary>A run's jobs, in plan order.</summary>
+    public Task<IReadOnlyList<JobRecord>> RunJobsAsync(string runId, CancellationToken ct = default) => store.GetJobsAsync(runId, ct);
+
+    /// <summary>The newest runs with their jobs counted per state, for the runs list.</summary>
+    public async Task<IReadOnlyList<RunView>> RecentRunsAsync(int limit, CancellationToken ct = default)
+    {
+        var runs = await store.ListRunsAsync(new RunQuery { Limit = limit }, ct);
+        var views = new List<RunView>(runs.Count);
+        foreach (var run in runs) views.Add(RunView.Of(run, await store.GetJobsAsync(run.Id, ct)));
+        return views;
+    }
+
     /// <summary>True when the store holds no job at all: the first-run page.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
         (await store.QueryJobsAsync(new JobQuery { Limit = 1 }, ct)).Count == 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 
 namespace Catwalk.Store.Sql;
@@ -198,6 +199,26 @@ internal sealed class SqlRunStore : IRunStore
         return await connection.QueryFirstOrDefaultAsync<JobRecord>(new CommandDefinition(
             $"{JobSelect} WHERE cache_key = @cacheKey AND state = 'downloaded' ORDER BY completed_at DESC LIMIT 1", new { cacheKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    public Task<bool> RecordProgressAsync(string jobId, int? queuePosition, bool running, IReadOnlyList<string> newLogs, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var logs = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT last_logs FROM jobs WHERE id = @jobId", new { jobId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var lines = logs is { Length: > 0 } ? JsonSerializer.Deserialize<List<string>>(logs) ?? [] : [];
+            lines.AddRange(newLogs);
+            if (lines.Count > IRunStore.KeptLogLines) lines.RemoveRange(0, lines.Count - IRunStore.KeptLogLines);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE jobs SET queue_position = @queuePosition,
+                    running_since = CASE WHEN @running = 1 THEN COALESCE(running_since, @now) ELSE NULL END,
+                    last_logs = @logs
+                WHERE id = @jobId
+                """,
+                new { jobId, queuePosition = running ? null : queuePosition, running = running ? 1 : 0, now = Now(), logs = lines.Count == 0 ? null : JsonSerializer.Serialize(lines) },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return changed > 0;
+        }, cancellationToken);
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
+    private readonly SemaphoreSlim _launchGate = new(1, 1);
+    private LaunchDashboard? _launch;
 
     public SeededDashboard Dashboard { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -29,9 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page that records every console error and uncaught exception.</summary>
-    public async Task<BrowserPage> OpenAsync(string path)
+    public async Task<BrowserPage> OpenAsync(string path, Uri? baseUri = null)
     {
-        var page = await Browser.NewPageAsync(new() { BaseURL = Dashboard.Server.BaseUri.ToString() });
+        var page = await Browser.NewPageAsync(new() { BaseURL = (baseUri ?? Dashboard.Server.BaseUri).ToString() });
         var watched = new BrowserPage(page);
         var response = await page.GotoAsync(path);
         if (response is null || !response.Ok) throw new InvalidOperationException($"GET {path}: {response?.Status}");
@@ -40,8 +42,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return watched;
     }
 
+    /// <summary>The dashboard that can launch runs (on the fal emulator), started once for the tests that need it.</summary>
+    public async Task<LaunchDashboard> LaunchDashboardAsync()
+    {
+        await _launchGate.WaitAsync();
+        try { return _launch ??= await LaunchDashboard.StartAsync(); }
+        finally { _launchGate.Release(); }
+    }
+
     public async Task DisposeAsync()
     {
+        if (_launch is not null) await _launch.DisposeAsync();
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (Dashboard is not null) await Dashboard.DisposeAsync();

@@ -23,7 +23,11 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task WaitForAsync(string selector)
     {
         try { await Page.Locator(selector).First.WaitForAsync(new() { Timeout = 15_000 }); }
-        catch (TimeoutException e) { throw new TimeoutException($"{selector} did not appear; the page said: {string.Join(" | ", Errors)}", e); }
+        catch (TimeoutException e)
+        {
+            var text = await Page.EvaluateAsync<string>("() => document.body?.innerText ?? ''");
+            throw new TimeoutException($"{selector} did not appear; the page said: {string.Join(" | ", Errors)}; it shows: {text}", e);
+        }
     }
 
     public void ShouldHaveNoErrors() => Errors.ShouldBeEmpty();

@@ -1,0 +1,57 @@
+using Catwalk.Domain;
+using Catwalk.Runs.Specs;
+
+namespace Catwalk.Dashboard.Launch;
+
+/// <summary>What the launch page asks for; <see cref="ToSpec"/> turns it into the run that is stored and executed.</summary>
+public sealed class LaunchForm
+{
+    public string? PersonImage { get; set; }
+    public string? FaceImage { get; set; }
+    public List<string> OutfitImages { get; } = [];
+    public double? HeightCm { get; set; }
+    public double? WeightKg { get; set; }
+    public Gender Gender { get; set; } = Gender.Unspecified;
+    public int? Age { get; set; }
+    public string? Apparel { get; set; }
+    public string? Setting { get; set; }
+    public string? Cues { get; set; }
+    public string? Description { get; set; }
+    public HashSet<string> Models { get; } = new(StringComparer.Ordinal);
+    /// <summary>Seconds; null is each model's default.</summary>
+    public int? Duration { get; set; }
+
+    /// <summary>What is missing or out of range; empty when the run can be planned.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (PersonImage is null) problems.Add("Upload a person image.");
+        if (Models.Count == 0) problems.Add("Pick at least one video model.");
+        if (Duration is <= 0 or > 60) problems.Add($"Duration {Duration} s is out of range (1–60, or empty for each model's default).");
+        problems.AddRange(Person().Validate().Select(p => char.ToUpperInvariant(p[0]) + p[1..] + "."));
+        return problems;
+    }
+
+    public PersonAttributes Person() => new() { HeightCm = HeightCm, WeightKg = WeightKg, Gender = Gender, Age = Age };
+
+    /// <summary>The run, in catalog order of its models; person image may be a placeholder while only planning.</summary>
+    public RunSpec ToSpec(IEnumerable<string> catalogOrder) => new()
+    {
+        Kind = "run",
+        Name = "dashboard",
+        Looks =
+        [
+            new LookSpec
+            {
+                Id = "look", PersonImage = PersonImage ?? "person", FaceImage = FaceImage, OutfitImages = [.. OutfitImages],
+                Person = Person(),
+                Environment = new EnvironmentAttributes { ApparelType = Blank(Apparel), Setting = Blank(Setting), VisualCues = Blank(Cues) },
+                Description = Blank(Description),
+            },
+        ],
+        Models = [.. catalogOrder.Where(Models.Contains)],
+        Durations = [Duration],
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

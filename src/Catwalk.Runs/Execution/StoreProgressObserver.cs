@@ -1,0 +1,116 @@
+using Catwalk.Generation;
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Execution;
+
+/// <summary>
+/// Writes fal's progress of each job (queue position, running, new log lines) into the run store for live views, and
+/// passes every call on to <paramref name="inner"/>. Never blocks a job: <see cref="Progress"/> only merges into the
+/// job's latest pending value; one background loop writes them in order, at most one write per job per
+/// <see cref="Interval"/> — except that a change of queue position or of running is written at once. Disposing writes
+/// what is still pending and stops the loop. A failed write is dropped (progress is for display, never for state).
+/// </summary>
+public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly IRunStore _store;
+    private readonly IRunObserver _inner;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Written> _written = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _disposed;
+
+    public StoreProgressObserver(IRunStore store, IRunObserver? inner = null, TimeProvider? time = null, TimeSpan? interval = null)
+    {
+        (_store, _inner, _time, _interval) = (store, inner ?? NullRunObserver.Instance, time ?? TimeProvider.System, interval ?? Interval);
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public void Started(IReadOnlyList<JobRecord> jobs) => _inner.Started(jobs);
+
+    public void Moved(JobRecord job, JobPhase phase, string? detail) => _inner.Moved(job, phase, detail);
+
+    public void Progress(JobRecord job, GenerationProgress progress)
+    {
+        _inner.Progress(job, progress);
+        if (Volatile.Read(ref _disposed) == 1) return;
+        if (progress.Stage is not (GenerationStage.Queued or GenerationStage.Running) && progress.Logs.Count == 0) return;
+        var running = progress.Stage == GenerationStage.Running;
+        bool urgent;
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(job.Id, out var pending)) pending.Logs.AddRange(progress.Logs);
+            else _pending[job.Id] = pending = new Pending { Logs = [.. progress.Logs] };
+            // A completed job's last lines keep the state it was last seen in.
+            if (progress.Stage is GenerationStage.Queued or GenerationStage.Running) (pending.QueuePosition, pending.Running) = (running ? null : progress.QueuePosition, running);
+            else if (_written.TryGetValue(job.Id, out var last) && !pending.Seen) (pending.QueuePosition, pending.Running) = (last.QueuePosition, last.Running);
+            pending.Seen |= progress.Stage is GenerationStage.Queued or GenerationStage.Running;
+            urgent = IsUrgent(job.Id, pending);
+        }
+        if (urgent)
+        {
+            try { _wake.Release(); }
+            catch (ObjectDisposedException) { }
+        }
+    }
+
+    private bool IsUrgent(string jobId, Pending pending) =>
+        !_written.TryGetValue(jobId, out var last) || last.QueuePosition != pending.QueuePosition || last.Running != pending.Running;
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(200, _interval.TotalMilliseconds)), _stop.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+            await FlushAsync(all: false).ConfigureAwait(false);
+        }
+        await FlushAsync(all: true).ConfigureAwait(false);
+    }
+
+    private async Task FlushAsync(bool all)
+    {
+        List<(string JobId, Pending Value)> due;
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            due = [.. _pending.Where(p => all || IsUrgent(p.Key, p.Value) || now - _written[p.Key].At >= _interval).Select(p => (p.Key, p.Value))];
+            foreach (var (jobId, value) in due)
+            {
+                _pending.Remove(jobId);
+                _written[jobId] = new Written(value.QueuePosition, value.Running, now);
+            }
+        }
+        foreach (var (jobId, value) in due)
+        {
+            try { await _store.RecordProgressAsync(jobId, value.QueuePosition, value.Running, value.Logs, CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception) { /* display only: a lost progress write must never fail a job */ }
+        }
+    }
+
+    /// <summary>Writes what is pending, then stops the background loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+        _wake.Dispose();
+    }
+
+    private sealed class Pending
+    {
+        public required List<string> Logs { get; init; }
+        public int? QueuePosition { get; set; }
+        public bool Running { get; set; }
+        public bool Seen { get; set; }
+    }
+
+    private sealed record Written(int? QueuePosition, bool Running, DateTimeOffset At);
+}

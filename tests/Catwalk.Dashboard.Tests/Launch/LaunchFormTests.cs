@@ -1,0 +1,48 @@
+using Catwalk.Dashboard.Launch;
+using Catwalk.Domain;
+
+namespace Catwalk.Dashboard.Tests.Launch;
+
+public sealed class LaunchFormTests
+{
+    [Fact]
+    public void An_empty_form_says_what_is_missing()
+    {
+        var problems = new LaunchForm().Problems();
+        problems.ShouldContain("Upload a person image.");
+        problems.ShouldContain("Pick at least one video model.");
+    }
+
+    [Fact]
+    public void Out_of_range_person_values_and_durations_are_problems()
+    {
+        var form = new LaunchForm { PersonImage = "/p.png", HeightCm = 17, Duration = 0 };
+        form.Models.Add("pika");
+        form.Problems().ShouldContain(p => p.StartsWith("Height 17 cm is outside"));
+        form.Problems().ShouldContain(p => p.Contains("Duration 0"));
+    }
+
+    [Fact]
+    public void The_spec_has_one_look_the_models_in_catalog_order_and_the_duration()
+    {
+        var form = new LaunchForm
+        {
+            PersonImage = "/u/person.png", FaceImage = "/u/face.png", HeightCm = 175, Gender = Gender.Female, Age = 30,
+            Apparel = " street wear ", Setting = "", Description = "walking", Duration = 5,
+        };
+        form.OutfitImages.Add("/u/top.png");
+        form.Models.Add("ltx");
+        form.Models.Add("pika");
+        var spec = form.ToSpec(["veo3", "pika", "ltx"]);
+        spec.Kind.ShouldBe("run");
+        spec.Models.ShouldBe(["pika", "ltx"]);
+        spec.Durations.ShouldBe([5]);
+        var look = spec.Looks.ShouldHaveSingleItem();
+        (look.PersonImage, look.FaceImage).ShouldBe(("/u/person.png", "/u/face.png"));
+        look.OutfitImages.ShouldBe(["/u/top.png"]);
+        look.Person.ShouldBe(new PersonAttributes { HeightCm = 175, Gender = Gender.Female, Age = 30 });
+        look.Environment.ApparelType.ShouldBe("street wear");
+        look.Environment.Setting.ShouldBeNull();
+        look.Description.ShouldBe("walking");
+    }
+}
