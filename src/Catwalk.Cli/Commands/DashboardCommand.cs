@@ -23,16 +23,20 @@ internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores,
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
         // The launch page's connection: fal with FAL_KEY, else the emulator (started here, stopped with the dashboard).
         // Disposed after the server: runs it started are cancelled there and stay resumable.
-        await using var launcher = new SessionRunLauncher(await sessions.CreateAsync(settings, cancellationToken), options.OutputRoot);
+        // Without it (no ffmpeg for the emulator) the dashboard still shows everything; only its launch page is off.
+        SessionRunLauncher? launcher = null;
+        try { launcher = new SessionRunLauncher(await sessions.CreateAsync(settings, cancellationToken), options.OutputRoot); }
+        catch (InvalidInputException e) { console.MarkupLine($"[yellow]Launching runs from the browser is off:[/] {Markup.Escape(e.Message)}"); }
+        await using var owned = launcher;
         options = options with { Launcher = launcher };
         DashboardServer server;
         try { server = await DashboardServer.StartAsync(options, cancellationToken); }
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
         await using (server)
         {
-            var url = server.BaseUri.ToString();
-            if (settings.Token is { Length: > 0 } token) url += "?token=" + Uri.EscapeDataString(token);
-            console.MarkupLine($"Dashboard on [bold]{Markup.Escape(url)}[/]");
+            console.MarkupLine($"Dashboard on [bold]{Markup.Escape(server.BaseUri.ToString())}[/]");
+            // The token is a secret: never printed. Opening the URL once with ?token=… sets a cookie for the browser.
+            if (settings.Token is { Length: > 0 }) console.MarkupLine("Access needs the token you gave: open the address once with [bold]?token=<your token>[/] (or send it as a Bearer header).");
             console.MarkupLine("Press Ctrl+C to stop.");
             try { await Task.Delay(Timeout.Infinite, cancellationToken); }
             catch (OperationCanceledException) { }
