@@ -2,6 +2,7 @@ using Catwalk.Domain;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Planning;
+using Catwalk.Runs.Quality;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
 
@@ -42,6 +43,9 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         // fal's queue positions and log lines go to the store too, for live views; the last ones are written before this returns.
         await using var progress = new StoreProgressObserver(store, observer, time);
         observer = progress;
+        // Each video is measured as soon as it is saved, beside the jobs; the run ends once they are all measured.
+        await using var metrics = spec.Metrics ? new MetricsRecorder(store, run.OutputRoot, observer) : null;
+        if (metrics is not null) observer = metrics;
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
         var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         var committed = jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
@@ -63,6 +67,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
             }
             if (cancellationToken.IsCancellationRequested || await ReopenCancelledAsync(run.Id).ConfigureAwait(false) == 0) break;
         }
+        if (metrics is not null) await metrics.DrainAsync(cancellationToken).ConfigureAwait(false);
         await progress.DisposeAsync().ConfigureAwait(false);
         // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
         var interrupted = cancellationToken.IsCancellationRequested;

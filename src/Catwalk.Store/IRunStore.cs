@@ -45,5 +45,8 @@ public interface IRunStore : IAsyncDisposable
     /// </summary>
     Task<bool> RecordProgressAsync(string jobId, int? queuePosition, bool running, IReadOnlyList<string> newLogs, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a downloaded video's quality metrics (JSON); false when the job does not exist.</summary>
+    Task<bool> SaveMetricsAsync(string jobId, string metricsJson, CancellationToken cancellationToken = default);
+
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -50,6 +50,9 @@ public sealed record JobRecord
     /// <summary>fal's last log lines for this job (at most <see cref="IRunStore.KeptLogLines"/>), as a JSON array.</summary>
     public string? LastLogs { get; init; }
 
+    /// <summary>The video's quality metrics as JSON (snake_case names of Catwalk.Quality's definitions); null until measured.</summary>
+    public string? MetricsJson { get; init; }
+
     /// <summary><see cref="LastLogs"/> as lines, oldest first.</summary>
     public IReadOnlyList<string> LastLogLines() => LastLogs is { Length: > 0 } json
         ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? []

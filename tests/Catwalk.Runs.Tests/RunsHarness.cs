@@ -61,10 +61,10 @@ public sealed class RunsHarness : IAsyncDisposable
         Description = "walking towards the camera",
     };
 
-    public RunSpec Batch(int looks, string[] models, int?[]? durations = null, decimal? budget = null, bool useCache = true) => new()
+    public RunSpec Batch(int looks, string[] models, int?[]? durations = null, decimal? budget = null, bool useCache = true, bool metrics = false) => new()
     {
         Kind = "batch", Name = "test", Looks = [.. Enumerable.Range(0, looks).Select(i => Look($"p{i}/o{i}/default", i + 1))],
-        Models = models, Durations = durations ?? [null], BudgetUsd = budget, UseCache = useCache, Concurrency = 8, PerEndpointConcurrency = 4,
+        Models = models, Durations = durations ?? [null], BudgetUsd = budget, UseCache = useCache, Metrics = metrics, Concurrency = 8, PerEndpointConcurrency = 4,
     };
 
     public int Submissions(string endpoint) => Emulator.GetStats().Endpoints.TryGetValue(endpoint, out var s) ? s.Submissions : 0;

@@ -62,6 +62,7 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
         PerEndpointConcurrency = settings.PerEndpoint ?? manifest.PerEndpointConcurrency ?? RunSpecs.DefaultPerEndpoint,
         BudgetUsd = settings.Budget ?? manifest.BudgetUsd,
         UseCache = !settings.NoCache,
+        Metrics = !settings.NoMetrics,
         TimeoutSeconds = settings.TimeoutSeconds,
     };
 }

@@ -7,6 +7,10 @@ namespace Catwalk.Cli.Commands;
 /// <summary>Options shared by every command that calls fal.</summary>
 public abstract class FalCommandSettings : StoreSettings
 {
+    [CommandOption("--no-metrics")]
+    [Description("Do not measure each video's quality (ffmpeg) after download; `catwalk metrics --run` can do it later.")]
+    public bool NoMetrics { get; init; }
+
     [CommandOption("--no-cache")]
     [Description("Always send: do not reuse an identical earlier job's result (same model, arguments, input files and seed).")]
     public bool NoCache { get; init; }

@@ -1,18 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using Catwalk.Cli.Infrastructure;
+using Catwalk.Domain;
 using Catwalk.Quality;
+using Catwalk.Runs.Quality;
+using Catwalk.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk metrics</c>: one video's automatic quality metrics (docs/quality-metrics.md).</summary>
-internal sealed class MetricsCommand(IAnsiConsole console) : AsyncCommand<MetricsSettings>
+internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<MetricsSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, MetricsSettings settings, CancellationToken cancellationToken)
     {
-        var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(settings.Video, settings.Image,
+        if (settings.Video is null) return await MeasureStoredAsync(settings, cancellationToken);
+        var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(settings.Video!, settings.Image,
             settings.Duration is { } d ? new VideoExpectation { DurationSec = d } : null, cancellationToken);
         if (settings.Json)
         {
@@ -21,12 +25,41 @@ internal sealed class MetricsCommand(IAnsiConsole console) : AsyncCommand<Metric
         }
         var values = JsonSerializer.SerializeToElement(metrics, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Metric", "Value", "Range", "Better");
-        console.MarkupLine($"{Markup.Escape(settings.Video)}: {metrics.DurationSec.ToString("0.##", CultureInfo.InvariantCulture)} s, {metrics.Width}×{metrics.Height}, {metrics.Fps:0.##} fps, {metrics.Codec}{(metrics.HasAudio ? ", with sound" : "")}");
+        console.MarkupLine($"{Markup.Escape(settings.Video!)}: {metrics.DurationSec.ToString("0.##", CultureInfo.InvariantCulture)} s, {metrics.Width}×{metrics.Height}, {metrics.Fps:0.##} fps, {metrics.Codec}{(metrics.HasAudio ? ", with sound" : "")}");
         foreach (var definition in MetricDefinitions.All)
             if (values.TryGetProperty(definition.Name, out var value) && value.ValueKind != JsonValueKind.Null)
                 table.AddRow(definition.Name, Markup.Escape(value.ToString()), Markup.Escape(definition.Range), definition.HigherIsBetter switch { true => "higher", false => "lower", null => "–" });
         console.Write(table);
         foreach (var flag in metrics.Flags) console.MarkupLine($"[yellow]flag:[/] {Markup.Escape(flag)}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Stored videos without metrics (old runs, imports, runs made with --no-metrics), measured and saved; then the per-model table.</summary>
+    private async Task<int> MeasureStoredAsync(MetricsSettings settings, CancellationToken cancellationToken)
+    {
+        await using var store = await stores.OpenAsync(settings, cancellationToken);
+        IReadOnlyList<RunRecord> runs = settings.RunId is { } id
+            ? [await store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in {store.Description}.")]
+            : await store.ListRunsAsync(null, cancellationToken);
+        var jobs = new List<(JobRecord Job, string Root)>();
+        foreach (var run in runs)
+            jobs.AddRange((await store.GetJobsAsync(run.Id, cancellationToken))
+                .Where(j => j.Stage == "video" && j.State == JobState.Downloaded && (settings.Again || j.MetricsJson is null)).Select(j => (j, run.OutputRoot)));
+        int measured = 0, skipped = 0;
+        await console.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("measuring videos", maxValue: Math.Max(1, jobs.Count));
+            foreach (var (job, root) in jobs)
+            {
+                if (await MetricsRecorder.MeasureAsync(store, job, root, cancellationToken)) measured++;
+                else skipped++;
+                task.Increment(1);
+            }
+        });
+        console.MarkupLine($"Measured {measured} video(s){(skipped > 0 ? $"; {skipped} could not be (file missing or unreadable)" : "")}.");
+        var all = new List<JobRecord>();
+        foreach (var run in runs) all.AddRange(await store.GetJobsAsync(run.Id, cancellationToken));
+        Terminal.ReportTable.Render(console, Runs.Reports.ReportBuilder.Build(all, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow));
+        return skipped > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
     }
 }

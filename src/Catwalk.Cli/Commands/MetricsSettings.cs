@@ -4,12 +4,24 @@ using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk metrics VIDEO</c>.</summary>
-public sealed class MetricsSettings : CommandSettings
+/// <summary><c>catwalk metrics VIDEO</c>, or <c>catwalk metrics --run RUN|--all</c> for stored videos.</summary>
+public sealed class MetricsSettings : StoreSettings
 {
-    [CommandArgument(0, "<VIDEO>")]
-    [Description("The video file to measure.")]
-    public string Video { get; init; } = "";
+    [CommandArgument(0, "[VIDEO]")]
+    [Description("A video file to measure.")]
+    public string? Video { get; init; }
+
+    [CommandOption("--run <RUN>")]
+    [Description("Measure the stored videos of this run (id or a unique start of it) that have no metrics yet.")]
+    public string? RunId { get; init; }
+
+    [CommandOption("--all")]
+    [Description("Measure every stored video (imported ones too) that has no metrics yet.")]
+    public bool All { get; init; }
+
+    [CommandOption("--again")]
+    [Description("With --run/--all: measure videos that already have metrics too.")]
+    public bool Again { get; init; }
 
     [CommandOption("--image <IMAGE>")]
     [Description("The input image it was made from: adds first/last-frame SSIM and PSNR.")]
@@ -24,8 +36,10 @@ public sealed class MetricsSettings : CommandSettings
     public bool Json { get; init; }
 
     public override ValidationResult Validate() =>
-        !File.Exists(Video) ? ValidationResult.Error($"The video '{Video}' does not exist.")
+        (Video is null) == (RunId is null && !All) ? ValidationResult.Error("Give a video file, or --run RUN, or --all (one of them).")
+        : RunId is not null && All ? ValidationResult.Error("Give --run or --all, not both.")
+        : Video is not null && !File.Exists(Video) ? ValidationResult.Error($"The video '{Video}' does not exist.")
         : Image is { } i && !File.Exists(i) ? ValidationResult.Error($"--image '{i}' does not exist.")
         : Duration is <= 0 ? ValidationResult.Error($"--duration must be positive, not {Duration}.")
-        : ValidationResult.Success();
+        : base.Validate();
 }

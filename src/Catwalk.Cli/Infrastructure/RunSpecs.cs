@@ -22,6 +22,7 @@ internal static class RunSpecs
         Concurrency = DefaultConcurrency,
         PerEndpointConcurrency = DefaultPerEndpoint,
         UseCache = !s.NoCache,
+        Metrics = !s.NoMetrics,
         TimeoutSeconds = s.TimeoutSeconds,
     };
 

@@ -23,8 +23,29 @@ internal static class ReportTable
                 m.CostPerVideoSecondUsd is { } c ? Money.Format(c) : "–");
         }
         console.Write(table);
+        RenderQuality(console, report);
         console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
     }
+
+    /// <summary>Automatic quality per model (docs/quality-metrics.md), when any video was measured.</summary>
+    private static void RenderQuality(IAnsiConsole console, RunReport report)
+    {
+        var measured = report.Models.Where(m => m.Quality is not null).ToList();
+        if (measured.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("Quality (automatic)")
+            .AddColumns("Model", "Measured", "1st-frame SSIM ↑", "Last-frame SSIM", "Flicker score ↑", "Motion", "Frozen ↓", "|Duration error| ↓", "Cuts ↓", "Flagged ↓");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var m in measured)
+        {
+            var q = m.Quality!;
+            table.AddRow(Markup.Escape(m.ModelKey), N(q.Measured), F(q.FirstFrameSsim, "0.000"), F(q.LastFrameSsim, "0.000"), F(q.TemporalFlickerScore, "0.0000"),
+                F(q.MotionScore, "0.00"), q.FrozenFraction.ToString("P0", CultureInfo.InvariantCulture), F(q.DurationErrorSec, "0.00") + (q.DurationErrorSec is null ? "" : " s"),
+                N(q.Cuts), q.Flagged > 0 ? $"[yellow]{q.Flagged}[/]" : "0");
+        }
+        console.Write(table);
+    }
+
+    private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
     private static string S(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "–";

@@ -21,4 +21,6 @@ public sealed record ModelReport
     public double VideoSeconds { get; init; }
     /// <summary>Cost per second of video made; null without videos.</summary>
     public decimal? CostPerVideoSecondUsd { get; init; }
+    /// <summary>Automatic quality over the model's measured videos; null when none was measured.</summary>
+    public ModelQuality? Quality { get; init; }
 }

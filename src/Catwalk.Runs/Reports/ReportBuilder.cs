@@ -46,6 +46,7 @@ public static class ReportBuilder
             Reused = done.Count - fresh.Count,
             VideoSeconds = Math.Round(videoSeconds, 3),
             CostPerVideoSecondUsd = videoSeconds > 0 ? Math.Round(cost / (decimal)videoSeconds, 4) : null,
+            Quality = ModelQuality.Of(done),
         };
     }
 

@@ -30,5 +30,7 @@ public sealed record RunSpec
     public int PerEndpointConcurrency { get; init; } = 4;
     public decimal? BudgetUsd { get; init; }
     public bool UseCache { get; init; } = true;
+    /// <summary>Measure each video's quality (ffmpeg) right after it is downloaded.</summary>
+    public bool Metrics { get; init; } = true;
     public int? TimeoutSeconds { get; init; }
 }

@@ -220,6 +220,11 @@ internal sealed class SqlRunStore : IRunStore
             return changed > 0;
         }, cancellationToken);
 
+    public Task<bool> SaveMetricsAsync(string jobId, string metricsJson, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE jobs SET metrics_json = @metricsJson WHERE id = @jobId", new { jobId, metricsJson }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
+            cancellationToken);
+
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

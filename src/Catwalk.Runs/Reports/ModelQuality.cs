@@ -1,0 +1,44 @@
+using Catwalk.Quality;
+using Catwalk.Runs.Quality;
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Reports;
+
+/// <summary>A model's automatic quality over its measured videos: means of the key metrics, and how many were flagged.</summary>
+public sealed record ModelQuality
+{
+    public int Measured { get; init; }
+    public double? FirstFrameSsim { get; init; }
+    public double? LastFrameSsim { get; init; }
+    public double TemporalFlickerScore { get; init; }
+    public double? MotionScore { get; init; }
+    public double FrozenFraction { get; init; }
+    public double? DurationErrorSec { get; init; }
+    public int Cuts { get; init; }
+    /// <summary>Videos with at least one flag (near-still, frozen, black, cut, flicker, spec mismatch).</summary>
+    public int Flagged { get; init; }
+
+    public static ModelQuality? Of(IEnumerable<JobRecord> jobs)
+    {
+        var measured = jobs.Select(j => MetricsJson.Deserialize(j.MetricsJson)).OfType<VideoMetrics>().ToList();
+        if (measured.Count == 0) return null;
+        return new ModelQuality
+        {
+            Measured = measured.Count,
+            FirstFrameSsim = Mean(measured.Select(m => m.FirstFrameSsim)),
+            LastFrameSsim = Mean(measured.Select(m => m.LastFrameSsim)),
+            TemporalFlickerScore = Math.Round(measured.Average(m => m.TemporalFlickerScore), 4),
+            MotionScore = Mean(measured.Select(m => m.MotionScore)),
+            FrozenFraction = Math.Round(measured.Average(m => m.FrozenFraction), 3),
+            DurationErrorSec = Mean(measured.Select(m => m.DurationErrorSec is { } e ? Math.Abs(e) : (double?)null)),
+            Cuts = measured.Sum(m => m.Cuts),
+            Flagged = measured.Count(m => m.Flags.Count > 0),
+        };
+    }
+
+    private static double? Mean(IEnumerable<double?> values)
+    {
+        var list = values.OfType<double>().ToList();
+        return list.Count == 0 ? null : Math.Round(list.Average(), 4);
+    }
+}
