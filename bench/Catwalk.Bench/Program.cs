@@ -18,6 +18,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("wire", () => WireBytesBenchmark.RunAsync(cancel.Token)),
     ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, quick ? [64] : [32, 64, 128], cancel.Token)),
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
+    ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
     ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
 };
 var results = new List<BenchResult>();
