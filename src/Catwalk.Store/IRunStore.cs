@@ -48,5 +48,14 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Stores a downloaded video's quality metrics (JSON); false when the job does not exist.</summary>
     Task<bool> SaveMetricsAsync(string jobId, string metricsJson, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a pairwise vote. Refused (<see cref="ArgumentException"/>) when the outcome is not one of <see cref="VoteOutcome.All"/>
+    /// or both sides are the same job; a vote naming a job the store does not hold is refused by the database.
+    /// </summary>
+    Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default);
+
+    /// <summary>Votes, oldest first (by time, then id).</summary>
+    Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default);
+
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

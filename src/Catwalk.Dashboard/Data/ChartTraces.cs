@@ -51,3 +51,62 @@ public static class ChartTraces
     private static IEnumerable<JobRecord> Timed(IReadOnlyList<JobRecord> jobs) =>
         jobs.Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null);
 }
+
+/// <summary>The preference and quality charts.</summary>
+public static class PreferenceTraces
+{
+    /// <summary>One point per model: x cost per video second, y quality, colour and size latency; the Pareto front and the dominated models as two traces.</summary>
+    public static IList<ITrace> Pareto(IReadOnlyList<Catwalk.Runs.Preference.ParetoPoint> points, IReadOnlySet<string> front)
+    {
+        var maxLatency = points.Count == 0 ? 1 : Math.Max(points.Max(p => p.LatencySec), 1e-9);
+        Scatter Trace(string name, IEnumerable<Catwalk.Runs.Preference.ParetoPoint> selected, Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum symbol)
+        {
+            var list = selected.ToList();
+            return new Scatter
+            {
+                Name = name,
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
+                X = [.. list.Select(p => (object)p.CostPerSecondUsd)],
+                Y = [.. list.Select(p => (object)p.Quality)],
+                TextArray = [.. list.Select(p => p.Model)],
+                TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
+                HoverTextArray = [.. list.Select(p => $"{p.Model}: quality {p.Quality:0.###}, ${p.CostPerSecondUsd:0.####}/s, latency {p.LatencySec:0.#} s")],
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+                {
+                    Symbol = symbol,
+                    SizeArray = [.. list.Select(p => (decimal?)(decimal)(12 + 24 * p.LatencySec / maxLatency))],
+                    ColorArray = [.. list.Select(p => (object)p.LatencySec)],
+                    CMin = 0, CMax = (decimal)maxLatency, ColorScale = "Viridis", ShowScale = name == "Pareto front",
+                },
+            };
+        }
+        return
+        [
+            Trace("Pareto front", points.Where(p => front.Contains(p.Model)), Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.Star),
+            Trace("dominated", points.Where(p => !front.Contains(p.Model)), Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.Circle),
+        ];
+    }
+
+    public static IList<ITrace> Quality(RunReport report, QualityMetric metric)
+    {
+        var models = report.Models.Where(m => m.Quality is not null && metric.Value(m.Quality) is not null).ToList();
+        return [new Bar { Name = metric.Label, X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)metric.Value(m.Quality!)!.Value)] }];
+    }
+
+    public static IList<ITrace> Ratings(Catwalk.Runs.Preference.PreferenceRanking ranking) =>
+    [
+        new Scatter
+        {
+            Name = "rating (95% interval)",
+            Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+            X = [.. ranking.Ratings.Select(r => (object)r.Model)],
+            Y = [.. ranking.Ratings.Select(r => (object)r.Rating)],
+            ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
+            {
+                Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data, Symmetric = false,
+                Array = [.. ranking.Ratings.Select(r => (object)(r.Upper - r.Rating))],
+                ArrayMinus = [.. ranking.Ratings.Select(r => (object)(r.Rating - r.Lower))],
+            },
+        },
+    ];
+}

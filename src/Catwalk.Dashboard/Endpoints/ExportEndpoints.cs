@@ -22,6 +22,7 @@ internal static class ExportEndpoints
     {
         app.MapGet("/export.csv", CsvAsync);
         app.MapGet("/export.json", JsonAsync);
+        app.MapGet("/export/votes.csv", VotesAsync);
         return app;
     }
 
@@ -30,6 +31,9 @@ internal static class ExportEndpoints
         var jobs = await data.JobsAsync(DashboardFilter.FromQuery(request.Query), ct);
         return TypedResults.File(Encoding.UTF8.GetBytes(JobCsv.Write(jobs)), "text/csv; charset=utf-8", "catwalk-jobs.csv");
     }
+
+    private static async Task<FileContentHttpResult> VotesAsync(PreferenceData preference, CancellationToken ct) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(VoteCsv.Write(await preference.VotesAsync(ct))), "text/csv; charset=utf-8", "catwalk-votes.csv");
 
     private static async Task<ContentHttpResult> JsonAsync(HttpRequest request, DashboardData data, CancellationToken ct)
     {

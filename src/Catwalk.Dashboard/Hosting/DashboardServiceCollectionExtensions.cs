@@ -11,7 +11,7 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddCatwalkDashboard(this IServiceCollection services, DashboardOptions options, IRunStore store)
     {
         services.AddSingleton(options).AddSingleton(store).AddSingleton(TimeProvider.System);
-        services.AddSingleton<DashboardData>().AddSingleton<MediaFiles>();
+        services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;

@@ -27,3 +27,21 @@ export function syncVideos(container) {
 export function setLoop(container, loop) {
   for (const video of container.querySelectorAll('video')) video.loop = loop;
 }
+
+// The vote page: ← left, → right, ↓ or T tie, B both bad. Captured before a focused video can seek with the arrows.
+const voteKeys = { ArrowLeft: 'left', ArrowRight: 'right', ArrowDown: 'tie', t: 'tie', T: 'tie', b: 'both_bad', B: 'both_bad' };
+
+export function bindVoteKeys(dotnet) {
+  const handler = (event) => {
+    const target = event.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    const outcome = voteKeys[event.key];
+    if (!outcome) return;
+    event.preventDefault();
+    dotnet.invokeMethodAsync('VoteFromKey', outcome).catch(() => {});
+  };
+  document.addEventListener('keydown', handler, true);
+  document.body.dataset.voteKeys = 'true';
+  return { dispose: () => { document.removeEventListener('keydown', handler, true); delete document.body.dataset.voteKeys; } };
+}

@@ -225,6 +225,30 @@ internal sealed class SqlRunStore : IRunStore
             "UPDATE jobs SET metrics_json = @metricsJson WHERE id = @jobId", new { jobId, metricsJson }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0,
             cancellationToken);
 
+    public Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default)
+    {
+        if (!VoteOutcome.IsValid(vote.Outcome))
+            throw new ArgumentException($"A vote's outcome is one of {string.Join(", ", VoteOutcome.All)}, not '{vote.Outcome}'.", nameof(vote));
+        if (vote.LeftJobId == vote.RightJobId) throw new ArgumentException("A vote compares two different videos.", nameof(vote));
+        return WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO votes (id, created_at, run_id, input_key, left_job_id, right_job_id, left_model, right_model, outcome, voter)
+            VALUES (@Id, @CreatedAt, @RunId, @InputKey, @LeftJobId, @RightJobId, @LeftModel, @RightModel, @Outcome, @Voter)
+            """,
+            vote, transaction, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new VoteQuery();
+        var where = new List<string>();
+        if (query.RunId is not null) where.Add("run_id = @RunId");
+        if (query.Model is not null) where.Add("(left_model = @Model OR right_model = @Model)");
+        var sql = $"SELECT * FROM votes{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at, id LIMIT @Limit";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<VoteRecord>(new CommandDefinition(sql, query, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
