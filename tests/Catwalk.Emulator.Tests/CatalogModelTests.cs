@@ -36,7 +36,11 @@ public class CatalogModelTests
         var (status, submitted) = await e.SubmitAsync(model.EndpointId, input);
         status.ShouldBe(200, submitted.ToJsonString());
         using (var first = await e.Http.GetAsync(submitted["status_url"]!.GetValue<string>()))
-            first.StatusCode.ShouldBe(HttpStatusCode.Accepted); // rendering takes a moment even at latency 0
+        {
+            // 202 while it renders; a small clip can already be done on a quiet machine, and then it is 200 and COMPLETED.
+            first.StatusCode.ShouldBeOneOf(HttpStatusCode.Accepted, HttpStatusCode.OK);
+            if (first.StatusCode == HttpStatusCode.OK) (await first.Content.ReadAsStringAsync()).ShouldContain("COMPLETED");
+        }
         var result = await e.WaitForResultAsync(submitted);
         using (var done = await e.Http.GetAsync(submitted["status_url"]!.GetValue<string>()))
             done.StatusCode.ShouldBe(HttpStatusCode.OK);
