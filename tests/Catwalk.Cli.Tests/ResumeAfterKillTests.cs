@@ -51,7 +51,7 @@ public class ResumeAfterKillTests
         jobs.Where(j => j.RequestId is not null && j.State != JobState.Unknown).ShouldAllBe(j => j.State == JobState.Downloaded);
         foreach (var job in jobs.Where(j => j.State == JobState.Downloaded))
             File.Exists(Path.Combine(w.Outputs, job.FilePath!)).ShouldBeTrue(job.FilePath);
-        last.Output.ShouldNotContain("Exception");
+        last.Output.ShouldNotContain("Exception", customMessage: last.Output);
         // The kills caught jobs at fal, and the resumes collected them by request id instead of sending them again.
         var collected = System.Text.RegularExpressions.Regex.Matches(second.Stdout + last.Stdout, @"(\d+) to collect from fal by request id").Sum(m => int.Parse(m.Groups[1].Value));
         collected.ShouldBeGreaterThan(0, second.Stdout + last.Stdout);

@@ -148,7 +148,10 @@ public class RunServiceTests
         var job = outcome.Jobs.Single(j => j.Stage == "image");
         job.State.ShouldBe(JobState.Unknown);
         job.Error.ShouldNotBeNull().ShouldContain("--resubmit-unknown");
-        outcome.Jobs.Single(j => j.Stage == "video").State.ShouldBe(JobState.Failed); // no image, no video: said why
+        var video = outcome.Jobs.Single(j => j.Stage == "video");
+        video.State.ShouldBe(JobState.Failed); // no image, no video: said why, in words
+        video.Error.ShouldNotBeNull().ShouldStartWith("not run: its image job unknown:");
+        video.Error.ShouldNotContain("Exception");
         h.TotalSubmissions.ShouldBe(0);
 
         (await h.Runs.ReopenAsync(run, retryFailed: true, resubmitUnknown: true)).ShouldBe(new RunReopenCounts(1, 0, 1, 0));

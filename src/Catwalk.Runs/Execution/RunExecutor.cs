@@ -63,7 +63,12 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                var why = e is BudgetExceededException ? e.Message : $"its image stage did not finish: {ErrorText.For(e)}";
+                var why = e switch
+                {
+                    BudgetExceededException => e.Message,
+                    JobSkippedException skipped => $"its image job {skipped.Status.ToString().ToLowerInvariant()}: {e.Message}",
+                    _ => $"its image stage did not finish: {ErrorText.For(e)}",
+                };
                 await HoldVideosAsync(journal, spec, look, why, failed: e is not BudgetExceededException, observer).ConfigureAwait(false);
                 return new LookOutcome(look, null, [], why);
             }

@@ -57,8 +57,9 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, cancellationToken).ConfigureAwait(false);
             return await store.SaveMetricsAsync(job.Id, MetricsJson.Serialize(metrics), CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Domain.InvalidInputException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A video that cannot be measured (unreadable, vanished, ffmpeg missing) never fails the run; it stays unmeasured.
             return false;
         }
     }
