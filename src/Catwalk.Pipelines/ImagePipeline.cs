@@ -67,6 +67,11 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
             return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, cancellationToken).ConfigureAwait(false);
         }
+        catch (FalTimeoutException e) when (!e.CancelledAtFal)
+        {
+            // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
+            throw new FalException($"{e.Message} `catwalk resume` collects it.", null, e.RequestId, e.EndpointId, e);
+        }
         catch (Exception e) when (e is not BudgetExceededException)
         {
             var (status, error) = e switch

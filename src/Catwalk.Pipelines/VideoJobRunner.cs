@@ -76,6 +76,11 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
             return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = e.Message };
         }
+        catch (FalTimeoutException e) when (!e.CancelledAtFal)
+        {
+            // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
+            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = requestId, Error = $"{e.Message} `catwalk resume` collects it." };
+        }
         catch (FalSubmitUncertainException e)
         {
             await ticket.EndedAsync(VideoOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);

@@ -179,6 +179,25 @@ public class RunServiceTests
         h.Submissions(ImageEndpoint).ShouldBe(1);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_job_that_times_out_while_running_is_collected_by_the_resume_not_paid_again(string engine)
+    {
+        await using var h = await RunsHarness.StartAsync(engine, latencyScale: 0.05); // pika ≈ 2.5 s, its image ≈ 0.5 s
+        var spec = h.Batch(1, ["pika"]) with { TimeoutSeconds = 1 };
+        var run = await h.Runs.CreateAsync(spec, h.OutputRoot, true);
+        var first = await h.Runs.ExecuteAsync(run);
+        var video = first.Jobs.Single(j => j.Stage == "video");
+        video.State.ShouldBe(JobState.Submitted); // still at fal, paid for: kept, not failed
+        first.Looks.Single().Videos.Single().Outcomes.Single().Error.ShouldNotBeNull().ShouldContain("catwalk resume` collects it");
+
+        var patient = run with { SpecJson = Specs.RunSpecJson.Serialize(spec with { TimeoutSeconds = null }) };
+        var resumed = await h.Runs.ExecuteAsync(patient);
+        resumed.Jobs.ShouldAllBe(j => j.State == JobState.Downloaded);
+        resumed.Jobs.Single(j => j.Stage == "video").RequestId.ShouldBe(video.RequestId);
+        h.Submissions(Endpoint("pika")).ShouldBe(1);
+    }
+
     /// <summary>Cancels the run once this many jobs have a request id: an interruption with work at fal and work not yet sent.</summary>
     private sealed class StopAfterSubmissions(int count, CancellationTokenSource stop) : IRunObserver
     {

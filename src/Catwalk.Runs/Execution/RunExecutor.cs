@@ -69,7 +69,9 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
                     JobSkippedException skipped => $"its image job {skipped.Status.ToString().ToLowerInvariant()}: {e.Message}",
                     _ => $"its image stage did not finish: {ErrorText.For(e)}",
                 };
-                await HoldVideosAsync(journal, spec, look, why, failed: e is not BudgetExceededException, observer).ConfigureAwait(false);
+                // Over budget, or the image still running at fal past the timeout: the videos wait, planned, for a resume.
+                var wait = e is BudgetExceededException || e.InnerException is Catwalk.Fal.FalTimeoutException;
+                await HoldVideosAsync(journal, spec, look, why, failed: !wait, observer).ConfigureAwait(false);
                 return new LookOutcome(look, null, [], why);
             }
         }
