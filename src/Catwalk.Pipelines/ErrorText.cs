@@ -7,7 +7,8 @@ public static class ErrorText
 {
     public static string For(Exception e) => e switch
     {
-        FalException or Catalog.UnsupportedSettingException or Domain.InvalidInputException => e.Message,
+        FalException or Catalog.UnsupportedSettingException or Domain.InvalidInputException
+            or Journal.JobSkippedException or Journal.BudgetExceededException => e.Message,
         HttpRequestException http => $"network error: {http.Message}",
         TimeoutException => $"timed out: {e.Message}",
         _ => $"{e.GetType().Name}: {e.Message}",

@@ -13,6 +13,5 @@ public sealed record RunOutcome(RunRecord Run, RunSpec Spec, IReadOnlyList<LookO
     public int UnknownJobs => Jobs.Count(j => j.State == JobState.Unknown);
     public int Reused => Jobs.Count(j => j.CachedFromJobId is not null);
     /// <summary>What the run's jobs cost (reused results cost nothing); unfinished jobs at fal count at their estimate.</summary>
-    public decimal SpentUsd => Jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
-        : j.State is JobState.Submitted or JobState.Completed or JobState.Unknown ? j.EstimatedCostUsd : 0);
+    public decimal SpentUsd => Jobs.Sum(j => j.ChargedUsd);
 }

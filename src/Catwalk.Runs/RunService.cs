@@ -48,9 +48,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         if (metrics is not null) observer = metrics;
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
         var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
-        var committed = jobs.Sum(j => j.State == JobState.Downloaded ? j.CostUsd ?? 0
-            : j.State is JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.Unknown ? j.EstimatedCostUsd : 0);
-        using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, committed);
+        using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, jobs.Sum(j => j.ChargedUsd));
         observer.Started(jobs);
         IReadOnlyList<LookOutcome> looks = [];
         // A second pass sends again what fal cancelled before it ran (queued jobs an interrupted attempt gave up): never billed.

@@ -53,6 +53,17 @@ public sealed record JobRecord
     /// <summary>The video's quality metrics as JSON (snake_case names of Catwalk.Quality's definitions); null until measured.</summary>
     public string? MetricsJson { get; init; }
 
+    /// <summary>
+    /// What this job has cost, or may be costing: its recorded cost once saved; its estimate while fal may be
+    /// billing it (being sent, sent, finished but not saved, or unknown); nothing when it was never sent or failed.
+    /// </summary>
+    public decimal ChargedUsd => State switch
+    {
+        JobState.Downloaded => CostUsd ?? 0,
+        JobState.Submitting or JobState.Submitted or JobState.Completed or JobState.Unknown => EstimatedCostUsd,
+        _ => 0,
+    };
+
     /// <summary><see cref="LastLogs"/> as lines, oldest first.</summary>
     public IReadOnlyList<string> LastLogLines() => LastLogs is { Length: > 0 } json
         ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? []

@@ -20,10 +20,10 @@ internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) :
             settings.Duration is { } d ? new VideoExpectation { DurationSec = d } : null, cancellationToken);
         if (settings.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(metrics, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true }));
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(metrics, new JsonSerializerOptions(MetricsJson.Options) { WriteIndented = true }));
             return ExitCodes.Success;
         }
-        var values = JsonSerializer.SerializeToElement(metrics, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+        var values = JsonSerializer.SerializeToElement(metrics, MetricsJson.Options);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Metric", "Value", "Range", "Better");
         console.MarkupLine($"{Markup.Escape(settings.Video!)}: {metrics.DurationSec.ToString("0.##", CultureInfo.InvariantCulture)} s, {metrics.Width}×{metrics.Height}, {metrics.Fps:0.##} fps, {metrics.Codec}{(metrics.HasAudio ? ", with sound" : "")}");
         foreach (var definition in MetricDefinitions.All)
@@ -38,9 +38,7 @@ internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) :
     private async Task<int> MeasureStoredAsync(MetricsSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(settings, cancellationToken);
-        IReadOnlyList<RunRecord> runs = settings.RunId is { } id
-            ? [await store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in {store.Description}.")]
-            : await store.ListRunsAsync(null, cancellationToken);
+        var runs = await StoredRuns.SelectAsync(store, settings.RunId, cancellationToken);
         var jobs = new List<(JobRecord Job, string Root)>();
         foreach (var run in runs)
             jobs.AddRange((await store.GetJobsAsync(run.Id, cancellationToken))
@@ -57,8 +55,7 @@ internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) :
             }
         });
         console.MarkupLine($"Measured {measured} video(s){(skipped > 0 ? $"; {skipped} could not be (file missing or unreadable)" : "")}.");
-        var all = new List<JobRecord>();
-        foreach (var run in runs) all.AddRange(await store.GetJobsAsync(run.Id, cancellationToken));
+        var all = await StoredRuns.JobsAsync(store, runs, cancellationToken); // again: now with the new metrics
         Terminal.ReportTable.Render(console, Runs.Reports.ReportBuilder.Build(all, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow));
         return skipped > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
     }

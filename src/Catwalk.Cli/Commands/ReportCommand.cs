@@ -14,11 +14,8 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : 
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(settings, cancellationToken);
-        IReadOnlyList<RunRecord> runs = settings.RunId is { } id
-            ? [await store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in {store.Description}.")]
-            : await store.ListRunsAsync(null, cancellationToken);
-        var jobs = new List<JobRecord>();
-        foreach (var run in runs) jobs.AddRange(await store.GetJobsAsync(run.Id, cancellationToken));
+        var runs = await StoredRuns.SelectAsync(store, settings.RunId, cancellationToken);
+        var jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
         var report = ReportBuilder.Build(jobs, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow);
         if (settings.Json)
         {

@@ -25,8 +25,7 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
     private async Task<LookOutcome> RunLookAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
     {
         var timeout = spec.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-        var lookInfo = new LookInfo(look.Person.HeightCm, look.Person.WeightKg, look.Person.Gender.ToString().ToLowerInvariant(), look.Person.Age,
-            look.Environment.ApparelType, look.Environment.Setting, look.Environment.VisualCues, look.Description);
+        var lookInfo = LookInfo.From(look.Person, look.Environment, look.Description);
         ImageStageResult? image = null;
         string imagePath;
         if (look.StartImage is { } start) imagePath = start;

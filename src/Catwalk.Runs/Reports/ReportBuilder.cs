@@ -14,7 +14,7 @@ public static class ReportBuilder
         Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
         Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
         Unfinished = jobs.Count(j => !Ended(j)),
-        CostUsd = jobs.Sum(Cost),
+        CostUsd = jobs.Sum(j => j.ChargedUsd),
         EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
         JobLines = [.. jobs.Select(j => new JobLine(j.Id, j.RunId, j.Stage, j.ModelKey, j.InputKey, j.LookId, j.RequestedDuration,
             JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error))],
@@ -27,7 +27,7 @@ public static class ReportBuilder
         var fresh = done.Where(j => j.CachedFromJobId is null).ToList();
         var ended = jobs.Count(Ended);
         var videoSeconds = done.Sum(j => j.DurationSec ?? 0);
-        var cost = jobs.Sum(Cost);
+        var cost = jobs.Sum(j => j.ChargedUsd);
         return new ModelReport
         {
             ModelKey = modelKey,
@@ -52,13 +52,6 @@ public static class ReportBuilder
 
     private static bool Ended(JobRecord job) => JobStateMachine.IsTerminal(job.State);
 
-    /// <summary>What a job cost: its recorded cost once saved; its estimate while fal may be billing it.</summary>
-    private static decimal Cost(JobRecord job) => job.State switch
-    {
-        JobState.Downloaded => job.CostUsd ?? 0,
-        JobState.Submitted or JobState.Completed or JobState.Unknown => job.EstimatedCostUsd,
-        _ => 0,
-    };
 
     private static double? Avg(IEnumerable<double?> values)
     {
