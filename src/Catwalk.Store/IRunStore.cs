@@ -57,5 +57,27 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Votes, oldest first (by time, then id).</summary>
     Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes a slot for a job, atomically across every process sharing the store: refused when the endpoint has its
+    /// limit of live slots, when the job's reservation would pass the run's budget (counting what its jobs cost or may
+    /// cost and the live reservations of jobs not yet sent), or when another live owner holds the job.
+    /// </summary>
+    Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps an owner's slots alive until <paramref name="expiresAt"/> (unix ms); returns how many it holds.</summary>
+    Task<int> RenewSlotsAsync(string owner, long expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a job's slot back (only its owner can).</summary>
+    Task ReleaseSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns a held slot's budget reservation (its job was never sent, or was reused from the cache).</summary>
+    Task RefundSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Slots that have not expired, oldest first.</summary>
+    Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Jobs saved (downloaded) per minute since <paramref name="since"/> (unix ms), by when they finished; the minute is unix ms, oldest first.</summary>
+    Task<IReadOnlyList<(long Minute, int Downloaded)>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default);
+
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -25,6 +25,12 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction, cancellationToken: cancellationToken));
 
+    // Another constant: slot transactions queue on it (short ones), while migrations keep theirs.
+    private const long SlotLockKey = 0x43617477616C6C;
+
+    public override Task LockSlotsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SlotLockKey }, transaction, cancellationToken: cancellationToken));
+
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public override StoreException Explain(Exception e) =>

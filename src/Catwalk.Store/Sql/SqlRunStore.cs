@@ -249,6 +249,70 @@ internal sealed class SqlRunStore : IRunStore
         return [.. await connection.QueryAsync<VoteRecord>(new CommandDefinition(sql, query, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
+    public Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await _dialect.LockSlotsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            var now = Now();
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM job_slots WHERE expires_at < @now", new { now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var holder = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT owner FROM job_slots WHERE job_id = @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (holder is not null && holder != request.Owner) return new SlotResult(SlotOutcome.HeldElsewhere, 0, holder);
+            var busy = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM job_slots WHERE endpoint_id = @EndpointId AND job_id <> @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (holder is null && busy >= request.EndpointLimit) return new SlotResult(SlotOutcome.EndpointFull, 0);
+            // What the run has paid or may be paying (JobRecord.ChargedUsd, in SQL) plus live reservations of jobs not sent yet.
+            var committed = (decimal)await connection.ExecuteScalarAsync<double>(new CommandDefinition(
+                """
+                SELECT COALESCE((SELECT SUM(CASE WHEN state = 'downloaded' THEN COALESCE(cost_usd, 0)
+                                                 WHEN state IN ('submitting', 'submitted', 'completed', 'unknown') THEN estimated_cost_usd
+                                                 ELSE 0 END) FROM jobs WHERE run_id = @RunId), 0)
+                     + COALESCE((SELECT SUM(s.reserved_usd) FROM job_slots s JOIN jobs j ON j.id = s.job_id
+                                 WHERE s.run_id = @RunId AND j.state = 'planned' AND s.job_id <> @JobId), 0)
+                """, request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (request.ReserveUsd > 0 && request.BudgetUsd is { } budget && committed + request.ReserveUsd > budget)
+                return new SlotResult(SlotOutcome.OverBudget, committed);
+            var expires = now + (long)request.TimeToLive.TotalMilliseconds;
+            var args = new { request.JobId, request.RunId, request.EndpointId, request.Owner, reserved = (double)request.ReserveUsd, now, expires };
+            await connection.ExecuteAsync(new CommandDefinition(
+                holder is null
+                    ? "INSERT INTO job_slots (job_id, run_id, endpoint_id, owner, reserved_usd, acquired_at, expires_at) VALUES (@JobId, @RunId, @EndpointId, @Owner, @reserved, @now, @expires)"
+                    : "UPDATE job_slots SET reserved_usd = @reserved, expires_at = @expires WHERE job_id = @JobId",
+                args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new SlotResult(SlotOutcome.Granted, committed);
+        }, cancellationToken);
+
+    public Task<int> RenewSlotsAsync(string owner, long expiresAt, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_slots SET expires_at = @expiresAt WHERE owner = @owner", new { owner, expiresAt }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    public Task ReleaseSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM job_slots WHERE job_id = @jobId AND owner = @owner", new { jobId, owner }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    public Task RefundSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_slots SET reserved_usd = 0 WHERE job_id = @jobId AND owner = @owner", new { jobId, owner }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    public async Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<SlotRecord>(new CommandDefinition(
+            "SELECT * FROM job_slots WHERE expires_at >= @now ORDER BY acquired_at, job_id", new { now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
+    public async Task<IReadOnlyList<(long Minute, int Downloaded)>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long, long)>(new CommandDefinition(
+            """
+            SELECT (completed_at / 60000) * 60000 AS minute, COUNT(*) AS n FROM jobs
+            WHERE state = 'downloaded' AND completed_at >= @since AND cached_from_job_id IS NULL
+            GROUP BY (completed_at / 60000) * 60000 ORDER BY minute
+            """, new { since }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Item1, (int)r.Item2))];
+    }
+
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
