@@ -24,8 +24,6 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
 
     private async Task<LookOutcome> RunLookAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
     {
-        var timeout = spec.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
-        var lookInfo = LookInfo.From(look.Person, look.Environment, look.Description);
         ImageStageResult? image = null;
         string imagePath;
         if (look.StartImage is { } start) imagePath = start;
@@ -33,31 +31,10 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
         {
             try
             {
-                IReadOnlyList<ReferenceImage> references = [];
-                var imagePrompt = look.ImagePrompt;
-                if (look.PersonImage is not null)
-                {
-                    var set = await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    references = set.All;
-                    imagePrompt ??= prompts.BuildImagePrompt(new LookRequest(set, look.Person, look.Environment, look.Description));
-                }
-                image = await images.RunAsync(new ImageStageRequest
-                {
-                    Prompt = imagePrompt ?? throw new InvalidInputException($"Look '{look.Id}' has neither reference images nor a prompt for its image."),
-                    References = references,
-                    ModelKey = spec.ImageModel ?? ImagePipeline.EditModel,
-                    Count = spec.ImageCount,
-                    AspectRatio = spec.ImageAspectRatio,
-                    Seed = spec.Seed,
-                    Run = stamp,
-                    Look = lookInfo,
-                    Progress = new JobProgressAdapter(journal, "image", InputKeys.Image(look), observer),
-                    Timeout = timeout,
-                    Journal = journal,
-                    InputKey = InputKeys.Image(look),
-                    FileTag = InputKeys.ImageTag(spec, look),
-                    UseCache = spec.UseCache,
-                }, cancellationToken).ConfigureAwait(false);
+                var set = look.PersonImage is null ? null
+                    : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var request = StageRequests.Image(spec, look, stamp, StageRequests.ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer);
+                image = await images.RunAsync(request, cancellationToken).ConfigureAwait(false);
                 imagePath = image.Images[0].FullPath;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -77,22 +54,8 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
         if (spec.Models.Count == 0) return new LookOutcome(look, image, []);
 
         var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
-        var results = await Task.WhenAll(spec.Durations.Distinct().Select(duration => videos.RunAsync(new VideoStageRequest
-        {
-            ImagePath = imagePath,
-            Prompt = prompt,
-            Models = spec.Models,
-            Settings = spec.Video with { DurationSeconds = duration, Seed = spec.Video.Seed ?? spec.Seed },
-            StrictSettings = spec.StrictDuration,
-            Run = stamp,
-            Look = lookInfo,
-            Progress = new JobProgressAdapter(journal, "video", InputKeys.Video(look, duration), observer),
-            Timeout = timeout,
-            Journal = journal,
-            InputKey = InputKeys.Video(look, duration),
-            FileTag = InputKeys.VideoTag(spec, look, duration),
-            UseCache = spec.UseCache,
-        }, cancellationToken))).ConfigureAwait(false);
+        var results = await Task.WhenAll(spec.Durations.Distinct().Select(duration =>
+            videos.RunAsync(StageRequests.Video(spec, look, stamp, imagePath, prompt, duration, spec.Models, journal, observer), cancellationToken))).ConfigureAwait(false);
         return new LookOutcome(look, image, results);
     }
 

@@ -1,4 +1,5 @@
 using Catwalk.Pipelines.Journal;
+using Catwalk.Store;
 
 namespace Catwalk.Runs.Journal;
 
@@ -7,7 +8,7 @@ namespace Catwalk.Runs.Journal;
 /// estimated cost before it is sent; the reservation is returned if it is never sent, so the running total is what
 /// has been (or may have been) paid.
 /// </summary>
-public sealed class JobGate(int concurrency, int perEndpoint, decimal? budgetUsd, decimal committedUsd) : IDisposable
+public sealed class JobGate(int concurrency, int perEndpoint, decimal? budgetUsd, decimal committedUsd) : IJobGate, IDisposable
 {
     private readonly SemaphoreSlim _overall = new(concurrency, concurrency);
     private readonly Dictionary<string, SemaphoreSlim> _endpoints = [];
@@ -16,6 +17,9 @@ public sealed class JobGate(int concurrency, int perEndpoint, decimal? budgetUsd
 
     public decimal? BudgetUsd { get; } = budgetUsd;
     public decimal CommittedUsd { get { lock (_lock) return _committed; } }
+
+    public async ValueTask<IJobSlot> AcquireAsync(JobRecord job, decimal reserveUsd, CancellationToken cancellationToken) =>
+        await AcquireAsync(job.EndpointId, reserveUsd, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Waits for a slot; with <paramref name="reserveUsd"/> &gt; 0 also reserves that much of the budget or throws <see cref="BudgetExceededException"/>.</summary>
     public async ValueTask<Slot> AcquireAsync(string endpointId, decimal reserveUsd, CancellationToken cancellationToken)
@@ -78,7 +82,7 @@ public sealed class JobGate(int concurrency, int perEndpoint, decimal? budgetUsd
     }
 
     /// <summary>A held slot; disposing frees it. <see cref="Refund"/> returns the reservation of a job that was never sent.</summary>
-    public sealed class Slot(JobGate gate, SemaphoreSlim endpoint, decimal reservedUsd) : IAsyncDisposable
+    public sealed class Slot(JobGate gate, SemaphoreSlim endpoint, decimal reservedUsd) : IJobSlot
     {
         private int _released;
         private decimal _reserved = reservedUsd;
@@ -87,6 +91,12 @@ public sealed class JobGate(int concurrency, int perEndpoint, decimal? budgetUsd
         {
             gate.Refund(_reserved);
             _reserved = 0;
+        }
+
+        public ValueTask RefundAsync()
+        {
+            Refund();
+            return ValueTask.CompletedTask;
         }
 
         public ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ namespace Catwalk.Runs.Journal;
 internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, JobStart start, JobResumePoint resume, string? cachedFromJobId) : IJobTicket
 {
     private JobState _state = job.State;
-    private JobGate.Slot? _slot;
+    private IJobSlot? _slot;
 
     public JobResumePoint Resume { get; } = resume;
 
@@ -18,7 +18,7 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
         try
         {
             // A job already at fal is paid for; only a new submission reserves budget.
-            _slot = await journal.Gate.AcquireAsync(start.EndpointId, Resume.RequestId is null ? start.EstimatedCostUsd : 0, cancellationToken).ConfigureAwait(false);
+            _slot = await journal.Gate.AcquireAsync(job, Resume.RequestId is null ? start.EstimatedCostUsd : 0, cancellationToken).ConfigureAwait(false);
             if (Resume.RequestId is not null) journal.Observer.Moved(job, JobPhase.Queued, Resume.RequestId);
             return _slot;
         }
@@ -56,7 +56,7 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
             CachedFromJobId = cachedFromJobId, CacheKey = start.CacheKey, ClearError = true,
             Detail = cached ? $"reused the result of job {cachedFromJobId} (request {download.CachedFromRequestId}); nothing paid" : null,
         }, JobPhase.Done).ConfigureAwait(false);
-        if (cached) _slot?.Refund();
+        if (cached) await RefundAsync().ConfigureAwait(false);
     }
 
     public async ValueTask EndedAsync(VideoOutcomeStatus status, string error, CancellationToken cancellationToken)
@@ -72,11 +72,11 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
                 return;
             // fal cancelled it before it ran (the interrupted attempt asked it to): never billed, so it is sent again.
             case (VideoOutcomeStatus.Cancelled, JobState.Submitted):
-                _slot?.Refund();
+                await RefundAsync().ConfigureAwait(false);
                 await MoveAsync(JobState.Cancelled, new JobUpdate { Error = error }, JobPhase.Skipped).ConfigureAwait(false);
                 return;
             case (VideoOutcomeStatus.Cancelled, JobState.Planned):
-                _slot?.Refund();
+                await RefundAsync().ConfigureAwait(false);
                 return;
             case (VideoOutcomeStatus.Cancelled, JobState.Submitting):
                 await MoveAsync(JobState.Unknown, new JobUpdate { Error = "interrupted while being sent: fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, JobPhase.Skipped).ConfigureAwait(false);
@@ -85,7 +85,7 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
                 await MoveAsync(JobState.Unknown, new JobUpdate { Error = error }, JobPhase.Failed).ConfigureAwait(false);
                 return;
             default:
-                if (_state is JobState.Planned or JobState.Submitting) _slot?.Refund(); // refused before fal took it: not billed
+                if (_state is JobState.Planned or JobState.Submitting) await RefundAsync().ConfigureAwait(false); // refused before fal took it: not billed
                 await MoveAsync(JobState.Failed, new JobUpdate { Error = error }, JobPhase.Failed).ConfigureAwait(false);
                 return;
         }
@@ -99,6 +99,8 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
         _state = to;
         journal.Observer.Moved(job, phase, detail ?? update.Error);
     }
+
+    private ValueTask RefundAsync() => _slot?.RefundAsync() ?? ValueTask.CompletedTask;
 
     private long Now() => journal.Time.GetUtcNow().ToUnixTimeMilliseconds();
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);

@@ -1,0 +1,55 @@
+using Catwalk.Domain;
+using Catwalk.Pipelines;
+using Catwalk.Pipelines.Outputs;
+using Catwalk.Runs.Journal;
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Specs;
+
+namespace Catwalk.Runs.Execution;
+
+/// <summary>A look's stage requests as a run asks for them, journalled: the same whether one process runs the whole run or workers run it job by job.</summary>
+public static class StageRequests
+{
+    public static ImageStageRequest Image(RunSpec spec, LookSpec look, RunStamp stamp, string prompt, IReadOnlyList<ReferenceImage> references, StoreJobJournal journal, IRunObserver observer) => new()
+    {
+        Prompt = prompt,
+        References = references,
+        ModelKey = spec.ImageModel ?? ImagePipeline.EditModel,
+        Count = spec.ImageCount,
+        AspectRatio = spec.ImageAspectRatio,
+        Seed = spec.Seed,
+        Run = stamp,
+        Look = LookInfo.From(look.Person, look.Environment, look.Description),
+        Progress = new JobProgressAdapter(journal, "image", InputKeys.Image(look), observer),
+        Timeout = Timeout(spec),
+        Journal = journal,
+        InputKey = InputKeys.Image(look),
+        FileTag = InputKeys.ImageTag(spec, look),
+        UseCache = spec.UseCache,
+    };
+
+    public static VideoStageRequest Video(RunSpec spec, LookSpec look, RunStamp stamp, string imagePath, string prompt, int? duration, IReadOnlyList<string> models, StoreJobJournal journal, IRunObserver observer) => new()
+    {
+        ImagePath = imagePath,
+        Prompt = prompt,
+        Models = models,
+        Settings = spec.Video with { DurationSeconds = duration, Seed = spec.Video.Seed ?? spec.Seed },
+        StrictSettings = spec.StrictDuration,
+        Run = stamp,
+        Look = LookInfo.From(look.Person, look.Environment, look.Description),
+        Progress = new JobProgressAdapter(journal, "video", InputKeys.Video(look, duration), observer),
+        Timeout = Timeout(spec),
+        Journal = journal,
+        InputKey = InputKeys.Video(look, duration),
+        FileTag = InputKeys.VideoTag(spec, look, duration),
+        UseCache = spec.UseCache,
+    };
+
+    /// <summary>The look's image prompt: the spec's own, else built from its references and attributes.</summary>
+    public static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references) =>
+        look.ImagePrompt
+        ?? (references is not null ? prompts.BuildImagePrompt(new LookRequest(references, look.Person, look.Environment, look.Description)) : null)
+        ?? throw new InvalidInputException($"Look '{look.Id}' has neither reference images nor a prompt for its image.");
+
+    private static TimeSpan? Timeout(RunSpec spec) => spec.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+}

@@ -1,0 +1,57 @@
+using Catwalk.Pipelines.Journal;
+using Catwalk.Store;
+
+namespace Catwalk.Runs.Journal;
+
+/// <summary>
+/// The run's limits kept in the shared store, so they hold across every worker process: a job takes a slot (its
+/// endpoint has at most <paramref name="perEndpoint"/> live ones, and its estimate is reserved against the budget)
+/// before it is sent. A full endpoint is waited for; a slot left by a dead worker expires (<see cref="SlotRequest.TimeToLive"/>).
+/// The owner must keep its slots alive (<see cref="IRunStore.RenewSlotsAsync"/>) while it works.
+/// </summary>
+public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint, decimal? budgetUsd, TimeSpan slotTimeToLive, TimeProvider time) : IJobGate
+{
+    /// <summary>How long to wait between tries while an endpoint is full (a little random, so waiting workers do not ask in step).</summary>
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    public string Owner => owner;
+
+    public async ValueTask<IJobSlot> AcquireAsync(JobRecord job, decimal reserveUsd, CancellationToken cancellationToken)
+    {
+        var request = new SlotRequest
+        {
+            JobId = job.Id, RunId = job.RunId, EndpointId = job.EndpointId, Owner = owner, EndpointLimit = perEndpoint,
+            BudgetUsd = budgetUsd, ReserveUsd = reserveUsd, TimeToLive = slotTimeToLive,
+        };
+        // A job another worker holds is waited for a little longer than a slot lives: if that worker died, its slot expires.
+        var heldUntil = time.GetUtcNow() + slotTimeToLive * 1.5;
+        while (true)
+        {
+            var result = await store.TryTakeSlotAsync(request, cancellationToken).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case SlotOutcome.Granted:
+                    return new StoreSlot(store, job.Id, owner);
+                case SlotOutcome.OverBudget:
+                    throw new BudgetExceededException(
+                        $"not sent: it would cost ≈${reserveUsd:0.00##} and ${result.CommittedUsd:0.00##} of the ${budgetUsd:0.00} budget is already spent or committed (all workers)");
+                case SlotOutcome.HeldElsewhere when time.GetUtcNow() > heldUntil:
+                    throw new JobHeldElsewhereException(job, result.Holder ?? "another worker");
+            }
+            var jitter = Random.Shared.NextDouble() * RetryInterval.TotalMilliseconds;
+            await Task.Delay(RetryInterval + TimeSpan.FromMilliseconds(jitter), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class StoreSlot(IRunStore store, string jobId, string owner) : IJobSlot
+    {
+        private int _released;
+
+        public async ValueTask RefundAsync() => await store.RefundSlotAsync(jobId, owner, CancellationToken.None).ConfigureAwait(false);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) await store.ReleaseSlotAsync(jobId, owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
