@@ -38,6 +38,10 @@ public static class RunStoreFactory
         db is not null && (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
                            || db.Contains("Host=", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The Npgsql connection string for a PostgreSQL <c>--db</c> (URL or key=value form), for other users of the same database.</summary>
+    public static string PostgresConnectionString(string db) =>
+        IsPostgres(db) ? PostgresUrl.ToConnectionString(db) : throw new StoreException($"'{db}' is not a PostgreSQL database (use Host=…;Database=… or postgres://…).");
+
     private static StoreDialect Dialect(string? db, string outputRoot)
     {
         if (IsPostgres(db)) return new PostgresDialect(PostgresUrl.ToConnectionString(db!));

@@ -17,7 +17,12 @@ namespace Catwalk.Cli.Infrastructure;
 /// </summary>
 internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration configuration, StoreOpener stores)
 {
-    public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken)
+    /// <param name="queueOnly">
+    /// For processes that only store and enqueue runs for workers (<c>batch --enqueue</c>, <c>server</c>): no emulator is
+    /// started; without a key the runs are emulated ones, done by workers on an emulator.
+    /// </param>
+    /// <param name="configure">More services on top (a worker's, a server's).</param>
+    public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null)
     {
         var key = FalKey.FromEnvironment();
         var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
@@ -28,7 +33,12 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
 
         FalEmulator? emulator = null;
         ConnectionMode mode;
-        if (settings.Emulator || (key is null && !customServer))
+        if (queueOnly && (settings.Emulator || (key is null && !customServer)))
+        {
+            (key, mode) = (null, ConnectionMode.InProcessEmulator);
+            console.MarkupLine($"[yellow]Emulated:[/] {(settings.Emulator ? "--emulator given" : "no FAL_KEY set")}, so runs go on the workers' [bold]emulated[/] queue and are done by workers calling a Catwalk emulator — not real model output. Set FAL_KEY to use fal.");
+        }
+        else if (settings.Emulator || (key is null && !customServer))
         {
             Prerequisites.RequireFfmpeg();
             var options = EmulatorOptions(settings);
@@ -46,7 +56,8 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
             console.MarkupLine($"[yellow]No FAL_KEY set:[/] calling {Markup.Escape(queueUrl.ToString())} without a key{(emulated ? " (a Catwalk emulator: results are not real model output)" : "")}.");
         // Opened before anything is sent, so a bad --db is a clear error that costs nothing.
         var store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        services
             .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning))
             .AddCatwalk(o =>
             {
@@ -57,9 +68,10 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
                 o.Emulated = emulated;
                 o.ConfigureFal = f => { f.QueueUrl = queueUrl; f.StorageUrl = storageUrl; f.Key = key; };
             })
-            .AddCatwalkRuns(store)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new FalSession(services, mode, emulated, emulator, store);
+            .AddCatwalkRuns(store);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new FalSession(provider, mode, emulated, emulator, store);
     }
 
     /// <summary>A server that answers Catwalk's emulator statistics is an emulator, so its results are marked as emulated.</summary>

@@ -1,0 +1,49 @@
+using Catwalk.Store;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Workers;
+
+/// <summary>
+/// A worker process's engine: a Hangfire server taking jobs from its queue (<see cref="WorkerIdentity.Queue"/>), at
+/// most <c>concurrency</c> at once, plus the renewal of its slots. Stopping it asks running jobs to stop at a safe
+/// point (a job at fal stays submitted for whoever picks it up next) and waits for them.
+/// </summary>
+public sealed class CatwalkWorker : IAsyncDisposable
+{
+    private readonly BackgroundJobServer _server;
+    private readonly SlotRenewer _renewer;
+
+    private CatwalkWorker(BackgroundJobServer server, SlotRenewer renewer) => (_server, _renewer) = (server, renewer);
+
+    /// <param name="services">Must hold <see cref="FalJobActivity"/> and what it needs (<c>AddCatwalkWorker</c>).</param>
+    public static CatwalkWorker Start(IServiceProvider services, JobStorage storage, int concurrency)
+    {
+        var identity = services.GetRequiredService<WorkerIdentity>();
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()));
+        var renewer = new SlotRenewer(services.GetRequiredService<IRunStore>(), identity, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SlotRenewer>>());
+        var server = new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            ServerName = identity.Name,
+            WorkerCount = concurrency,
+            Queues = [identity.Queue],
+            Activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()),
+            // Dead workers leave the dashboard's list within half a minute; their jobs come back by the invisibility timeout.
+            HeartbeatInterval = TimeSpan.FromSeconds(5),
+            ServerTimeout = TimeSpan.FromSeconds(30),
+            ServerCheckInterval = TimeSpan.FromSeconds(10),
+            ShutdownTimeout = TimeSpan.FromSeconds(20),
+        }, storage);
+        return new CatwalkWorker(server, renewer);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _server.SendStop();
+        await _server.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        _server.Dispose();
+        await _renewer.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,39 @@
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Specs;
+using Catwalk.Store;
+using Hangfire;
+using Hangfire.States;
+
+namespace Catwalk.Workers;
+
+/// <summary>
+/// Puts a stored run's unfinished jobs on the Hangfire queue of its kind (<see cref="WorkerQueues"/>): each look's
+/// image job first, its video jobs as continuations that start once the image job has ended — so no worker waits
+/// idle on another's image, and all of it is in the database before this returns.
+/// </summary>
+public sealed class RunEnqueuer(IBackgroundJobClient client)
+{
+    public int Enqueue(RunRecord run, RunSpec spec, IReadOnlyList<JobRecord> jobs)
+    {
+        var queue = WorkerQueues.For(run.Emulated);
+        var enqueued = 0;
+        foreach (var look in spec.Looks)
+        {
+            var image = jobs.FirstOrDefault(j => j.Stage == "image" && j.InputKey == InputKeys.Image(look));
+            string? parent = null;
+            if (image is not null && !JobStateMachine.IsTerminal(image.State))
+            {
+                parent = client.Create<FalJobActivity>(a => a.RunAsync(run.Id, image.Id, CancellationToken.None), new EnqueuedState(queue));
+                enqueued++;
+            }
+            foreach (var video in jobs.Where(j => j.Stage == "video" && j.LookId == look.Id && !JobStateMachine.IsTerminal(j.State)))
+            {
+                var videoId = video.Id;
+                if (parent is null) client.Create<FalJobActivity>(a => a.RunAsync(run.Id, videoId, CancellationToken.None), new EnqueuedState(queue));
+                else client.ContinueJobWith<FalJobActivity>(parent, a => a.RunAsync(run.Id, videoId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
+                enqueued++;
+            }
+        }
+        return enqueued;
+    }
+}

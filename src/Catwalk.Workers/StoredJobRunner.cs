@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Catwalk.Domain;
+using Catwalk.Pipelines;
+using Catwalk.Pipelines.Outputs;
+using Catwalk.Pipelines.References;
+using Catwalk.Prompts;
+using Catwalk.Runs;
+using Catwalk.Runs.Execution;
+using Catwalk.Runs.Journal;
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Quality;
+using Catwalk.Runs.Specs;
+using Catwalk.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Workers;
+
+/// <summary>
+/// Does one stored job of a run, as a worker: takes the job's slot in the store (so no other worker touches it and the
+/// run's limits hold across workers), then runs the same journalled pipeline a single process would — a job fal
+/// already has is collected by its request id, one that may be at fal is never sent again.
+/// </summary>
+public sealed class StoredJobRunner(
+    IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
+    WorkerIdentity worker, TimeProvider time, ILogger<StoredJobRunner> log)
+{
+    /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
+    public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
+    {
+        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        var job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (run is null || job is null || job.RunId != run.Id)
+        {
+            log.LogWarning("Job {Job} of run {Run} is not in the store; nothing to do.", jobId, runId);
+            return JobState.Failed;
+        }
+        if (JobStateMachine.IsTerminal(job.State)) return job.State;
+        if (run.Emulated != worker.Emulated)
+            throw new InvalidOperationException($"Run {run.Id} was made {(run.Emulated ? "for the emulator" : "for fal")}; this worker calls {(worker.Emulated ? "an emulator" : "fal")}, so it leaves the job alone.");
+
+        var spec = RunService.SpecOf(run);
+        var look = spec.Looks.FirstOrDefault(l => l.Id == job.LookId)
+            ?? throw new InvalidOperationException($"Run {run.Id} has no look '{job.LookId}' for job {job.Id}.");
+        var gate = new StoreJobGate(store, worker.Name, Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, worker.SlotTimeToLive, time);
+        // The job's slot first: from here on this worker alone works on the job, until it ends or this worker dies.
+        await using (await gate.AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false))
+        {
+            job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
+            if (JobStateMachine.IsTerminal(job.State)) return job.State;
+            await using var progress = new StoreProgressObserver(store, null, time);
+            var journal = new StoreJobJournal(store, [job], gate, progress, time, cancellationToken);
+            var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt));
+            if (job.Stage == "image") await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+            else await RunVideoAsync(run, spec, look, job, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+        }
+        var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
+        if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
+            await MeasureAsync(final, run.OutputRoot, cancellationToken).ConfigureAwait(false);
+        await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
+        return final.State;
+    }
+
+    private async Task RunImageAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var set = look.PersonImage is null ? null
+                : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await images.RunAsync(StageRequests.Image(spec, look, stamp, StageRequests.ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not JobHeldElsewhereException)
+        {
+            // The store has the job's end (failed, unknown, or planned when over budget); its videos read it from there.
+            log.LogInformation("Image job for look {Look} did not finish: {Error}", look.Id, ErrorText.For(e));
+            var job = journal.Find("image", spec.ImageModel ?? ImagePipeline.EditModel, InputKeys.Image(look));
+            if (job is not null && e is InvalidInputException
+                && await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = ErrorText.For(e) }, CancellationToken.None).ConfigureAwait(false))
+                observer.Moved(job, JobPhase.Failed, e.Message);
+        }
+    }
+
+    private async Task RunVideoAsync(RunRecord run, RunSpec spec, LookSpec look, JobRecord job, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        string imagePath;
+        if (look.StartImage is { } start) imagePath = start;
+        else
+        {
+            var image = (await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(j => j.Stage == "image" && j.InputKey == InputKeys.Image(look));
+            switch (image)
+            {
+                case { State: JobState.Downloaded, FilePath: { } file }:
+                    imagePath = Path.Combine(run.OutputRoot, file);
+                    RememberFalUrl(image);
+                    break;
+                case { State: JobState.Failed or JobState.Cancelled or JobState.Unknown }:
+                    var why = $"not run: its image job {image.State.ToString().ToLowerInvariant()}: {image.Error}";
+                    if (await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = why }, CancellationToken.None).ConfigureAwait(false))
+                        observer.Moved(job, JobPhase.Failed, why);
+                    return;
+                default:
+                    // Its image was held (budget) or is still at fal past the timeout: the video waits, planned, for `catwalk resume`.
+                    log.LogInformation("Video job {Job} waits: its image job is {State}.", job.Id, image?.State.ToString() ?? "missing");
+                    observer.Moved(job, JobPhase.Skipped, "waiting for its image");
+                    return;
+            }
+        }
+        var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
+        await videos.RunAsync(StageRequests.Video(spec, look, stamp, imagePath, prompt, job.RequestedDuration, [job.ModelKey], journal, observer), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The image another worker made is sent to the video models as fal's own URL, as in one process: no upload again.</summary>
+    private void RememberFalUrl(JobRecord image)
+    {
+        if (image.FileSha256 is not { } sha || image.ResultJson is not { } json) return;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.TryGetProperty("images", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+                && list[0].TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri))
+                uploader.Remember(sha, uri);
+        }
+        catch (JsonException)
+        {
+            // Not fal's usual shape: the image is uploaded instead.
+        }
+    }
+
+    private async Task MeasureAsync(JobRecord job, string outputRoot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MetricsRecorder.MeasureAsync(store, job, outputRoot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Metrics for job {Job} failed: {Error}", job.Id, e.Message); // a saved video is never failed by its metrics
+        }
+    }
+
+    private async Task FinishRunIfDoneAsync(string runId)
+    {
+        var jobs = await store.GetJobsAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        if (jobs.Any(j => !JobStateMachine.IsTerminal(j.State))) return;
+        await store.UpdateRunAsync(runId, RunStatus.From(jobs.Select(j => j.State)), finished: true, CancellationToken.None).ConfigureAwait(false);
+    }
+}
