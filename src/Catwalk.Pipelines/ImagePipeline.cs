@@ -89,7 +89,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, CancellationToken cancellationToken)
     {
         var downloadStarted = Stopwatch.GetTimestamp();
-        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), resumed, cancellationToken))).ConfigureAwait(false);
+        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(run, image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), resumed, cancellationToken))).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(downloadStarted);
         var metadata = new ImageMetadata
         {
@@ -135,7 +135,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             var file = source.Images[i];
             var path = layout.ImagePath(run, model.Key, i, Path.GetExtension(file.Path), request.FileTag);
             await AtomicFile.CopyAsync(Path.Combine(ticket.Resume.SourceRoot!, file.Path), path, cancellationToken).ConfigureAwait(false);
-            saved.Add(new SavedMedia(path, file with { Path = layout.Relative(path) }));
+            saved.Add(new SavedMedia(path, file with { Path = layout.Relative(run, path) }));
         }
         var metadata = source with
         {
@@ -155,11 +155,11 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     private ImageStageResult Saved(RunStamp run, string metadataJson, string? tag)
     {
         var metadata = JsonSerializer.Deserialize<ImageMetadata>(metadataJson, MetadataJson.Options)!;
-        var saved = metadata.Images.Select(f => new SavedMedia(layout.FullPath(f.Path), f)).ToList();
+        var saved = metadata.Images.Select(f => new SavedMedia(layout.FullPath(run, f.Path), f)).ToList();
         return new ImageStageResult(run, null, saved, layout.ImageMetadataPath(run, metadata.Model, tag), metadata) { Cached = metadata.CachedFrom is not null };
     }
 
-    private async Task<SavedMedia> SaveImageAsync(GeneratedMedia media, string path, bool resumed, CancellationToken cancellationToken)
+    private async Task<SavedMedia> SaveImageAsync(RunStamp run, GeneratedMedia media, string path, bool resumed, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Collected again after an interruption between saving the file and recording it: the file is this job's own.
@@ -167,7 +167,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);
         await MediaVerifier.VerifyImageAsync(path, cancellationToken).ConfigureAwait(false);
         uploader.Remember(downloaded.Sha256, media.Url); // the video stage sends fal its own URL back: no second upload
-        return new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));
+        return new SavedMedia(path, new MediaFileInfo(layout.Relative(run, path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));
     }
 
     private static string Extension(GeneratedMedia image)

@@ -26,7 +26,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
-                return Saved(item, resume.MetadataJson!, resume.RequestId);
+                return Saved(context.Run, item, resume.MetadataJson!, resume.RequestId);
             case JobResumeKind.Skip:
                 return new VideoModelOutcome(item, resume.Status) { RequestId = resume.RequestId, Error = resume.Error };
             case JobResumeKind.Cached:
@@ -106,7 +106,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         var downloaded = await downloader.DownloadAsync(response.Video.Url, path, cancellationToken).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(started);
         await MediaVerifier.VerifyVideoAsync(path, cancellationToken).ConfigureAwait(false);
-        var saved = new SavedMedia(path, new MediaFileInfo(layout.Relative(path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? response.Video.ContentType));
+        var saved = new SavedMedia(path, new MediaFileInfo(layout.Relative(run, path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? response.Video.ContentType));
 
         var metadata = VideoMetadataFactory.Create(item.Model, request, response, run, context.Image, saved, download);
         var metadataPath = layout.VideoMetadataPath(run, item.Model.Key, request.FileTag);
@@ -131,7 +131,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         var source = JsonSerializer.Deserialize<VideoMetadata>(ticket.Resume.MetadataJson!, MetadataJson.Options)!;
         var path = layout.VideoPath(run, item.Model.Key, request.FileTag);
         await AtomicFile.CopyAsync(Path.Combine(ticket.Resume.SourceRoot!, source.File.Path), path, cancellationToken).ConfigureAwait(false);
-        var saved = new SavedMedia(path, source.File with { Path = layout.Relative(path) });
+        var saved = new SavedMedia(path, source.File with { Path = layout.Relative(run, path) });
         var metadata = source with
         {
             RunId = run.RunId, Timestamp = run.StartedAt, File = saved.File, ReferenceImage = context.Image.Path, Look = request.Look ?? source.Look,
@@ -148,10 +148,10 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
     }
 
-    private VideoModelOutcome Saved(PlannedVideo item, string metadataJson, string? requestId)
+    private VideoModelOutcome Saved(RunStamp run, PlannedVideo item, string metadataJson, string? requestId)
     {
         var metadata = JsonSerializer.Deserialize<VideoMetadata>(metadataJson, MetadataJson.Options)!;
-        var saved = new SavedMedia(layout.FullPath(metadata.File.Path), metadata.File);
+        var saved = new SavedMedia(layout.FullPath(run, metadata.File.Path), metadata.File);
         return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
     }
 }

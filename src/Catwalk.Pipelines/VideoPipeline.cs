@@ -17,10 +17,10 @@ public sealed class VideoPipeline(ModelCatalog catalog, ReferenceUploader upload
     internal const string PlaceholderImage = "https://planning.invalid/image.png";
 
     /// <summary>Fits the request to every model; throws <see cref="UnsupportedSettingException"/> for what cannot be sent.</summary>
-    public VideoPlan Plan(IReadOnlyList<string> models, VideoSettings settings, bool strict, string prompt = "plan")
+    public VideoPlan Plan(IReadOnlyList<string> models, VideoSettings settings, bool strict, string prompt = "plan", FitPolicy? policyOverride = null)
     {
         var chosen = catalog.ResolveVideoModels(models.Count == 0 ? "all" : string.Join(',', models));
-        var policy = strict || chosen.Count == 1 ? FitPolicy.Exact : FitPolicy.Nearest;
+        var policy = policyOverride ?? (strict || chosen.Count == 1 ? FitPolicy.Exact : FitPolicy.Nearest);
         var items = chosen.Select(model =>
         {
             var fitted = VideoRequestFitter.Fit(model, prompt, PlaceholderImage, settings, policy);
@@ -31,7 +31,7 @@ public sealed class VideoPipeline(ModelCatalog catalog, ReferenceUploader upload
 
     public async Task<VideoStageResult> RunAsync(VideoStageRequest request, CancellationToken cancellationToken = default)
     {
-        var plan = Plan(request.Models, request.Settings, request.StrictSettings, request.Prompt);
+        var plan = Plan(request.Models, request.Settings, request.StrictSettings, request.Prompt, request.FitPolicy);
         var image = await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, request.ImagePath, cancellationToken: cancellationToken).ConfigureAwait(false);
         var run = request.Run ?? RunStamp.New(time);
         // Uploaded on first need: a resumed run whose jobs are all at fal already uploads nothing.

@@ -15,6 +15,11 @@ public sealed record VideoStageRequest
     public VideoSettings Settings { get; init; } = new();
     /// <summary>Refuse instead of moving a setting to the nearest supported value (always so when one model runs).</summary>
     public bool StrictSettings { get; init; }
+    /// <summary>
+    /// How settings are fitted, when the caller knows better than this request's model list: a worker doing one model
+    /// of a run that asked for several fits as the whole run would (nearest), not as a single-model run (exact).
+    /// </summary>
+    public Catalog.FitPolicy? FitPolicy { get; init; }
     public RunStamp? Run { get; init; }
     public LookInfo? Look { get; init; }
     public IProgress<GenerationProgress>? Progress { get; init; }

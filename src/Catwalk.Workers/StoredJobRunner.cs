@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Catwalk.Domain;
 using Catwalk.Pipelines;
+using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.Outputs;
 using Catwalk.Pipelines.References;
 using Catwalk.Prompts;
@@ -22,7 +23,7 @@ namespace Catwalk.Workers;
 /// </summary>
 public sealed class StoredJobRunner(
     IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
-    WorkerIdentity worker, TimeProvider time, ILogger<StoredJobRunner> log)
+    WorkerIdentity worker, WorkerStats stats, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
@@ -49,14 +50,25 @@ public sealed class StoredJobRunner(
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
             await using var progress = new StoreProgressObserver(store, null, time);
             var journal = new StoreJobJournal(store, [job], gate, progress, time, cancellationToken);
-            var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt));
-            if (job.Stage == "image") await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
-            else await RunVideoAsync(run, spec, look, job, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+            // Files go to the run's own folder (as one process would have written them), not this worker's --out.
+            var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt)) { OutputRoot = run.OutputRoot };
+            try
+            {
+                if (job.Stage == "image") await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+                else await RunVideoAsync(run, spec, look, job, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidInputException or Catalog.UnsupportedSettingException && !cancellationToken.IsCancellationRequested)
+            {
+                // The run asks for something that cannot be done (a file gone, a setting the model refuses): retrying will not help.
+                if (await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = e.Message }, CancellationToken.None).ConfigureAwait(false))
+                    progress.Moved(job, JobPhase.Failed, e.Message);
+            }
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
         if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
+        stats.Record(final.State);
         return final.State;
     }
 
@@ -68,14 +80,14 @@ public sealed class StoredJobRunner(
                 : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
             await images.RunAsync(StageRequests.Image(spec, look, stamp, StageRequests.ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not JobHeldElsewhereException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (JobHeldElsewhereException or InvalidInputException))
         {
-            // The store has the job's end (failed, unknown, or planned when over budget); its videos read it from there.
-            log.LogInformation("Image job for look {Look} did not finish: {Error}", look.Id, ErrorText.For(e));
+            // Ended as recorded (failed, unknown; planned when over budget): its videos read that from the store. Anything
+            // else (the database away mid-job) is thrown for Hangfire to retry; the retry goes on from what is stored.
             var job = journal.Find("image", spec.ImageModel ?? ImagePipeline.EditModel, InputKeys.Image(look));
-            if (job is not null && e is InvalidInputException
-                && await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = ErrorText.For(e) }, CancellationToken.None).ConfigureAwait(false))
-                observer.Moved(job, JobPhase.Failed, e.Message);
+            var state = job is null ? (JobState?)null : (await store.GetJobAsync(job.Id, CancellationToken.None).ConfigureAwait(false))?.State;
+            if (state is not { } s || !(JobStateMachine.IsTerminal(s) || e is BudgetExceededException)) throw;
+            log.LogInformation("Image job for look {Look} ended {State}: {Error}", look.Id, s, ErrorText.For(e));
         }
     }
 
@@ -105,7 +117,10 @@ public sealed class StoredJobRunner(
             }
         }
         var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
-        await videos.RunAsync(StageRequests.Video(spec, look, stamp, imagePath, prompt, job.RequestedDuration, [job.ModelKey], journal, observer), cancellationToken).ConfigureAwait(false);
+        // Fitted as the whole run was planned (one model of several fits to the nearest duration, as in one process).
+        var policy = videos.Plan(spec.Models, spec.Video with { DurationSeconds = job.RequestedDuration }, spec.StrictDuration).Policy;
+        var request = StageRequests.Video(spec, look, stamp, imagePath, prompt, job.RequestedDuration, [job.ModelKey], journal, observer) with { FitPolicy = policy };
+        await videos.RunAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The image another worker made is sent to the video models as fal's own URL, as in one process: no upload again.</summary>

@@ -5,13 +5,17 @@ using Catwalk.Manifests;
 using Catwalk.Runs;
 using Catwalk.Runs.Reports;
 using Catwalk.Runs.Specs;
+using Catwalk.Store;
+using Catwalk.Workers;
+using Catwalk.Workers.Hosting;
+using Catwalk.Domain;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk batch manifest.yaml</c>: the manifest expanded into jobs, estimated, checked against the budget, then run durably.</summary>
-internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<BatchSettings>
+internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessions, StoreOpener stores) : AsyncCommand<BatchSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BatchSettings settings, CancellationToken cancellationToken)
     {
@@ -19,6 +23,7 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
         var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
         var manifest = ManifestReader.Load(settings.Manifest, [.. catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)]);
         var spec = ToSpec(manifest, settings);
+        if (settings.Enqueue) return await EnqueueAsync(spec, settings, cancellationToken);
 
         await using var session = await sessions.CreateAsync(settings, cancellationToken);
         var runs = session.Get<RunService>();
@@ -36,6 +41,27 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
             console.MarkupLine($"Report: {Markup.Escape(Path.GetFullPath(path))}");
         }
         return RunSummary.ExitCode(outcome);
+    }
+
+    /// <summary>Stores the run and queues its jobs for the workers; nothing is sent to fal from here.</summary>
+    private async Task<int> EnqueueAsync(RunSpec spec, BatchSettings settings, CancellationToken cancellationToken)
+    {
+        var db = stores.Database(settings);
+        if (!RunStoreFactory.IsPostgres(db))
+            throw new InvalidInputException("--enqueue needs the PostgreSQL database the workers use: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). Without workers, leave --enqueue out and the batch runs here.");
+        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!));
+        await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true, configure: services => services.AddCatwalkQueue(storage));
+        var runs = session.Get<RunService>();
+        var plan = runs.Plan(spec);
+        BatchPlanPrinter.Print(console, spec, plan);
+        if (settings.PlanOnly) return ExitCodes.Success;
+
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        var queued = session.Get<RunEnqueuer>().Enqueue(run, spec, await session.Store.GetJobsAsync(run.Id, CancellationToken.None));
+        console.MarkupLine($"Batch run [bold]{run.Id}[/] stored in {Markup.Escape(session.Store.Description)}; {queued} job(s) queued for workers on the [bold]{WorkerQueues.For(run.Emulated)}[/] queue.");
+        console.MarkupLine($"[grey]Workers save into {Markup.Escape(run.OutputRoot)} and read the manifest's images where it names them: on several machines, that must be a shared folder at the same path.[/]");
+        console.MarkupLine($"Start workers with `catwalk worker --db …`; follow it with `catwalk report --run {run.Id[..12]} --db …` or the dashboard.");
+        return ExitCodes.Success;
     }
 
     private static RunSpec ToSpec(BatchManifest manifest, BatchSettings settings) => new()

@@ -31,6 +31,10 @@ public sealed class BatchSettings : FalCommandSettings
     [Description("Jobs at fal at once per model endpoint (default: the manifest's, else 4).")]
     public int? PerEndpoint { get; init; }
 
+    [CommandOption("--enqueue")]
+    [Description("Store the batch and queue its jobs for `catwalk worker` processes (PostgreSQL --db only); returns at once.")]
+    public bool Enqueue { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Manifest)) return ValidationResult.Error("Give the manifest file: catwalk batch manifest.yaml");

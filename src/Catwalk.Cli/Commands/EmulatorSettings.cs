@@ -25,7 +25,7 @@ public sealed class EmulatorSettings : CommandSettings
     public bool RequireKey { get; init; }
 
     [CommandOption("--fault <SPEC>")]
-    [Description("Inject a fault: stage[@endpoint]=kind[:probability][xCOUNT], e.g. status=unavailable:0.2 or submit@veo3=lost-submit x1. Repeatable.")]
+    [Description("Inject a fault: stage[[@endpoint]]=kind[[:probability]][[xCOUNT]], e.g. status=unavailable:0.2 or submit@veo3=lost-submit x1. Repeatable.")]
     public string[]? Faults { get; init; }
 
     [CommandOption("--seed <N>")]

@@ -42,6 +42,8 @@ internal static class CatwalkApp
                 .WithExample("metrics", "video.mp4", "--image", "img.png", "--duration", "5");
             config.AddCommand<ModelsCommand>("models").WithDescription("The model catalog: keys, durations, resolutions, audio, prices.");
             config.AddCommand<CheckCommand>("check").WithDescription("Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing.");
+            config.AddCommand<WorkerCommand>("worker").WithDescription("Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.")
+                .WithExample("worker", "--db", "Host=db;Database=catwalk;Username=catwalk", "--concurrency", "64");
             config.AddCommand<EmulatorCommand>("emulator").WithDescription("Run the fal-compatible emulator on 127.0.0.1.");
         });
         return app;

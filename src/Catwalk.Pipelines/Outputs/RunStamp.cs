@@ -6,6 +6,9 @@ namespace Catwalk.Pipelines.Outputs;
 /// </summary>
 public sealed record RunStamp(string RunId, DateTimeOffset StartedAt)
 {
+    /// <summary>The run's own outputs folder when it differs from the process's (a worker doing many teams' runs); null: the process's.</summary>
+    public string? OutputRoot { get; init; }
+
     public string FileStamp => $"{StartedAt.UtcDateTime:yyyyMMdd_HHmmss}_{RunId[^6..]}";
     public string DateFolder => $"{StartedAt.UtcDateTime:yyyy_MM_dd}";
 

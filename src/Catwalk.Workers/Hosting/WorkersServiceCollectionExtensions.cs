@@ -1,3 +1,4 @@
+using Catwalk.Pipelines.Fal;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,11 +7,18 @@ namespace Catwalk.Workers.Hosting;
 
 public static class WorkersServiceCollectionExtensions
 {
-    /// <summary>What a worker process needs to do stored jobs (needs <c>AddCatwalk</c> and <c>AddCatwalkRuns</c>).</summary>
-    public static IServiceCollection AddCatwalkWorker(this IServiceCollection services, WorkerIdentity identity)
+    /// <summary>
+    /// What a worker process needs to do stored jobs (needs <c>AddCatwalk</c> and <c>AddCatwalkRuns</c>). Whether it is
+    /// an emulator worker follows the fal connection the services were built with.
+    /// </summary>
+    public static IServiceCollection AddCatwalkWorker(this IServiceCollection services, string name, TimeSpan? slotTimeToLive = null)
     {
-        services.AddSingleton(identity);
+        services.AddSingleton(sp => new WorkerIdentity(name, sp.GetRequiredService<FalConnection>().Emulated)
+        {
+            SlotTimeToLive = slotTimeToLive ?? TimeSpan.FromSeconds(30),
+        });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WorkerStats>();
         services.AddSingleton<StoredJobRunner>();
         services.AddTransient<FalJobActivity>();
         return services;

@@ -1,0 +1,66 @@
+using Catwalk.Cli.Infrastructure;
+using Catwalk.Domain;
+using Catwalk.Fal;
+using Catwalk.Store;
+using Catwalk.Workers;
+using Catwalk.Workers.Hosting;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary>
+/// <c>catwalk worker --db "Host=…"</c>: one of any number of worker processes on any number of machines. It takes
+/// queued jobs from the shared database and does them as a single process would — request ids stored before waiting,
+/// nothing sent twice — until Ctrl+C, which leaves what it held for the other workers.
+/// </summary>
+internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sessions, StoreOpener stores, IConfiguration configuration) : AsyncCommand<WorkerSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
+    {
+        var db = stores.Database(settings);
+        if (!RunStoreFactory.IsPostgres(db))
+            throw new InvalidInputException("catwalk worker needs the team's PostgreSQL database, shared with `catwalk server` and the other workers: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). A SQLite file belongs to one machine.");
+        var customServer = configuration["Catwalk:Fal:QueueUrl"] is { } url && !new Uri(url).Host.EndsWith("fal.run", StringComparison.OrdinalIgnoreCase);
+        if (FalKey.FromEnvironment() is null && !customServer)
+            throw new InvalidInputException("No FAL_KEY set, and a worker does not start its own emulator (its jobs would die with it). For emulated runs, start a shared one with `catwalk emulator --port 8790` and give every worker CATWALK_FAL_QUEUE_URL=http://HOST:8790 and CATWALK_FAL_STORAGE_URL=http://HOST:8790; for fal, set FAL_KEY.");
+
+        var name = WorkerIdentity.NewName(settings.Name);
+        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name));
+        var identity = session.Get<WorkerIdentity>();
+        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!));
+        var stats = session.Get<WorkerStats>();
+        console.MarkupLine($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(session.Store.Description)}. Ctrl+C stops it; jobs it held go to other workers.");
+        var worker = CatwalkWorker.Start(session.Services, storage, settings.Concurrency);
+        try
+        {
+            await ReportUntilAsync(stats, settings.StopAfter, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("Stopping: jobs in hand stop at a safe point (a job at fal stays with its request id for the next worker)…");
+        }
+        finally
+        {
+            await worker.DisposeAsync();
+        }
+        console.MarkupLine($"Worker stopped: {stats.Downloaded} job(s) saved, {stats.Failed} ended otherwise.");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A line every 10 s while jobs end (saved, other, jobs/s); returns once <paramref name="stopAfter"/> jobs have ended, if given.</summary>
+    private async Task ReportUntilAsync(WorkerStats stats, int? stopAfter, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var (lastEnded, lastLine) = (0, started);
+        while (stopAfter is null || stats.Ended < stopAfter)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            if (TimeProvider.System.GetElapsedTime(lastLine).TotalSeconds < 10 || stats.Ended == lastEnded) continue;
+            var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            console.MarkupLine($"[grey]{stats.Downloaded} saved, {stats.Failed} ended otherwise — {stats.Ended / seconds:0.0} jobs/s since start[/]");
+            (lastEnded, lastLine) = (stats.Ended, TimeProvider.System.GetTimestamp());
+        }
+    }
+}
