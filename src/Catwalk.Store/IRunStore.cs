@@ -59,8 +59,9 @@ public interface IRunStore : IAsyncDisposable
 
     /// <summary>
     /// Takes a slot for a job, atomically across every process sharing the store: refused when the endpoint has its
-    /// limit of live slots, when the job's reservation would pass the run's budget (counting what its jobs cost or may
-    /// cost and the live reservations of jobs not yet sent), or when another live owner holds the job.
+    /// limit of slots, when the job's reservation would pass the run's budget (counting what its jobs cost or may
+    /// cost and the live reservations of jobs not yet sent), or when another live owner holds the job. An expired slot
+    /// whose job is at fal (its owner died) still counts for the endpoint, and is taken over by the next owner to ask.
     /// </summary>
     Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default);
 

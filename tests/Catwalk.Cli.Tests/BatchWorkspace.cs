@@ -5,9 +5,9 @@ namespace Catwalk.Cli.Tests;
 /// <summary>A folder with reference pictures and a batch manifest over them, as a user would write it.</summary>
 public sealed class BatchWorkspace : IDisposable
 {
-    public BatchWorkspace(int people, int outfits, string models, string extra = "")
+    public BatchWorkspace(int people, int outfits, string models, string extra = "", int concurrency = 4, int perEndpoint = 2)
     {
-        var lines = new List<string> { "name: kill-test", $"models: [{models}]", "concurrency: 4", "per_endpoint: 2", extra, "people:" };
+        var lines = new List<string> { "name: kill-test", $"models: [{models}]", $"concurrency: {concurrency}", $"per_endpoint: {perEndpoint}", extra, "people:" };
         for (var p = 0; p < people; p++)
         {
             TestImages.WritePng(Dir.File($"person{p}.png"), 320, 480, p + 1);

@@ -15,6 +15,21 @@ public static class CliRunner
     /// <summary>Runs catwalk; <paramref name="whileRunning"/> gets its process id as soon as it started (e.g. to signal it).</summary>
     public static async Task<CliResult> RunAsync(string workingDirectory, IDictionary<string, string>? environment, Func<int, Task>? whileRunning, params string[] args)
     {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (whileRunning is not null) await whileRunning(process.Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts catwalk and returns at once, for long-running commands (a worker) the test stops itself.</summary>
+    public static CliProcess Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        new(Process.Start(StartInfo(workingDirectory, environment, args))!);
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IDictionary<string, string>? environment, string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(ProgramPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -23,12 +38,6 @@ public static class CliRunner
         start.Environment["COLUMNS"] = "200";
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(workingDirectory, ".cache"); // renders of its own, not the user's cache
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (whileRunning is not null) await whileRunning(process.Id);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

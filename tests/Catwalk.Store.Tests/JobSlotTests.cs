@@ -69,6 +69,26 @@ public class JobSlotTests
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_dead_owners_job_at_fal_still_occupies_its_endpoint_until_another_takes_it_over(string engine)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        await using var t = await TestStore.OpenAsync(engine, time: time);
+        var run = Jobs.Run();
+        var (atFal, waiting) = (Jobs.Job(run, input: "a"), Jobs.Job(run, input: "b"));
+        await t.Store.CreateRunAsync(run, [atFal, waiting]);
+        (await t.Store.TryTakeSlotAsync(For(atFal, "dead", limit: 1))).Outcome.ShouldBe(SlotOutcome.Granted);
+        await t.Store.MoveAsync(atFal.Id, JobState.Submitting);
+        await t.Store.MoveAsync(atFal.Id, JobState.Submitted, new JobUpdate { RequestId = "r1" });
+        time.Advance(TimeSpan.FromMinutes(5)); // the owner died long ago; fal still runs its job
+
+        (await t.Store.TryTakeSlotAsync(For(waiting, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.EndpointFull);
+        (await t.Store.TryTakeSlotAsync(For(atFal, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.Granted, "taken over, to be collected by request id");
+        (await t.Store.ListSlotsAsync()).Single().Owner.ShouldBe("alive");
+        await t.Store.ReleaseSlotAsync(atFal.Id, "alive");
+        (await t.Store.TryTakeSlotAsync(For(waiting, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.Granted);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public async Task The_budget_counts_what_the_run_paid_may_be_paying_and_has_reserved(string engine)
     {
         await using var t = await TestStore.OpenAsync(engine);

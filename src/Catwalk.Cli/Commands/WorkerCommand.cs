@@ -27,9 +27,11 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
             throw new InvalidInputException("No FAL_KEY set, and a worker does not start its own emulator (its jobs would die with it). For emulated runs, start a shared one with `catwalk emulator --port 8790` and give every worker CATWALK_FAL_QUEUE_URL=http://HOST:8790 and CATWALK_FAL_STORAGE_URL=http://HOST:8790; for fal, set FAL_KEY.");
 
         var name = WorkerIdentity.NewName(settings.Name);
-        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name));
+        // How long a dead worker's jobs wait before another takes them over (Hangfire's invisibility, our slots' lifetime).
+        var takeover = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Catwalk:Worker:TakeoverSeconds", 30.0), 2, 600));
+        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name, takeover));
         var identity = session.Get<WorkerIdentity>();
-        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!));
+        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), takeover);
         var stats = session.Get<WorkerStats>();
         console.MarkupLine($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(session.Store.Description)}. Ctrl+C stops it; jobs it held go to other workers.");
         var worker = CatwalkWorker.Start(session.Services, storage, settings.Concurrency);

@@ -249,18 +249,27 @@ internal sealed class SqlRunStore : IRunStore
         return [.. await connection.QueryAsync<VoteRecord>(new CommandDefinition(sql, query, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
+    /// <summary>How long an expired slot whose job is at fal still counts for its endpoint when nobody takes it over.</summary>
+    internal static readonly TimeSpan OrphanedSlotLife = TimeSpan.FromHours(1);
+
     public Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
             await _dialect.LockSlotsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             var now = Now();
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM job_slots WHERE expires_at < @now", new { now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var holder = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-                "SELECT owner FROM job_slots WHERE job_id = @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (holder is not null && holder != request.Owner) return new SlotResult(SlotOutcome.HeldElsewhere, 0, holder);
+            // An expired slot frees its endpoint only if its job is not at fal: a dead worker's job that fal is still
+            // running occupies fal all the same, until a live worker takes it over (or an hour has passed).
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                DELETE FROM job_slots WHERE expires_at < @now
+                    AND (expires_at < @forgotten OR job_id NOT IN (SELECT id FROM jobs WHERE state IN ('submitting', 'submitted')))
+                """, new { now, forgotten = now - (long)OrphanedSlotLife.TotalMilliseconds }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var held = await connection.QuerySingleOrDefaultAsync<(string Owner, long ExpiresAt)?>(new CommandDefinition(
+                "SELECT owner, expires_at FROM job_slots WHERE job_id = @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (held is { } h && h.Owner != request.Owner && h.ExpiresAt >= now) return new SlotResult(SlotOutcome.HeldElsewhere, 0, h.Owner);
             var busy = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM job_slots WHERE endpoint_id = @EndpointId AND job_id <> @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (holder is null && busy >= request.EndpointLimit) return new SlotResult(SlotOutcome.EndpointFull, 0);
+            if (held is null && busy >= request.EndpointLimit) return new SlotResult(SlotOutcome.EndpointFull, 0);
             // What the run has paid or may be paying (JobRecord.ChargedUsd, in SQL) plus live reservations of jobs not sent yet.
             var committed = (decimal)await connection.ExecuteScalarAsync<double>(new CommandDefinition(
                 """
@@ -275,9 +284,9 @@ internal sealed class SqlRunStore : IRunStore
             var expires = now + (long)request.TimeToLive.TotalMilliseconds;
             var args = new { request.JobId, request.RunId, request.EndpointId, request.Owner, reserved = (double)request.ReserveUsd, now, expires };
             await connection.ExecuteAsync(new CommandDefinition(
-                holder is null
+                held is null
                     ? "INSERT INTO job_slots (job_id, run_id, endpoint_id, owner, reserved_usd, acquired_at, expires_at) VALUES (@JobId, @RunId, @EndpointId, @Owner, @reserved, @now, @expires)"
-                    : "UPDATE job_slots SET reserved_usd = @reserved, expires_at = @expires WHERE job_id = @JobId",
+                    : "UPDATE job_slots SET owner = @Owner, reserved_usd = @reserved, expires_at = @expires WHERE job_id = @JobId",
                 args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new SlotResult(SlotOutcome.Granted, committed);
         }, cancellationToken);
