@@ -25,7 +25,7 @@ internal static class ManifestBody
     /// <summary>The body as UTF-8 text; null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<string?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
+        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
