@@ -14,4 +14,9 @@ public sealed record DashboardOptions
     public string? AccessToken { get; init; }
     /// <summary>Starts runs from <c>/launch</c>; null = the page says launching needs <c>catwalk dashboard</c>. The host owns (and disposes) it.</summary>
     public Launch.IRunLauncher? Launcher { get; init; }
+    /// <summary>
+    /// Server mode (<c>catwalk server</c>): the Hangfire storage the workers take jobs from. Adds the workers page,
+    /// Hangfire's dashboard under <c>/jobs</c> and the <c>/api</c> endpoints; null = a plain dashboard.
+    /// </summary>
+    public Hangfire.JobStorage? ClusterStorage { get; init; }
 }

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary>Also the fal options: the launch page runs through fal (FAL_KEY) or the built-in emulator.</summary>
-public sealed class DashboardSettings : FalCommandSettings
+public class DashboardSettings : FalCommandSettings
 {
     [CommandOption("--port <PORT>")]
     [Description("Port to listen on (0 = any free port).")]

@@ -38,6 +38,8 @@ internal static class CatwalkApp
             config.AddCommand<ImportCommand>("import").WithDescription("Bring an existing outputs folder (the original tool's or Catwalk's) into the run store.")
                 .WithExample("import", "old-project/outputs");
             config.AddCommand<DashboardCommand>("dashboard").WithDescription("The web dashboard over the run store on 127.0.0.1: overview, generations, exports.").WithExample("dashboard", "--port", "5180");
+            config.AddCommand<ServerCommand>("server").WithDescription("Dashboard + Hangfire's dashboard (/jobs) + API over the shared PostgreSQL store; enqueues runs for `catwalk worker`s.")
+                .WithExample("server", "--db", "Host=db;Database=catwalk;Username=catwalk").WithExample("server", "--db", "Host=db;Database=catwalk", "--host", "0.0.0.0", "--token", "s3cret");
             config.AddCommand<MetricsCommand>("metrics").WithDescription("A video's automatic quality metrics: spec, faithfulness to its input image, flicker, motion, defects.")
                 .WithExample("metrics", "video.mp4", "--image", "img.png", "--duration", "5");
             config.AddCommand<ModelsCommand>("models").WithDescription("The model catalog: keys, durations, resolutions, audio, prices.");

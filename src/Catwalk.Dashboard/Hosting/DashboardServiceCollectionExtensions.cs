@@ -1,5 +1,8 @@
 using Catwalk.Dashboard.Data;
+using Catwalk.Dashboard.Launch;
 using Catwalk.Store;
+using Catwalk.Workers.Monitoring;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -14,6 +17,20 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        if (options.ClusterStorage is { } storage) services.AddCatwalkCluster(options, storage);
         return services;
+    }
+
+    /// <summary>Server mode: the cluster's view (workers page, <c>/api/cluster</c>), the enqueuing launcher, and Hangfire's dashboard.</summary>
+    private static void AddCatwalkCluster(this IServiceCollection services, DashboardOptions options, JobStorage storage)
+    {
+        if (options.Launcher is not QueueRunLauncher launcher)
+            throw new ArgumentException("A dashboard with a cluster enqueues its runs for workers: its launcher must be a QueueRunLauncher.", nameof(options));
+        services.AddSingleton(storage).AddSingleton(launcher).AddSingleton<ClusterMonitor>();
+        // What UseHangfireDashboard needs: its routes, and IGlobalConfiguration, the marker it checks for. Not through
+        // AddHangfire: that also points Hangfire's process-wide log provider and job activator at this web app's services,
+        // which die with the dashboard while the process (tests, a worker in the same process) goes on using Hangfire.
+        services.AddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
     }
 }

@@ -17,6 +17,8 @@ public interface IRunLauncher
     ModelCatalog Catalog { get; }
     /// <summary>The jobs and estimated cost a spec would make; refuses unsupported settings. Stores nothing.</summary>
     RunPlan Plan(RunSpec spec);
-    /// <summary>Stores the run and starts executing it in the background; returns the run id at once.</summary>
+    /// <summary>Stores the run and starts executing it in the background (or enqueues it for workers); returns the run id at once.</summary>
     Task<string> StartAsync(RunSpec spec, CancellationToken cancellationToken = default);
+    /// <summary>The workers' queue runs are put on (<c>catwalk server</c>); null when this process executes them itself.</summary>
+    string? Queue => null;
 }

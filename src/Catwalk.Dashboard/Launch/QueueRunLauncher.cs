@@ -1,0 +1,33 @@
+using Catwalk.Catalog;
+using Catwalk.Runs;
+using Catwalk.Runs.Planning;
+using Catwalk.Runs.Specs;
+using Catwalk.Workers;
+
+namespace Catwalk.Dashboard.Launch;
+
+/// <summary>
+/// An <see cref="IRunLauncher"/> for <c>catwalk server</c>: each run is stored with its plan, then its jobs are put on
+/// the workers' Hangfire queue (<see cref="RunEnqueuer"/>). Nothing runs in this process, so there is nothing to stop.
+/// </summary>
+public sealed class QueueRunLauncher(RunService runs, RunEnqueuer enqueuer, ModelCatalog catalog, string outputRoot, bool emulated) : IRunLauncher
+{
+    public bool Emulated => emulated;
+    public ModelCatalog Catalog => catalog;
+    public string Queue => WorkerQueues.For(emulated);
+
+    public RunPlan Plan(RunSpec spec) => runs.Plan(spec);
+
+    public async Task<string> StartAsync(RunSpec spec, CancellationToken cancellationToken = default) =>
+        (await EnqueueAsync(spec, cancellationToken).ConfigureAwait(false)).RunId;
+
+    /// <summary>Stores the run (refused when over its budget) and enqueues its jobs; returns once both are in the database.</summary>
+    public async Task<QueuedRun> EnqueueAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        var run = await runs.CreateAsync(spec, outputRoot, emulated, cancellationToken).ConfigureAwait(false);
+        var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        // Stored but not enqueued (the database went away in between) is not lost: the run stays planned for `catwalk resume`.
+        var enqueued = enqueuer.Enqueue(run, spec, jobs);
+        return new QueuedRun(run.Id, enqueued, run.EstimatedCostUsd, Queue);
+    }
+}
