@@ -19,6 +19,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, quick ? [64] : [32, 64, 128], cancel.Token)),
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
     ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
+    ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, quick ? [1, 2] : [1, 2, 4], cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
 };
 var results = new List<BenchResult>();

@@ -22,7 +22,7 @@ public sealed class CatwalkWorker : IAsyncDisposable
     public static CatwalkWorker Start(IServiceProvider services, JobStorage storage, int concurrency)
     {
         var identity = services.GetRequiredService<WorkerIdentity>();
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()));
+        UseLogging();
         var renewer = new SlotRenewer(services.GetRequiredService<IRunStore>(), identity, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SlotRenewer>>());
         var server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
@@ -37,6 +37,23 @@ public sealed class CatwalkWorker : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(20),
         }, storage);
         return new CatwalkWorker(server, renewer);
+    }
+
+    private static readonly Lock LoggingLock = new();
+    private static ILoggerFactory? _logging;
+
+    /// <summary>
+    /// Hangfire logs process-wide, so it gets a logger factory of its own for the life of the process (warnings, one
+    /// line each) rather than one tied to a service provider that may be disposed before the next worker starts.
+    /// </summary>
+    private static void UseLogging()
+    {
+        lock (LoggingLock)
+        {
+            if (_logging is not null) return;
+            _logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(_logging));
+        }
     }
 
     public async ValueTask DisposeAsync()

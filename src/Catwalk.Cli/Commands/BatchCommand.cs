@@ -22,7 +22,11 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
         // The manifest is read and checked (files, fields, models) before anything starts, so a mistake costs nothing.
         var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
         var manifest = ManifestReader.Load(settings.Manifest, [.. catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)]);
-        var spec = ToSpec(manifest, settings);
+        var spec = ManifestSpecs.ToSpec(manifest, new BatchOverrides
+        {
+            Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
+            UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
+        });
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, cancellationToken);
 
         await using var session = await sessions.CreateAsync(settings, cancellationToken);
@@ -56,39 +60,10 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
-        var queued = session.Get<RunEnqueuer>().Enqueue(run, spec, await session.Store.GetJobsAsync(run.Id, CancellationToken.None));
-        console.MarkupLine($"Batch run [bold]{run.Id}[/] stored in {Markup.Escape(session.Store.Description)}; {queued} job(s) queued for workers on the [bold]{WorkerQueues.For(run.Emulated)}[/] queue.");
-        console.MarkupLine($"[grey]Workers save into {Markup.Escape(run.OutputRoot)} and read the manifest's images where it names them: on several machines, that must be a shared folder at the same path.[/]");
-        console.MarkupLine($"Start workers with `catwalk worker --db …`; follow it with `catwalk report --run {run.Id[..12]} --db …` or the dashboard.");
+        var queued = await session.Get<RunQueue>().SubmitAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        console.MarkupLine($"Batch run [bold]{queued.RunId}[/] stored in {Markup.Escape(session.Store.Description)}; {queued.Jobs} job(s) queued for workers on the [bold]{queued.Queue}[/] queue.");
+        console.MarkupLine($"[grey]Workers save into {Markup.Escape(queued.OutputRoot ?? "")} and read the manifest's images where it names them: on several machines, that must be a shared folder at the same path.[/]");
+        console.MarkupLine($"Start workers with `catwalk worker --db …`; follow it with `catwalk report --run {queued.RunId[..12]} --db …` or the dashboard.");
         return ExitCodes.Success;
     }
-
-    private static RunSpec ToSpec(BatchManifest manifest, BatchSettings settings) => new()
-    {
-        Kind = "batch",
-        Name = manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.SourcePath),
-        Looks = [.. manifest.Looks.Select(l => new LookSpec
-        {
-            Id = l.Id, PersonId = l.PersonId, OutfitId = l.OutfitId, SettingId = l.SettingId, PersonImage = l.PersonImage, FaceImage = l.FaceImage,
-            OutfitImages = l.OutfitImages, Person = l.Person, Environment = l.Environment, Description = l.Description,
-        })],
-        Models = manifest.Models,
-        Durations = manifest.Durations,
-        Video = new VideoSettings
-        {
-            Resolution = manifest.Video.Resolution, AspectRatio = manifest.Video.AspectRatio, Audio = manifest.Video.Audio,
-            NegativePrompt = manifest.Video.NegativePrompt, Seed = manifest.Seed,
-        },
-        StrictDuration = manifest.StrictDuration,
-        VideoPrompt = manifest.VideoPrompt,
-        Seed = manifest.Seed,
-        ImageAspectRatio = manifest.ImageAspectRatio,
-        Concurrency = settings.Concurrency ?? manifest.Concurrency ?? RunSpecs.DefaultConcurrency,
-        PerEndpointConcurrency = settings.PerEndpoint ?? manifest.PerEndpointConcurrency ?? RunSpecs.DefaultPerEndpoint,
-        BudgetUsd = settings.Budget ?? manifest.BudgetUsd,
-        UseCache = !settings.NoCache,
-        Metrics = !settings.NoMetrics,
-        TimeoutSeconds = settings.TimeoutSeconds,
-    };
 }

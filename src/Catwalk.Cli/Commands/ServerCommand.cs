@@ -39,7 +39,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         // The session opens (and migrates) the run store first, so an unreachable database is the store's clear error.
         await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true,
             configure: services => services.AddCatwalkQueue(HangfireStorageFactory.Create(connection)));
-        var launcher = new QueueRunLauncher(session.Get<RunService>(), session.Get<RunEnqueuer>(), session.Get<ModelCatalog>(), options.OutputRoot, session.Emulated);
+        var launcher = new QueueRunLauncher(session.Get<RunService>(), session.Get<RunQueue>(), session.Get<ModelCatalog>(), options.OutputRoot, session.Emulated);
         options = options with { Launcher = launcher, ClusterStorage = session.Get<Hangfire.JobStorage>() };
         DashboardServer server;
         try { server = await DashboardServer.StartAsync(options, cancellationToken); }

@@ -4,11 +4,9 @@ using Catwalk.Runs.Specs;
 
 namespace Catwalk.Cli.Infrastructure;
 
-/// <summary>The stored form of what a command line asked for: models spelled out, paths absolute, so a resume does exactly this.</summary>
+/// <summary>The stored form of what a command line asked for: models spelled out, paths absolute, so a resume does exactly this. Concurrency: <see cref="RunSpec"/>'s defaults.</summary>
 internal static class RunSpecs
 {
-    public const int DefaultConcurrency = 16, DefaultPerEndpoint = 4;
-
     public static RunSpec FromVideoOptions(string kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt) => new()
     {
         Kind = kind,
@@ -19,8 +17,6 @@ internal static class RunSpecs
         StrictDuration = s.StrictDuration,
         VideoPrompt = videoPrompt,
         Seed = s.Seed,
-        Concurrency = DefaultConcurrency,
-        PerEndpointConcurrency = DefaultPerEndpoint,
         UseCache = !s.NoCache,
         Metrics = !s.NoMetrics,
         TimeoutSeconds = s.TimeoutSeconds,

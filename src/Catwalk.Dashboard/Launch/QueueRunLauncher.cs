@@ -10,7 +10,7 @@ namespace Catwalk.Dashboard.Launch;
 /// An <see cref="IRunLauncher"/> for <c>catwalk server</c>: each run is stored with its plan, then its jobs are put on
 /// the workers' Hangfire queue (<see cref="RunEnqueuer"/>). Nothing runs in this process, so there is nothing to stop.
 /// </summary>
-public sealed class QueueRunLauncher(RunService runs, RunEnqueuer enqueuer, ModelCatalog catalog, string outputRoot, bool emulated) : IRunLauncher
+public sealed class QueueRunLauncher(RunService runs, RunQueue queue, ModelCatalog catalog, string outputRoot, bool emulated) : IRunLauncher
 {
     public bool Emulated => emulated;
     public ModelCatalog Catalog => catalog;
@@ -22,12 +22,6 @@ public sealed class QueueRunLauncher(RunService runs, RunEnqueuer enqueuer, Mode
         (await EnqueueAsync(spec, cancellationToken).ConfigureAwait(false)).RunId;
 
     /// <summary>Stores the run (refused when over its budget) and enqueues its jobs; returns once both are in the database.</summary>
-    public async Task<QueuedRun> EnqueueAsync(RunSpec spec, CancellationToken cancellationToken = default)
-    {
-        var run = await runs.CreateAsync(spec, outputRoot, emulated, cancellationToken).ConfigureAwait(false);
-        var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
-        // Stored but not enqueued (the database went away in between) is not lost: the run stays planned for `catwalk resume`.
-        var enqueued = enqueuer.Enqueue(run, spec, jobs);
-        return new QueuedRun(run.Id, enqueued, run.EstimatedCostUsd, Queue);
-    }
+    public Task<QueuedRun> EnqueueAsync(RunSpec spec, CancellationToken cancellationToken = default) =>
+        queue.SubmitAsync(spec, outputRoot, emulated, cancellationToken);
 }

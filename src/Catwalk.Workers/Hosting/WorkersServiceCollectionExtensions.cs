@@ -30,6 +30,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton(storage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
         services.AddSingleton<RunEnqueuer>();
+        services.AddSingleton<RunQueue>();
         services.AddSingleton<Monitoring.ClusterMonitor>();
         return services;
     }

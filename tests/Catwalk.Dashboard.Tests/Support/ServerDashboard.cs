@@ -56,7 +56,7 @@ public sealed class ServerDashboard : IAsyncDisposable
             o.Emulated = true;
             o.ConfigureFal = fal => { fal.QueueUrl = unused; fal.StorageUrl = unused; };
         }).AddCatwalkRuns(store).AddCatwalkQueue(storage).BuildServiceProvider();
-        var launcher = new QueueRunLauncher(services.GetRequiredService<RunService>(), services.GetRequiredService<RunEnqueuer>(), ModelCatalog.BuiltIn, output, emulated: true);
+        var launcher = new QueueRunLauncher(services.GetRequiredService<RunService>(), services.GetRequiredService<RunQueue>(), ModelCatalog.BuiltIn, output, emulated: true);
         var server = await DashboardServer.StartAsync(new DashboardOptions
         {
             OutputRoot = output, Db = db, Host = host, AccessToken = token, Launcher = launcher, ClusterStorage = storage,

@@ -1,0 +1,55 @@
+using Catwalk.Pipelines.Journal;
+using Catwalk.Runs.Journal;
+using Catwalk.Store;
+using Catwalk.Testing;
+
+namespace Catwalk.Runs.Tests.Journal;
+
+public class StoreJobGateTests
+{
+    private static JobRecord Job(string runId, string input) => new()
+    {
+        Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = "video", ModelKey = "pika", EndpointId = "fal-ai/pika/v2.2/image-to-video",
+        InputKey = input, EstimatedCostUsd = 0.40m,
+    };
+
+    private static async Task<(TestStore, JobRecord, JobRecord)> StoreWithTwoJobsAsync()
+    {
+        var t = await TestStore.OpenAsync("sqlite");
+        var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = "batch", OutputRoot = "/tmp/out" };
+        var (a, b) = (Job(run.Id, "a"), Job(run.Id, "b"));
+        await t.Store.CreateRunAsync(run, [a, b]);
+        return (t, a, b);
+    }
+
+    [Fact]
+    public async Task A_full_endpoint_is_waited_for_until_another_worker_frees_it()
+    {
+        var (t, a, b) = await StoreWithTwoJobsAsync();
+        await using var _ = t;
+        var other = new StoreJobGate(t.Store, "other", perEndpoint: 1, budgetUsd: null, TimeSpan.FromSeconds(30), TimeProvider.System);
+        var mine = new StoreJobGate(t.Store, "mine", perEndpoint: 1, budgetUsd: null, TimeSpan.FromSeconds(30), TimeProvider.System) { RetryInterval = TimeSpan.FromMilliseconds(20) };
+        var held = await other.AcquireAsync(a, 0, default);
+
+        var waiting = mine.AcquireAsync(b, 0, default).AsTask();
+        await Task.Delay(300);
+        waiting.IsCompleted.ShouldBeFalse("the endpoint's one slot is taken by the other worker");
+        await held.DisposeAsync();
+        await using var slot = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        (await t.Store.ListSlotsAsync()).Single().Owner.ShouldBe("mine");
+    }
+
+    [Fact]
+    public async Task Over_the_budget_is_refused_with_what_is_spent_across_workers()
+    {
+        var (t, a, b) = await StoreWithTwoJobsAsync();
+        await using var _ = t;
+        var gate = new StoreJobGate(t.Store, "mine", perEndpoint: 4, budgetUsd: 0.50m, TimeSpan.FromSeconds(30), TimeProvider.System);
+        await using var first = await gate.AcquireAsync(a, 0.40m, default);
+
+        var e = await Should.ThrowAsync<BudgetExceededException>(() => gate.AcquireAsync(b, 0.40m, default).AsTask());
+        e.Message.ShouldContain("$0.40 of the $0.50 budget");
+        await first.RefundAsync(); // a's result came from the cache: its reservation is free again
+        await using var second = await gate.AcquireAsync(b, 0.40m, default);
+    }
+}
