@@ -35,6 +35,8 @@ public sealed class CatwalkWorker : IAsyncDisposable
             ServerTimeout = TimeSpan.FromSeconds(30),
             ServerCheckInterval = TimeSpan.FromSeconds(10),
             ShutdownTimeout = TimeSpan.FromSeconds(20),
+            // Jobs rescheduled because their endpoint was full come back within a second or two, not Hangfire's 15 s.
+            SchedulePollingInterval = TimeSpan.FromSeconds(1),
         }, storage);
         return new CatwalkWorker(server, renewer);
     }

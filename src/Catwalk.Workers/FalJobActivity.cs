@@ -12,6 +12,7 @@ public sealed class FalJobActivity(StoredJobRunner runner)
     /// Retries cover the worker's own troubles (database away, another worker still holding the job); fal's answers
     /// are recorded in the store and end the Hangfire job normally, so a failed generation is never paid again by a retry.
     /// </remarks>
+    [RescheduleWhenBusy]
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 15, 30, 60, 120, 300])]
     [JobDisplayName("run {0} · job {1}")]
     public async Task RunAsync(string runId, string jobId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Catwalk.Runs.Planning;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 
 namespace Catwalk.Workers;
@@ -23,17 +24,20 @@ public sealed class RunEnqueuer(IBackgroundJobClient client)
             string? parent = null;
             if (image is not null && !JobStateMachine.IsTerminal(image.State))
             {
-                parent = client.Create<FalJobActivity>(a => a.RunAsync(run.Id, image.Id, CancellationToken.None), new EnqueuedState(queue));
+                parent = client.Create(Activity(run.Id, image.Id, queue), new EnqueuedState(queue));
                 enqueued++;
             }
             foreach (var video in jobs.Where(j => j.Stage == "video" && j.LookId == look.Id && !JobStateMachine.IsTerminal(j.State)))
             {
-                var videoId = video.Id;
-                if (parent is null) client.Create<FalJobActivity>(a => a.RunAsync(run.Id, videoId, CancellationToken.None), new EnqueuedState(queue));
-                else client.ContinueJobWith<FalJobActivity>(parent, a => a.RunAsync(run.Id, videoId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
+                IState state = parent is null ? new EnqueuedState(queue) : new AwaitingState(parent, new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
+                client.Create(Activity(run.Id, video.Id, queue), state);
                 enqueued++;
             }
         }
         return enqueued;
     }
+
+    /// <summary>The job carries its queue, so a retry or a reschedule goes back to the same queue, not Hangfire's "default".</summary>
+    private static Job Activity(string runId, string jobId, string queue) =>
+        Job.FromExpression<FalJobActivity>(a => a.RunAsync(runId, jobId, CancellationToken.None), queue);
 }

@@ -42,7 +42,10 @@ public sealed class StoredJobRunner(
         var spec = RunService.SpecOf(run);
         var look = spec.Looks.FirstOrDefault(l => l.Id == job.LookId)
             ?? throw new InvalidOperationException($"Run {run.Id} has no look '{job.LookId}' for job {job.Id}.");
-        var gate = new StoreJobGate(store, worker.Name, Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, worker.SlotTimeToLive, time);
+        var gate = new StoreJobGate(store, worker.Name, Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, worker.SlotTimeToLive, time)
+        {
+            MaxWait = worker.EndpointWait,
+        };
         // The job's slot first: from here on this worker alone works on the job, until it ends or this worker dies.
         await using (await gate.AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false))
         {

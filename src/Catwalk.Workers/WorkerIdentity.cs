@@ -8,6 +8,9 @@ public sealed record WorkerIdentity(string Name, bool Emulated)
 {
     public TimeSpan SlotTimeToLive { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a job waits in-thread for its full endpoint before going back to the queue (<see cref="RescheduleWhenBusyAttribute"/>).</summary>
+    public TimeSpan EndpointWait { get; init; } = TimeSpan.FromSeconds(10);
+
     public string Queue => WorkerQueues.For(Emulated);
 
     /// <summary>host:pid:random — unique per process, readable in the dashboard.</summary>

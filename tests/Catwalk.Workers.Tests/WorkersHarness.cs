@@ -28,7 +28,7 @@ public sealed class WorkersHarness : IAsyncDisposable
     public TempDirectory Folder { get; }
     public IRunStore Runs => Store.Store;
 
-    public static async Task<WorkersHarness> StartAsync(string engine, double latencyScale = 0, int workers = 2, TimeSpan? slotTimeToLive = null)
+    public static async Task<WorkersHarness> StartAsync(string engine, double latencyScale = 0, int workers = 2, TimeSpan? slotTimeToLive = null, TimeSpan? endpointWait = null)
     {
         var folder = new TempDirectory("catwalk-workers-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
@@ -44,11 +44,12 @@ public sealed class WorkersHarness : IAsyncDisposable
                 o.OutputDirectory = Path.Combine(folder.Path, $"worker{i}-out");
                 o.Emulated = true;
                 o.ConfigureFal = fal => { fal.QueueUrl = emulator.BaseUri; fal.StorageUrl = emulator.BaseUri; fal.PollInterval = TimeSpan.FromMilliseconds(20); };
-            }).AddCatwalkRuns(store.Store).AddCatwalkWorker($"worker-{i}", slotTimeToLive ?? TimeSpan.FromSeconds(30)).BuildServiceProvider());
+            }).AddCatwalkRuns(store.Store).AddCatwalkWorker($"worker-{i}", slotTimeToLive ?? TimeSpan.FromSeconds(30), endpointWait).BuildServiceProvider());
         return harness;
     }
 
     public StoredJobRunner Worker(int index) => _workers[index].GetRequiredService<StoredJobRunner>();
+    public IServiceProvider Services(int index) => _workers[index];
     public RunService RunService => _workers[0].GetRequiredService<RunService>();
 
     /// <summary>Stores a run as <c>batch --enqueue</c> would, but with any budget (even one below the estimate, to test the gate).</summary>

@@ -14,6 +14,12 @@ public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint,
     /// <summary>How long to wait between tries while an endpoint is full (a little random, so waiting workers do not ask in step).</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// How long to wait for a full endpoint before giving up with <see cref="EndpointBusyException"/> (null: for ever).
+    /// A worker gives its thread back this way, so jobs a dead worker left at fal always find a thread to collect them.
+    /// </summary>
+    public TimeSpan? MaxWait { get; init; }
+
     public string Owner => owner;
 
     public async ValueTask<IJobSlot> AcquireAsync(JobRecord job, decimal reserveUsd, CancellationToken cancellationToken)
@@ -24,7 +30,8 @@ public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint,
             BudgetUsd = budgetUsd, ReserveUsd = reserveUsd, TimeToLive = slotTimeToLive,
         };
         // A job another worker holds is waited for a little longer than a slot lives: if that worker died, its slot expires.
-        var heldUntil = time.GetUtcNow() + slotTimeToLive * 1.5;
+        var started = time.GetUtcNow();
+        var heldUntil = started + slotTimeToLive * 1.5;
         while (true)
         {
             var result = await store.TryTakeSlotAsync(request, cancellationToken).ConfigureAwait(false);
@@ -37,6 +44,8 @@ public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint,
                         $"not sent: it would cost ≈${reserveUsd:0.00##} and ${result.CommittedUsd:0.00##} of the ${budgetUsd:0.00} budget is already spent or committed (all workers)");
                 case SlotOutcome.HeldElsewhere when time.GetUtcNow() > heldUntil:
                     throw new JobHeldElsewhereException(job, result.Holder ?? "another worker");
+                case SlotOutcome.EndpointFull when MaxWait is { } most && time.GetUtcNow() - started > most:
+                    throw new EndpointBusyException(job, perEndpoint);
             }
             var jitter = Random.Shared.NextDouble() * RetryInterval.TotalMilliseconds;
             await Task.Delay(RetryInterval + TimeSpan.FromMilliseconds(jitter), time, cancellationToken).ConfigureAwait(false);

@@ -11,11 +11,12 @@ public static class WorkersServiceCollectionExtensions
     /// What a worker process needs to do stored jobs (needs <c>AddCatwalk</c> and <c>AddCatwalkRuns</c>). Whether it is
     /// an emulator worker follows the fal connection the services were built with.
     /// </summary>
-    public static IServiceCollection AddCatwalkWorker(this IServiceCollection services, string name, TimeSpan? slotTimeToLive = null)
+    public static IServiceCollection AddCatwalkWorker(this IServiceCollection services, string name, TimeSpan? slotTimeToLive = null, TimeSpan? endpointWait = null)
     {
         services.AddSingleton(sp => new WorkerIdentity(name, sp.GetRequiredService<FalConnection>().Emulated)
         {
             SlotTimeToLive = slotTimeToLive ?? TimeSpan.FromSeconds(30),
+            EndpointWait = endpointWait ?? TimeSpan.FromSeconds(10),
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WorkerStats>();
