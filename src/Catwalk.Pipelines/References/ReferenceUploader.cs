@@ -69,22 +69,28 @@ public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode m
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         if (!optimizePngs) return file;
+        byte[]? smaller;
         try
         {
-            // Still a PNG (the optimiser only writes PNG), so the content type and file name stay as they were.
-            if (await PngOptimizer.TryOptimizeAsync(file, cancellationToken).ConfigureAwait(false) is not { } smaller)
-            {
-                file.Position = 0;
-                return file;
-            }
-            await file.DisposeAsync().ConfigureAwait(false);
-            return new MemoryStream(smaller, writable: false);
+            smaller = await PngOptimizer.TryOptimizeAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            smaller = null; // only ever an optimisation: whatever goes wrong in it, the original is sent
         }
         catch
         {
             await file.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+        if (smaller is null)
+        {
+            file.Position = 0;
+            return file;
+        }
+        // Still a PNG (the optimiser only writes PNG), so the content type and file name stay as they were.
+        await file.DisposeAsync().ConfigureAwait(false);
+        return new MemoryStream(smaller, writable: false);
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
