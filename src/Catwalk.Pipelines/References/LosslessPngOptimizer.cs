@@ -76,7 +76,8 @@ public sealed class LosslessPngOptimizer
         using var source = SKData.CreateCopy(png);
         using var codec = SKCodec.Create(source);
         if (codec is null) return null;
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var info = codec.Info;
+        var (width, height) = (info.Width, info.Height);
         if (width <= 0 || height <= 0 || (long)width * height > MaxPixels) return null;
 
         // The samples exactly as stored: no colour space on the destination means no colour conversion.
@@ -90,13 +91,13 @@ public sealed class LosslessPngOptimizer
             cancellationToken.ThrowIfCancellationRequested();
 
             // The same bytes declared opaque (so Skia writes RGB, no alpha), tagged with the original's colour space.
-            var opaque = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque, codec.Info.ColorSpace);
+            var opaque = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque, info.ColorSpace);
             using var pixmap = new SKPixmap(opaque, address, raw.RowBytes);
             using var encoded = pixmap.Encode(BestCompression);
             if (encoded is null || !WorthIt(png.Length, encoded.Size)) return null;
             cancellationToken.ThrowIfCancellationRequested();
 
-            return DecodesTo(encoded, raw, pixels, codec.Info.ColorSpace) ? encoded.ToArray() : null;
+            return DecodesTo(encoded, raw, pixels, info.ColorSpace) ? encoded.ToArray() : null;
         }
         finally
         {
@@ -149,8 +150,9 @@ public sealed class LosslessPngOptimizer
     private static bool DecodesTo(SKData encoded, SKImageInfo raw, byte[] expected, SKColorSpace? colourSpace)
     {
         using var codec = SKCodec.Create(encoded);
-        if (codec is null || codec.Info.Width != raw.Width || codec.Info.Height != raw.Height) return false;
-        if (!SameColourSpace(codec.Info.ColorSpace, colourSpace)) return false;
+        if (codec is null) return false;
+        var info = codec.Info;
+        if (info.Width != raw.Width || info.Height != raw.Height || !SameColourSpace(info.ColorSpace, colourSpace)) return false;
         // A whole second image: Skia's PNG decoder here does not decode by scanlines (it answers Unimplemented).
         var actual = GC.AllocateUninitializedArray<byte>(expected.Length);
         // Whole RGBA pixels: the original's alpha is all 255 and an RGB PNG decodes with alpha 255, so this is the RGB comparison.
