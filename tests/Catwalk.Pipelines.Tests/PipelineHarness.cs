@@ -26,7 +26,7 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     public static async Task<PipelineHarness> StartAsync(
         string[]? catalogFiles = null, string? key = null, ReferenceUploadMode uploadMode = ReferenceUploadMode.Storage,
-        double latencyScale = 0, Action<IServiceCollection>? configure = null, string[]? faults = null, int maxRetries = 4)
+        double latencyScale = 0, Action<IServiceCollection>? configure = null, string[]? faults = null, int maxRetries = 4, bool optimizePngs = true)
     {
         var files = (catalogFiles ?? []).Select(f => Path.Combine(AppContext.BaseDirectory, "Fixtures", f)).ToList();
         var outputs = new TempDirectory("catwalk-pipeline-");
@@ -45,6 +45,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             o.OutputDirectory = outputs.Path;
             foreach (var f in files) o.CatalogFiles.Add(f);
             o.UploadMode = uploadMode;
+            o.OptimizePngReferences = optimizePngs;
             o.Emulated = true;
             o.ConfigureFal = fal =>
             {

@@ -10,6 +10,8 @@ public sealed class CatwalkOptions
     public IList<string> CatalogFiles { get; } = [];
     public string? PromptTemplatesFile { get; set; }
     public ReferenceUploadMode UploadMode { get; set; } = ReferenceUploadMode.Storage;
+    /// <summary>Send an opaque RGBA PNG reference as a smaller RGB PNG with identical pixels (<see cref="LosslessPngOptimizer"/>). On by default.</summary>
+    public bool OptimizePngReferences { get; set; } = true;
     /// <summary>True when fal is Catwalk's emulator; recorded in every result so emulated media is never mistaken for real.</summary>
     public bool Emulated { get; set; }
     public Action<FalOptions>? ConfigureFal { get; set; }

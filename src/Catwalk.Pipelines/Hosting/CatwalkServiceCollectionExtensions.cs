@@ -28,7 +28,7 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton(new PromptBuilder(prompts));
         services.AddSingleton(new OutputLayout(options.OutputDirectory));
         services.AddSingleton(sp => new FalConnection(options.Emulated, sp.GetRequiredService<IOptions<FalOptions>>().Value.QueueUrl));
-        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode));
+        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences));
 
         foreach (var model in catalog.Models)
         {

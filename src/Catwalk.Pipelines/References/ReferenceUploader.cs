@@ -7,9 +7,13 @@ namespace Catwalk.Pipelines.References;
 /// <summary>
 /// Gives fal a URL for a local image, uploading each distinct file content once (keyed by SHA-256)
 /// and reusing that URL for every model and stage of the process, or making a data URI when asked to.
+/// Unless <paramref name="optimizePngs"/> is false, a PNG is first made smaller without changing a pixel
+/// (<see cref="LosslessPngOptimizer"/>); the key stays the original file's SHA-256, as do cache keys and resumes.
 /// </summary>
-public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode mode = ReferenceUploadMode.Storage)
+public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode mode = ReferenceUploadMode.Storage, bool optimizePngs = true)
 {
+    private static readonly LosslessPngOptimizer PngOptimizer = new();
+
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _byHash = new();
     private int _uploads;
 
@@ -52,12 +56,41 @@ public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode m
 
     private async Task<string> CreateAsync(string path, string contentType, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        await using var stream = await OpenForSendingAsync(path, cancellationToken).ConfigureAwait(false);
         if (Mode == ReferenceUploadMode.DataUri)
             return await FalDataUri.FromStreamAsync(stream, contentType, cancellationToken).ConfigureAwait(false);
         var url = await storage.UploadAsync(stream, contentType, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _uploads);
         return url.ToString();
+    }
+
+    /// <summary>The bytes to send for a file: a losslessly smaller PNG when there is one, else the file itself, streamed.</summary>
+    private async Task<Stream> OpenForSendingAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        if (!optimizePngs) return file;
+        byte[]? smaller;
+        try
+        {
+            smaller = await PngOptimizer.TryOptimizeAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            smaller = null; // only ever an optimisation: whatever goes wrong in it, the original is sent
+        }
+        catch
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        if (smaller is null)
+        {
+            file.Position = 0;
+            return file;
+        }
+        // Still a PNG (the optimiser only writes PNG), so the content type and file name stay as they were.
+        await file.DisposeAsync().ConfigureAwait(false);
+        return new MemoryStream(smaller, writable: false);
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
