@@ -20,6 +20,8 @@ public interface IRunStore : IAsyncDisposable
 
     Task<IReadOnlyList<JobRecord>> GetJobsAsync(string runId, CancellationToken cancellationToken = default);
     Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
+    /// <summary>How many of a run's jobs have not reached an end state (planned, being sent, at fal, or not saved yet).</summary>
+    Task<int> CountUnfinishedJobsAsync(string runId, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<JobEvent>> GetEventsAsync(string jobId, CancellationToken cancellationToken = default);
 

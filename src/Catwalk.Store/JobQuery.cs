@@ -5,6 +5,7 @@ public sealed record JobQuery
 {
     public string? RunId { get; init; }
     public string? Stage { get; init; }
+    public string? InputKey { get; init; }
     public IReadOnlyList<string>? Models { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }

@@ -100,7 +100,7 @@ public sealed class StoredJobRunner(
         if (look.StartImage is { } start) imagePath = start;
         else
         {
-            var image = (await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(j => j.Stage == "image" && j.InputKey == InputKeys.Image(look));
+            var image = (await store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "image", InputKey = InputKeys.Image(look) }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             switch (image)
             {
                 case { State: JobState.Downloaded, FilePath: { } file }:
@@ -155,10 +155,11 @@ public sealed class StoredJobRunner(
         }
     }
 
+    /// <summary>The worker that ends a run's last job marks the run finished. Counted in the database: a job's end never reads the whole run.</summary>
     private async Task FinishRunIfDoneAsync(string runId)
     {
+        if (await store.CountUnfinishedJobsAsync(runId, CancellationToken.None).ConfigureAwait(false) > 0) return;
         var jobs = await store.GetJobsAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        if (jobs.Any(j => !JobStateMachine.IsTerminal(j.State))) return;
         await store.UpdateRunAsync(runId, RunStatus.From(jobs.Select(j => j.State)), finished: true, CancellationToken.None).ConfigureAwait(false);
     }
 }

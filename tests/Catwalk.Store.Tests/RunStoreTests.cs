@@ -22,6 +22,21 @@ public class RunStoreTests
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Unfinished_jobs_are_counted_and_jobs_found_by_input_without_reading_the_run(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var run = Jobs.Run();
+        var (a, b, c) = (Jobs.Job(run, input: "a"), Jobs.Job(run, input: "b"), Jobs.Job(run, input: "c", stage: "image"));
+        await t.Store.CreateRunAsync(run, [a, b, c]);
+        await t.Store.MoveAsync(a.Id, JobState.Failed, new JobUpdate { Error = "x" });
+        await t.Store.MoveAsync(b.Id, JobState.Submitting);
+
+        (await t.Store.CountUnfinishedJobsAsync(run.Id)).ShouldBe(2);
+        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, InputKey = "c" })).Single().Id.ShouldBe(c.Id);
+        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "video", InputKey = "c" })).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public async Task A_job_walks_the_state_machine_and_keeps_every_field(string engine)
     {
         await using var t = await TestStore.OpenAsync(engine);

@@ -62,7 +62,9 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         console.MarkupLine($"Runs are enqueued on the workers' [bold]{queue}[/] queue; this server does no fal work itself.");
         console.MarkupLine($"Start workers (on any machine that reaches the database): [bold]catwalk worker --db \"{Markup.Escape(WithoutPassword(connection, out var hadPassword))}\"[/]"
             + (hadPassword ? " plus your password (Password=… or PGPASSWORD)" : "")
-            + (queue == WorkerQueues.Emulated ? ", without FAL_KEY (emulated runs)" : ", with FAL_KEY set"));
+            + (queue == WorkerQueues.Emulated
+                ? ", without FAL_KEY and with CATWALK_FAL_QUEUE_URL / CATWALK_FAL_STORAGE_URL at a shared `catwalk emulator` (emulated runs)"
+                : ", with FAL_KEY set"));
         // The token is a secret: never printed. Opening the URL once with ?token=… sets a cookie for the browser.
         if (token) console.MarkupLine("Access needs the token you gave: open the address once with [bold]?token=<your token>[/], or send it as a Bearer header (the API).");
         console.MarkupLine("Press Ctrl+C to stop.");

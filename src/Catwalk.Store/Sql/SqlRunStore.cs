@@ -120,6 +120,14 @@ internal sealed class SqlRunStore : IRunStore
             $"{JobSelect} WHERE run_id = @runId ORDER BY created_at, id", new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
+    public async Task<int> CountUnfinishedJobsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM jobs WHERE run_id = @runId AND state IN ('planned', 'submitting', 'submitted', 'completed')",
+            new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -133,6 +141,7 @@ internal sealed class SqlRunStore : IRunStore
         var args = new DynamicParameters();
         if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
         if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage); }
+        if (query.InputKey is { } input) { where.Add("input_key = @input"); args.Add("input", input); }
         if (query.Models is { Count: > 0 } models) { where.Add(_dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
         if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }
         if (query.To is { } to) { where.Add("created_at < @to"); args.Add("to", to.ToUnixTimeMilliseconds()); }
