@@ -76,6 +76,9 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Returns a held slot's budget reservation (its job was never sent, or was reused from the cache).</summary>
     Task RefundSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default);
 
+    /// <summary>Expired slots at <paramref name="endpointId"/> whose jobs are at fal: jobs a dead worker left, waiting to be taken over.</summary>
+    Task<IReadOnlyList<SlotRecord>> ListOrphanedSlotsAsync(string endpointId, CancellationToken cancellationToken = default);
+
     /// <summary>Slots that have not expired, oldest first.</summary>
     Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default);
 

@@ -47,7 +47,7 @@ public sealed class StoredJobRunner(
             MaxWait = worker.EndpointWait,
         };
         // The job's slot first: from here on this worker alone works on the job, until it ends or this worker dies.
-        await using (await gate.AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false))
+        await using (await ClaimAsync(gate, job, cancellationToken).ConfigureAwait(false))
         {
             job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
@@ -73,6 +73,36 @@ public sealed class StoredJobRunner(
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);
         return final.State;
+    }
+
+    /// <summary>
+    /// Takes the job's slot. When its endpoint stays full, it may be full of jobs a dead worker left at fal, whose own
+    /// queue entries Hangfire hands out last (after every fresh one): this worker collects one of them now, by request
+    /// id, then gives its own job back to the queue.
+    /// </summary>
+    private async Task<IJobSlot> ClaimAsync(StoreJobGate gate, JobRecord job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gate.AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndpointBusyException)
+        {
+            foreach (var orphan in await store.ListOrphanedSlotsAsync(job.EndpointId, cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    log.LogInformation("Collecting job {Job} that {Owner} left at fal.", orphan.JobId, orphan.Owner);
+                    await RunAsync(orphan.RunId, orphan.JobId, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (e is JobHeldElsewhereException or EndpointBusyException)
+                {
+                    // Another worker got to it first: try the next one.
+                }
+            }
+            throw;
+        }
     }
 
     private async Task RunImageAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)

@@ -47,7 +47,8 @@ public class WorkerCommandTests
         orphans.ShouldNotBeEmpty("the doomed worker never had a job at fal");
         var heldByDoomed = (await store.ListSlotsAsync()).Count(s => s.Owner.StartsWith("doomed", StringComparison.Ordinal));
         await doomed.SignalAsync("KILL");
-        (await doomed.WaitAsync(TimeSpan.FromSeconds(10))).ExitCode.ShouldBe(137);
+        var killed = await doomed.WaitAsync(TimeSpan.FromSeconds(10));
+        killed.ExitCode.ShouldBe(137);
 
         while (await DoneAsync() < 200 && clock.Elapsed < TimeSpan.FromMinutes(4)) await Task.Delay(200);
         await survivor.SignalAsync("INT");
@@ -55,7 +56,8 @@ public class WorkerCommandTests
         survived.ExitCode.ShouldBe(0, survived.ToString());
 
         var jobs = await store.GetJobsAsync(run.Id);
-        var summary = string.Join("\n", jobs.Where(j => j.State != JobState.Downloaded).Select(j => $"{j.ModelKey} {j.InputKey} {j.State} {j.Error}"));
+        var summary = string.Join("\n", jobs.Where(j => j.State != JobState.Downloaded).Take(20).Select(j => $"{j.ModelKey} {j.InputKey} {j.State} {j.Error}"))
+            + "\n--- hangfire\n" + await HangfireStatesAsync(postgres.DatabaseConnectionString) + "\n--- survivor\n" + survived.Output + "\n--- doomed\n" + killed.Output;
         jobs.Count.ShouldBe(200);
         // A kill between "being sent" and fal's answer leaves a job that may be at fal: reported, never resent.
         var unknown = jobs.Count(j => j.State == JobState.Unknown);
@@ -105,6 +107,21 @@ public class WorkerCommandTests
 
         var enqueue = await CliRunner.RunAsync(dir.Path, null, "batch", "missing.yaml", "--enqueue");
         enqueue.ExitCode.ShouldBe(2, enqueue.ToString());
+    }
+
+    /// <summary>Hangfire's own view, for a failure message: jobs per state, and any distributed lock left behind.</summary>
+    private static async Task<string> HangfireStatesAsync(string db)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(db);
+        await connection.OpenAsync();
+        var lines = new List<string>();
+        foreach (var sql in new[] { "SELECT statename || ' ' || COUNT(*) FROM hangfire.job GROUP BY statename", "SELECT resource || ' ' || acquired FROM hangfire.lock", "SELECT queue || ' fetched=' || (fetchedat IS NOT NULL) || ' ' || COUNT(*) FROM hangfire.jobqueue GROUP BY queue, fetchedat IS NOT NULL" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        }
+        return string.Join("\n", lines);
     }
 
     /// <summary>The most intervals open at one moment.</summary>

@@ -82,7 +82,10 @@ public class JobSlotTests
         time.Advance(TimeSpan.FromMinutes(5)); // the owner died long ago; fal still runs its job
 
         (await t.Store.TryTakeSlotAsync(For(waiting, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.EndpointFull);
+        (await t.Store.ListOrphanedSlotsAsync(atFal.EndpointId)).Single().JobId.ShouldBe(atFal.Id);
+        (await t.Store.ListOrphanedSlotsAsync("fal-ai/other")).ShouldBeEmpty();
         (await t.Store.TryTakeSlotAsync(For(atFal, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.Granted, "taken over, to be collected by request id");
+        (await t.Store.ListOrphanedSlotsAsync(atFal.EndpointId)).ShouldBeEmpty();
         (await t.Store.ListSlotsAsync()).Single().Owner.ShouldBe("alive");
         await t.Store.ReleaseSlotAsync(atFal.Id, "alive");
         (await t.Store.TryTakeSlotAsync(For(waiting, "alive", limit: 1))).Outcome.ShouldBe(SlotOutcome.Granted);

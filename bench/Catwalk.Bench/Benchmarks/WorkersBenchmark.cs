@@ -44,7 +44,7 @@ public static class WorkersBenchmark
                 rates[workers] = m.JobsPerSecond;
                 var ideal = m.IdealJobsPerSecond;
                 results.Add(new BenchResult($"workers_jobs_per_s_{label}_w{workers}", Math.Round(m.JobsPerSecond, 1), "jobs/s",
-                    $"{m.Jobs} jobs by {workers} worker process(es) × {PerWorker} at once, emulator latency {label} (mean {m.MeanAtFalSec:0.00} s at fal): {m.SpanSec:0.0} s; worker CPU {m.WorkerCpuMsPerJob:0.0} ms/job")
+                    $"{m.Jobs} jobs by {workers} worker process(es) × {PerWorker} at once, emulator latency {label} (mean {m.MeanAtFalSec:0.00} s at fal): {m.SpanSec:0.0} s; CPU per job: workers {m.WorkerCpuMsPerJob:0.0} ms, PostgreSQL {m.PostgresCpuMsPerJob:0.0} ms, emulator {m.EmulatorCpuMsPerJob:0.0} ms")
                 {
                     Baseline = scale > 0 ? Math.Round(ideal, 1) : null,
                     BaselineDescription = scale > 0 ? "ideal jobs/s: the jobs' times at fal on that many slots, no overhead" : null,
@@ -60,7 +60,31 @@ public static class WorkersBenchmark
         return results;
     }
 
-    private sealed record Measurement(int Jobs, double SpanSec, double JobsPerSecond, double MeanAtFalSec, double WorkerCpuMsPerJob, double IdealJobsPerSecond);
+    private sealed record Measurement(int Jobs, double SpanSec, double JobsPerSecond, double MeanAtFalSec, double WorkerCpuMsPerJob, double IdealJobsPerSecond)
+    {
+        public double PostgresCpuMsPerJob { get; init; }
+        public double EmulatorCpuMsPerJob { get; init; }
+    }
+
+    private static double WorkersCpuMs(List<Process> processes) => processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; });
+
+    /// <summary>CPU time of every PostgreSQL process on this machine (backends, and the exited ones their postmaster reaped), ms; 0 when /proc cannot tell.</summary>
+    private static double PostgresCpuMs()
+    {
+        var ticks = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => char.IsDigit(Path.GetFileName(d)[0])))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                if (!stat.Contains("(postgres)", StringComparison.Ordinal)) continue;
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]); // utime stime cutime cstime
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException) { }
+        }
+        return ticks * 10.0; // USER_HZ is 100 on Linux
+    }
 
     /// <summary>How long these jobs take on <paramref name="slots"/> slots with no overhead at all: each, in order, on the first free slot.</summary>
     private static double IdealSpan(IEnumerable<double> durations, int slots)
@@ -118,6 +142,8 @@ public static class WorkersBenchmark
                 await Task.Delay(100, cancellationToken);
             }
 
+            // CPU from here on: the workers' start-up (runtime, JIT, Hangfire schema check) is not the jobs' cost.
+            var (pgBefore, selfBefore, workersBefore) = (PostgresCpuMs(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, WorkersCpuMs(processes));
             var queued = await services.GetRequiredService<RunQueue>().SubmitAsync(Spec(looks, "look"), Path.Combine(folder, "outputs"), emulated: true, cancellationToken);
             var deadline = Stopwatch.StartNew();
             IReadOnlyList<JobRecord> jobs;
@@ -129,10 +155,14 @@ public static class WorkersBenchmark
                 await Task.Delay(200, cancellationToken);
             }
             if (jobs.Any(j => j.State != JobState.Downloaded)) throw new InvalidOperationException($"workers: {jobs.Count(j => j.State != JobState.Downloaded)} jobs did not finish");
-            var cpu = processes.Sum(p => { p.Refresh(); return p.TotalProcessorTime.TotalMilliseconds; });
+            var cpu = WorkersCpuMs(processes) - workersBefore;
             var span = (jobs.Max(j => j.CompletedAt!.Value) - jobs.Min(j => j.SubmittedAt!.Value)) / 1000.0;
             var times = jobs.OrderBy(j => j.SubmittedAt).Select(j => (j.QueueSec ?? 0) + (j.InferenceSec ?? 0)).ToList();
-            return new Measurement(jobs.Count, span, jobs.Count / span, times.Average(), cpu / jobs.Count, jobs.Count / IdealSpan(times, workers * PerWorker));
+            var (pg, self) = (PostgresCpuMs() - pgBefore, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - selfBefore);
+            return new Measurement(jobs.Count, span, jobs.Count / span, times.Average(), cpu / jobs.Count, jobs.Count / IdealSpan(times, workers * PerWorker))
+            {
+                PostgresCpuMsPerJob = pg / jobs.Count, EmulatorCpuMsPerJob = self / jobs.Count,
+            };
         }
         finally
         {

@@ -312,6 +312,17 @@ internal sealed class SqlRunStore : IRunStore
         WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE job_slots SET reserved_usd = 0 WHERE job_id = @jobId AND owner = @owner", new { jobId, owner }, transaction, cancellationToken: cancellationToken)), cancellationToken);
 
+    public async Task<IReadOnlyList<SlotRecord>> ListOrphanedSlotsAsync(string endpointId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<SlotRecord>(new CommandDefinition(
+            """
+            SELECT s.* FROM job_slots s JOIN jobs j ON j.id = s.job_id
+            WHERE s.endpoint_id = @endpointId AND s.expires_at < @now AND j.state IN ('submitting', 'submitted')
+            ORDER BY s.acquired_at, s.job_id
+            """, new { endpointId, now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
+    }
+
     public async Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
