@@ -30,7 +30,8 @@ public sealed class LaunchBrowserTests(BrowserFixture browser)
         estimate.ShouldStartWith(Catwalk.Dashboard.Data.Format.Usd(expected));
 
         await page.Page.Locator(".launch-run").ClickAsync();
-        await page.Page.WaitForURLAsync("**/runs/*", new() { Timeout = 15_000 });
+        // Generous: under a full parallel test run the circuit can be slow; this waits for the launch, it does not time it.
+        await page.Page.WaitForURLAsync("**/runs/*", new() { Timeout = 60_000 });
         var runId = page.Page.Url[(page.Page.Url.LastIndexOf('/') + 1)..];
         await page.WaitForAsync("[data-testid=run-jobs]");
         // Mark the document: a reload would lose the mark, so seeing it at the end proves the rows changed in place.
