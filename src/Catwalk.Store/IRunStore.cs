@@ -82,8 +82,8 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Slots that have not expired, oldest first.</summary>
     Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Jobs saved (downloaded) per minute since <paramref name="since"/> (unix ms), by when they finished; the minute is unix ms, oldest first.</summary>
-    Task<IReadOnlyList<(long Minute, int Downloaded)>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default);
+    /// <summary>Jobs saved (downloaded) per minute since <paramref name="since"/> (unix ms), by when they finished, oldest first.</summary>
+    Task<IReadOnlyList<MinuteCount>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default);
 
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
 }

@@ -109,9 +109,8 @@ public sealed class StoredJobRunner(
     {
         try
         {
-            var set = look.PersonImage is null ? null
-                : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await images.RunAsync(StageRequests.Image(spec, look, stamp, StageRequests.ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer), cancellationToken).ConfigureAwait(false);
+            var request = await StageRequests.ImageAsync(prompts, spec, look, stamp, journal, observer, cancellationToken).ConfigureAwait(false);
+            await images.RunAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (JobHeldElsewhereException or InvalidInputException))
         {

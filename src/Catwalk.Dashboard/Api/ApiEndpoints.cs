@@ -22,7 +22,7 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         api.MapPost("/batches", SubmitBatchAsync);
-        api.MapGet("/cluster", async (ClusterMonitor monitor, CancellationToken ct) => TypedResults.Ok(ClusterView.From(await monitor.SnapshotAsync(ct))));
+        api.MapGet("/cluster", async (ClusterMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.SnapshotAsync(ct)));
         return app;
     }
 

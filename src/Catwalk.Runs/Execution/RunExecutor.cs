@@ -31,9 +31,7 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
         {
             try
             {
-                var set = look.PersonImage is null ? null
-                    : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var request = StageRequests.Image(spec, look, stamp, StageRequests.ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer);
+                var request = await StageRequests.ImageAsync(prompts, spec, look, stamp, journal, observer, cancellationToken).ConfigureAwait(false);
                 image = await images.RunAsync(request, cancellationToken).ConfigureAwait(false);
                 imagePath = image.Images[0].FullPath;
             }

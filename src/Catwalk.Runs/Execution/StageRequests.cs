@@ -45,8 +45,16 @@ public static class StageRequests
         UseCache = spec.UseCache,
     };
 
+    /// <summary>The look's image request with its reference files loaded (checked) and its prompt built.</summary>
+    public static async Task<ImageStageRequest> ImageAsync(Prompts.PromptBuilder prompts, RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        var set = look.PersonImage is null ? null
+            : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Image(spec, look, stamp, ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer);
+    }
+
     /// <summary>The look's image prompt: the spec's own, else built from its references and attributes.</summary>
-    public static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references) =>
+    private static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references) =>
         look.ImagePrompt
         ?? (references is not null ? prompts.BuildImagePrompt(new LookRequest(references, look.Person, look.Environment, look.Description)) : null)
         ?? throw new InvalidInputException($"Look '{look.Id}' has neither reference images nor a prompt for its image.");

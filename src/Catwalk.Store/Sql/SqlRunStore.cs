@@ -330,7 +330,7 @@ internal sealed class SqlRunStore : IRunStore
             "SELECT * FROM job_slots WHERE expires_at >= @now ORDER BY acquired_at, job_id", new { now = Now() }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
     }
 
-    public async Task<IReadOnlyList<(long Minute, int Downloaded)>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MinuteCount>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(long, long)>(new CommandDefinition(
@@ -339,7 +339,7 @@ internal sealed class SqlRunStore : IRunStore
             WHERE state = 'downloaded' AND completed_at >= @since AND cached_from_job_id IS NULL
             GROUP BY (completed_at / 60000) * 60000 ORDER BY minute
             """, new { since }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(r => (r.Item1, (int)r.Item2))];
+        return [.. rows.Select(r => new MinuteCount(r.Item1, (int)r.Item2))];
     }
 
     public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using Catwalk.Store;
+
 namespace Catwalk.Workers.Monitoring;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed record ClusterSnapshot
     /// <summary>Slots held per endpoint right now (jobs being worked on at each model).</summary>
     public required IReadOnlyDictionary<string, int> SlotsByEndpoint { get; init; }
     /// <summary>(minute as unix ms, jobs saved in it), oldest first.</summary>
-    public required IReadOnlyList<(long Minute, int Downloaded)> PerMinute { get; init; }
+    public required IReadOnlyList<MinuteCount> PerMinute { get; init; }
     /// <summary>Jobs saved per minute, averaged over the window.</summary>
     public double JobsPerMinute { get; init; }
 }

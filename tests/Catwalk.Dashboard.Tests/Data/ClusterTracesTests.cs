@@ -14,7 +14,7 @@ public sealed class ClusterTracesTests
         var snapshot = new ClusterSnapshot
         {
             Workers = [], Queues = [], SlotsByEndpoint = new Dictionary<string, int>(),
-            PerMinute = [(minute(now.AddMinutes(-3)), 4), (minute(now), 2)],
+            PerMinute = [new(minute(now.AddMinutes(-3)), 4), new(minute(now), 2)],
         };
         var bar = new Bar();
 
