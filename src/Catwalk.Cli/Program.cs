@@ -6,5 +6,6 @@ var console = AnsiConsole.Console;
 TerminalWidth.Apply(console);
 UserErrorHandler.Verbose = args.Contains("--verbose") || args.Contains("-v");
 using var ctrlC = new CtrlC();
-var app = CatwalkApp.Create(console, CliConfiguration.Load());
-return await app.RunAsync(args, ctrlC.Token);
+var configuration = CliConfiguration.Load();
+foreach (var warning in ConfigurationCheck.Warnings(configuration, CliConfiguration.Environment())) Console.Error.WriteLine($"Warning: {warning}");
+return await CatwalkApp.RunAsync(console, configuration, args, ctrlC.Token);

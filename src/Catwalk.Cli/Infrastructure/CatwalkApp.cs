@@ -1,4 +1,5 @@
-using Catwalk.Cli.Commands;
+using System.Reflection;
+using Catwalk.Cli.Infrastructure.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -9,6 +10,18 @@ namespace Catwalk.Cli.Infrastructure;
 /// <summary>The command line: one command class per verb, built from dependency injection, errors as one clear line.</summary>
 internal static class CatwalkApp
 {
+    /// <summary>Checks the whole line first (nothing is opened, started or sent for a mistyped one), then runs the command.</summary>
+    public static Task<int> RunAsync(IAnsiConsole console, IConfiguration configuration, string[] args, CancellationToken cancellationToken)
+    {
+        if (CommandLineChecker.Check(args, CatwalkCommands.All) is { } problem)
+        {
+            console.MarkupLine($"[red]Error:[/] {Markup.Escape(problem)}");
+            return Task.FromResult(ExitCodes.UserError);
+        }
+        if (args.Length > 0 && !args[0].StartsWith('-')) UserErrorHandler.Command = args[0];
+        return Create(console, configuration).RunAsync(args, cancellationToken);
+    }
+
     public static CommandApp Create(IAnsiConsole console, IConfiguration configuration)
     {
         var services = new ServiceCollection()
@@ -20,33 +33,13 @@ internal static class CatwalkApp
         app.Configure(config =>
         {
             config.SetApplicationName("catwalk");
+            config.SetApplicationVersion(typeof(CatwalkApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+            // Behind CommandLineChecker: an option Spectre does not know is an error, never silently ignored.
+            config.UseStrictParsing();
             config.Settings.Console = console;
             config.Settings.ExceptionHandler = (exception, _) => UserErrorHandler.Handle(exception, console);
             config.Settings.CancellationExitCode = ExitCodes.Cancelled;
-            config.AddCommand<RunCommand>("run").WithDescription("Person + outfit → image → videos from the chosen models (default: the sample, all models).")
-                .WithExample("run").WithExample("run", "--person", "me.jpg", "--outfit", "top.png", "--models", "veo3,kling", "--duration", "5");
-            config.AddCommand<ImageCommand>("image").WithDescription("Images from a prompt and reference images.")
-                .WithExample("image", "--ref", "me.jpg", "--prompt", "portrait of a man smiling", "--num", "2");
-            config.AddCommand<VideoCommand>("video").WithDescription("Videos of one image from the chosen models.")
-                .WithExample("video", "--image", "img.png", "--models", "all", "--duration", "4");
-            config.AddCommand<BatchCommand>("batch").WithDescription("People × outfits × settings × models × durations from a YAML/JSON manifest, with cost plan and budget.")
-                .WithExample("batch", "assets/samples/batch.yaml", "--plan").WithExample("batch", "lookbook.yaml", "--budget", "25", "--report", "report.json");
-            config.AddCommand<ResumeCommand>("resume").WithDescription("Finish interrupted runs: collect what fal already has by request id, send only what it never got.")
-                .WithExample("resume").WithExample("resume", "0193ab", "--retry-failed");
-            config.AddCommand<ReportCommand>("report").WithDescription("Per model: count, success rate, latency min/avg/p50/p95/max, cost — from the run store.")
-                .WithExample("report").WithExample("report", "--run", "0193ab", "--json");
-            config.AddCommand<ImportCommand>("import").WithDescription("Bring an existing outputs folder (the original tool's or Catwalk's) into the run store.")
-                .WithExample("import", "old-project/outputs");
-            config.AddCommand<DashboardCommand>("dashboard").WithDescription("The web dashboard over the run store on 127.0.0.1: overview, generations, exports.").WithExample("dashboard", "--port", "5180");
-            config.AddCommand<ServerCommand>("server").WithDescription("Dashboard + Hangfire's dashboard (/jobs) + API over the shared PostgreSQL store; enqueues runs for `catwalk worker`s.")
-                .WithExample("server", "--db", "Host=db;Database=catwalk;Username=catwalk").WithExample("server", "--db", "Host=db;Database=catwalk", "--host", "0.0.0.0", "--token", "s3cret");
-            config.AddCommand<MetricsCommand>("metrics").WithDescription("A video's automatic quality metrics: spec, faithfulness to its input image, flicker, motion, defects.")
-                .WithExample("metrics", "video.mp4", "--image", "img.png", "--duration", "5");
-            config.AddCommand<ModelsCommand>("models").WithDescription("The model catalog: keys, durations, resolutions, audio, prices.");
-            config.AddCommand<CheckCommand>("check").WithDescription("Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing.");
-            config.AddCommand<WorkerCommand>("worker").WithDescription("Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.")
-                .WithExample("worker", "--db", "Host=db;Database=catwalk;Username=catwalk", "--concurrency", "64");
-            config.AddCommand<EmulatorCommand>("emulator").WithDescription("Run the fal-compatible emulator on 127.0.0.1.");
+            foreach (var command in CatwalkCommands.All) command.AddTo(config);
         });
         return app;
     }

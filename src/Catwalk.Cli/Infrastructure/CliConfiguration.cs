@@ -10,8 +10,7 @@ internal static class CliConfiguration
 {
     public static IConfiguration Load(IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+        var env = environment ?? Environment();
         var shortNames = new Dictionary<string, string?>();
         if (env.GetValueOrDefault("CATWALK_FAL_QUEUE_URL") is { Length: > 0 } queue) shortNames["Catwalk:Fal:QueueUrl"] = queue;
         if (env.GetValueOrDefault("CATWALK_FAL_STORAGE_URL") is { Length: > 0 } storage) shortNames["Catwalk:Fal:StorageUrl"] = storage;
@@ -24,4 +23,8 @@ internal static class CliConfiguration
             .AddInMemoryCollection(shortNames)
             .Build();
     }
+
+    /// <summary>The process's environment variables.</summary>
+    public static IReadOnlyDictionary<string, string?> Environment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value);
 }

@@ -13,6 +13,9 @@ internal static class UserErrorHandler
 {
     public static bool Verbose { get; set; }
 
+    /// <summary>The command being run, for the pointer to its help.</summary>
+    public static string Command { get; set; } = "COMMAND";
+
     public static int Handle(Exception exception, IAnsiConsole console)
     {
         var e = Unwrap(exception);
@@ -20,7 +23,7 @@ internal static class UserErrorHandler
         {
             InvalidInputException or UnsupportedSettingException or UnknownModelException or CatalogException => (ExitCodes.UserError, e.Message),
             // Spectre's own parse and settings-validation errors: a mistake on the command line.
-            Spectre.Console.Cli.CommandAppException => (ExitCodes.UserError, e.Message + " (see `catwalk COMMAND --help`)"),
+            Spectre.Console.Cli.CommandAppException => (ExitCodes.UserError, $"{e.Message.TrimEnd('.')}. See `catwalk {Command} --help`."),
             FalValidationException => (ExitCodes.UserError, e.Message),
             FalException => (ExitCodes.FalError, e.Message),
             HttpRequestException http => (ExitCodes.FalError, $"Could not reach fal: {http.Message}. Check your network, or run `catwalk check`."),

@@ -82,6 +82,24 @@ public sealed class BatchApiTests
     }
 
     [PostgresFact]
+    public async Task A_mistyped_key_gets_400_naming_it_with_a_suggestion_and_nothing_is_stored()
+    {
+        await using var server = await ServerDashboard.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.Server.BaseUri };
+        var manifest = ServerDashboard.Manifest().Replace("durations: [6]", "durations: [6]\nbudjet: 5");
+
+        using var response = await http.PostAsync("api/batches", new StringContent(manifest, Encoding.UTF8, "application/yaml"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = (await response.Content.ReadFromJsonAsync<ApiError>())!;
+        error.Line.ShouldBe(manifest.Split('\n').ToList().FindIndex(l => l.StartsWith("budjet")) + 1);
+        error.Error.ShouldContain("'budjet'");
+        error.Error.ShouldContain("did you mean 'budget'");
+        (await server.Store.ListRunsAsync()).ShouldBeEmpty();
+        server.Storage.GetMonitoringApi().GetStatistics().Enqueued.ShouldBe(0);
+    }
+
+    [PostgresFact]
     public async Task Over_its_budget_a_batch_gets_422_with_the_estimate_and_nothing_is_stored()
     {
         await using var server = await ServerDashboard.StartAsync();

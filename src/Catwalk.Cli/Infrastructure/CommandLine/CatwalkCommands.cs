@@ -1,0 +1,36 @@
+using Catwalk.Cli.Commands;
+
+namespace Catwalk.Cli.Infrastructure.CommandLine;
+
+/// <summary>Every command of <c>catwalk</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CatwalkCommands
+{
+    public static IReadOnlyList<CommandEntry> All { get; } =
+    [
+        CommandEntry.Of<RunCommand>("run", "Person + outfit → image → videos from the chosen models (default: the sample, all models).",
+            ["run"], ["run", "--person", "me.jpg", "--outfit", "top.png", "--models", "veo3,kling", "--duration", "5"]),
+        CommandEntry.Of<ImageCommand>("image", "Images from a prompt and reference images.",
+            ["image", "--ref", "me.jpg", "--prompt", "portrait of a man smiling", "--num", "2"]),
+        CommandEntry.Of<VideoCommand>("video", "Videos of one image from the chosen models.",
+            ["video", "--image", "img.png", "--models", "all", "--duration", "4"]),
+        CommandEntry.Of<BatchCommand>("batch", "People × outfits × settings × models × durations from a YAML/JSON manifest, with cost plan and budget.",
+            ["batch", "assets/samples/batch.yaml", "--plan"], ["batch", "lookbook.yaml", "--budget", "25", "--report", "report.json"]),
+        CommandEntry.Of<ResumeCommand>("resume", "Finish interrupted runs: collect what fal already has by request id, send only what it never got.",
+            ["resume"], ["resume", "0193ab", "--retry-failed"]),
+        CommandEntry.Of<ReportCommand>("report", "Per model: count, success rate, latency min/avg/p50/p95/max, cost — from the run store.",
+            ["report"], ["report", "--run", "0193ab", "--json"]),
+        CommandEntry.Of<ImportCommand>("import", "Bring an existing outputs folder (the original tool's or Catwalk's) into the run store.",
+            ["import", "old-project/outputs"]),
+        CommandEntry.Of<DashboardCommand>("dashboard", "The web dashboard over the run store on 127.0.0.1: overview, generations, exports.",
+            ["dashboard", "--port", "5180"]),
+        CommandEntry.Of<ServerCommand>("server", "Dashboard + Hangfire's dashboard (/jobs) + API over the shared PostgreSQL store; enqueues runs for `catwalk worker`s.",
+            ["server", "--db", "Host=db;Database=catwalk;Username=catwalk"], ["server", "--db", "Host=db;Database=catwalk", "--host", "0.0.0.0", "--token", "s3cret"]),
+        CommandEntry.Of<MetricsCommand>("metrics", "A video's automatic quality metrics: spec, faithfulness to its input image, flicker, motion, defects.",
+            ["metrics", "video.mp4", "--image", "img.png", "--duration", "5"]),
+        CommandEntry.Of<ModelsCommand>("models", "The model catalog: keys, durations, resolutions, audio, prices."),
+        CommandEntry.Of<CheckCommand>("check", "Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing."),
+        CommandEntry.Of<WorkerCommand>("worker", "Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.",
+            ["worker", "--db", "Host=db;Database=catwalk;Username=catwalk", "--concurrency", "64"]),
+        CommandEntry.Of<EmulatorCommand>("emulator", "Run the fal-compatible emulator on 127.0.0.1."),
+    ];
+}

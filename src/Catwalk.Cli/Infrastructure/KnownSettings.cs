@@ -1,0 +1,26 @@
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>
+/// Every configuration key and <c>CATWALK_*</c> variable Catwalk reads. Anything else under <c>Catwalk:</c> or
+/// <c>CATWALK_</c> is a typo or a leftover, and gets a warning instead of being ignored in silence.
+/// </summary>
+internal static class KnownSettings
+{
+    public static IReadOnlyList<string> ConfigurationKeys { get; } =
+    [
+        "Catwalk:Db",
+        "Catwalk:Fal:QueueUrl",
+        "Catwalk:Fal:StorageUrl",
+        "Catwalk:Emulator:LatencyScale",
+        "Catwalk:Emulator:GpusPerEndpoint",
+        "Catwalk:Worker:TakeoverSeconds",
+    ];
+
+    public static IReadOnlyList<string> EnvironmentVariables { get; } =
+    [
+        "CATWALK_DB",
+        "CATWALK_FAL_QUEUE_URL",
+        "CATWALK_FAL_STORAGE_URL",
+        "CATWALK_TEST_POSTGRES", // read by Catwalk's own test suite, set by ./test
+    ];
+}
