@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Catwalk.Bench.Benchmarks;
 using Catwalk.Bench.Infrastructure;
 
-// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME]
+// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME] [--compare-with BASELINE.json --baseline-commit REV]
 // Every number is measured against the emulator on loopback, beside a baseline measured in the same run.
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
@@ -37,3 +37,10 @@ foreach (var (name, run) in steps.Where(s => only is null || s.Name == only))
 }
 await ResultsWriter.WriteAsync(output, results, total.Elapsed, quick);
 Console.WriteLine($"Results: {Path.Combine(output, "latest.json")} and latest.md ({total.Elapsed.TotalSeconds:0} s)");
+if (args.SkipWhile(a => a != "--compare-with").Skip(1).FirstOrDefault() is { } baseline)
+{
+    var commit = args.SkipWhile(a => a != "--baseline-commit").Skip(1).FirstOrDefault() ?? Path.GetFileName(baseline);
+    await CommitComparison.WriteAsync(output, baseline, commit, results);
+    Console.WriteLine($"Against {commit}: {Path.Combine(output, "compare.md")}");
+    Console.WriteLine(await File.ReadAllTextAsync(Path.Combine(output, "compare.md")));
+}
