@@ -52,8 +52,9 @@ public sealed class FalEmulator : IAsyncDisposable
         EmulatorContext? context = null;
         var files = new FileStore(Path.Combine(work, "files"), () => context!.BaseUri);
         var faults = new FaultInjector(options.Faults, options.Seed);
-        var queue = new JobQueue(options, new ModelSimulator(new RenderCache(options.CacheDirectory ?? DefaultCacheDirectory(), stats), files), faults);
-        context = new EmulatorContext(options, catalog, queue, files, new MediaResolver(files), stats, faults);
+        var media = new MediaResolver(files);
+        var queue = new JobQueue(options, new ModelSimulator(new RenderCache(options.CacheDirectory ?? DefaultCacheDirectory(), stats), files), faults, media);
+        context = new EmulatorContext(options, catalog, queue, files, stats, faults);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

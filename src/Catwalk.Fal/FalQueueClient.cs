@@ -23,7 +23,7 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         endpointId = endpointId?.Trim('/') ?? throw new ArgumentNullException(nameof(endpointId));
         _ = new FalRequestHandle(endpointId, "-").OwnerApp; // a malformed id fails here, before anything is paid for
         var client = http.CreateClient(FalHttpClients.Queue);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId)) { Content = JsonContent.Create(input) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId)) { Content = FalJsonContent.Create(input) };
         request.Headers.Add("x-fal-queue-priority", "normal");
         var submittedAt = time.GetUtcNow();
         HttpResponseMessage? response = null;

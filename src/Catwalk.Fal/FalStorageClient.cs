@@ -44,7 +44,7 @@ public sealed partial class FalStorageClient(IHttpClientFactory http, IOptions<F
         try
         {
             using var response = await http.CreateClient(FalHttpClients.Storage)
-                .PostAsJsonAsync(initiate, new { content_type = contentType, file_name = fileName }, cancellationToken).ConfigureAwait(false);
+                .PostAsync(initiate, FalJsonContent.Create(new { content_type = contentType, file_name = fileName }), cancellationToken).ConfigureAwait(false);
             LogCall(logger, "POST", initiate.GetLeftPart(UriPartial.Path), (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
                 throw await FalErrorReader.ReadAsync(response, "fal storage", null, isResult: false, cancellationToken).ConfigureAwait(false);

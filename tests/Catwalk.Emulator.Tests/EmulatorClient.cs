@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,15 +49,27 @@ public sealed class EmulatorClient : IAsyncDisposable
     /// <summary>Polls the status URL fal returned until COMPLETED, then GETs the response URL.</summary>
     public async Task<JsonObject> WaitForResultAsync(JsonObject submitted)
     {
-        for (var i = 0; i < 2000; i++)
+        var (status, body, _) = await WaitForResultResponseAsync(submitted);
+        status.ShouldBe(200, body.ToJsonString());
+        return body;
+    }
+
+    /// <summary>The last COMPLETED status, then the result's HTTP status, body and headers — errors included.</summary>
+    public async Task<(int Status, JsonObject Body, HttpResponseHeaders Headers)> WaitForResultResponseAsync(JsonObject submitted) =>
+        (await WaitForCompletionAsync(submitted)).Result;
+
+    public async Task<(JsonObject Completed, (int Status, JsonObject Body, HttpResponseHeaders Headers) Result)> WaitForCompletionAsync(JsonObject submitted)
+    {
+        JsonObject? completed = null;
+        for (var i = 0; i < 2000 && completed is null; i++)
         {
             var status = await Http.GetFromJsonAsync<JsonObject>(submitted["status_url"]!.GetValue<string>());
-            if (status!["status"]!.GetValue<string>() == "COMPLETED") break;
-            await Task.Delay(25);
+            if (status!["status"]!.GetValue<string>() == "COMPLETED") completed = status;
+            else await Task.Delay(25);
         }
+        completed.ShouldNotBeNull("the job never completed");
         using var result = await Http.GetAsync(submitted["response_url"]!.GetValue<string>());
-        result.EnsureSuccessStatusCode();
-        return (await result.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (completed, ((int)result.StatusCode, (await result.Content.ReadFromJsonAsync<JsonObject>())!, result.Headers));
     }
 
     public async Task<string> DownloadAsync(string url, string name)

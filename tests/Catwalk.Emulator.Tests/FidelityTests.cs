@@ -7,7 +7,8 @@ namespace Catwalk.Emulator.Tests;
 
 /// <summary>
 /// fal's official JavaScript client, unchanged and pointed at the emulator only by its request middleware, uploads,
-/// subscribes to every catalog endpoint, gets a ValidationError for a bad input and cancels a queued job.
+/// subscribes to every catalog endpoint, gets a ValidationError from the result of a bad input (queued like any other,
+/// as fal's queue does not validate), cancels queued jobs whatever their input, and sees fal's status codes.
 /// This is how we know the emulator speaks fal, not just our own client.
 /// </summary>
 public class FidelityTests
@@ -34,10 +35,17 @@ public class FidelityTests
         subscribed.Select(s => s!["endpoint"]!.GetValue<string>()).ShouldBe(ModelCatalog.BuiltIn.Models.Select(m => m.EndpointId), ignoreOrder: true);
         subscribed.ShouldAllBe(s => s!["bytes"]!.GetValue<int>() > 1000);
         subscribed.Select(s => s!["mode"]!.GetValue<string>()).Distinct().Count().ShouldBe(2);
-        report["validation"]!["status"]!.GetValue<int>().ShouldBe(422);
+        report["validation"]!["submitAccepted"]!.GetValue<bool>().ShouldBeTrue("fal's queue takes any JSON object; the model refuses it later");
+        report["validation"]!["resultStatus"]!.GetValue<int>().ShouldBe(422);
+        report["validation"]!["subscribeStatus"]!.GetValue<int>().ShouldBe(422);
         report["validation"]!["fields"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["body.duration"]);
         report["cancel"]!["statusAfterCancel"]!.GetValue<string>().ShouldBe("COMPLETED");
-        emulator.GetStats().Endpoints["fal-ai/hunyuan-video-v1.5/image-to-video"].Cancels.ShouldBe(1);
+        report["badInputCancel"]!["submitted"]!.GetValue<bool>().ShouldBeTrue();
+        report["badInputCancel"]!["statusBefore"]!.GetValue<string>().ShouldBe("IN_QUEUE");
+        report["badInputCancel"]!["statusAfter"]!.GetValue<string>().ShouldBe("COMPLETED");
+        report["statusCodes"]!["queued"]!.GetValue<int>().ShouldBe(202);
+        report["statusCodes"]!["completed"]!.GetValue<int>().ShouldBe(200);
+        emulator.GetStats().Endpoints["fal-ai/hunyuan-video-v1.5/image-to-video"].Cancels.ShouldBe(2);
         emulator.GetStats().Uploads.ShouldBe(1);
     }
 

@@ -5,10 +5,20 @@ namespace Catwalk.Emulator.Tests;
 
 public class ValidationTests
 {
+    /// <summary>
+    /// As on fal: the queue takes the bad input (200 IN_QUEUE), the job runs and COMPLETES, and the result is the model's
+    /// 422 with its detail list and X-Fal-Retryable: false.
+    /// </summary>
     private static async Task<JsonObject> Rejected(EmulatorClient e, string endpoint, JsonObject input)
     {
-        var (status, body) = await e.SubmitAsync(endpoint, input);
-        status.ShouldBe(422, body.ToJsonString());
+        var (status, submitted) = await e.SubmitAsync(endpoint, input);
+        status.ShouldBe(200, submitted.ToJsonString());
+        submitted["status"]!.GetValue<string>().ShouldBe("IN_QUEUE");
+        var (completed, (resultStatus, body, headers)) = await e.WaitForCompletionAsync(submitted);
+        completed["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        completed.ContainsKey("error").ShouldBeFalse("a model's own 422 is only in the result");
+        resultStatus.ShouldBe(422, body.ToJsonString());
+        headers.GetValues("X-Fal-Retryable").ShouldBe(["false"]);
         return body["detail"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
     }
 
@@ -81,11 +91,7 @@ public class ValidationTests
     public async Task A_wrong_literal_is_explained_in_pydantics_words_and_is_not_retryable()
     {
         await using var e = await EmulatorClient.StartAsync();
-        using var response = await e.Http.PostAsync(e.Url("fal-ai/veo3/image-to-video"),
-            new StringContent($"{{\"prompt\":\"walk\",\"duration\":\"7s\",\"image_url\":\"{await e.UploadAsync(TestImages.Png())}\"}}", System.Text.Encoding.UTF8, "application/json"));
-        ((int)response.StatusCode).ShouldBe(422);
-        response.Headers.GetValues("X-Fal-Retryable").ShouldBe(["false"]);
-        var problem = EmulatorClient.Parse(await response.Content.ReadAsStringAsync())["detail"]![0]!;
+        var problem = await Rejected(e, "fal-ai/veo3/image-to-video", new JsonObject { ["prompt"] = "walk", ["duration"] = "7s", ["image_url"] = await e.UploadAsync(TestImages.Png()) });
         problem["msg"]!.GetValue<string>().ShouldBe("Input should be '4s', '6s' or '8s'");
         problem["input"]!.GetValue<string>().ShouldBe("7s");
     }
@@ -94,8 +100,10 @@ public class ValidationTests
     public async Task Every_problem_is_reported_at_once()
     {
         await using var e = await EmulatorClient.StartAsync();
-        var (status, body) = await e.SubmitAsync("fal-ai/nano-banana", new JsonObject { ["prompt"] = "hi", ["num_images"] = 9, ["aspect_ratio"] = "7:5" });
-        status.ShouldBe(422);
+        var (status, submitted) = await e.SubmitAsync("fal-ai/nano-banana", new JsonObject { ["prompt"] = "hi", ["num_images"] = 9, ["aspect_ratio"] = "7:5" });
+        status.ShouldBe(200);
+        var (resultStatus, body, _) = await e.WaitForResultResponseAsync(submitted);
+        resultStatus.ShouldBe(422);
         body["detail"]!.AsArray().Select(p => p!["loc"]![1]!.GetValue<string>()).ShouldBe(["prompt", "num_images", "aspect_ratio"], ignoreOrder: true);
     }
 
@@ -108,6 +116,49 @@ public class ValidationTests
         var problem = EmulatorClient.Parse(await array.Content.ReadAsStringAsync())["detail"]![0]!;
         problem["loc"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["body"]);
         problem["type"]!.GetValue<string>().ShouldBe("model_attributes_type");
-        (await e.SubmitAsync("fal-ai/luma-dream-machine/ray-2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = null })).Status.ShouldBe(200);
+        var (status, luma) = await e.SubmitAsync("fal-ai/luma-dream-machine/ray-2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = null });
+        status.ShouldBe(200);
+        (await e.WaitForResultResponseAsync(luma)).Status.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task A_bad_input_is_queued_like_any_other_can_be_cancelled_while_queued_and_counts_as_a_submission()
+    {
+        await using var e = await EmulatorClient.StartAsync(gpus: 1, latencyScale: 0.5);
+        var image = await e.UploadAsync(TestImages.Png());
+        var (_, first) = await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image });
+        var (status, bad) = await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = "https://cdn.example.com/gone.png" });
+        status.ShouldBe(200);
+        bad["queue_position"]!.GetValue<int>().ShouldBe(1);
+        bad.ContainsKey("logs").ShouldBeTrue();
+        bad["logs"].ShouldBeNull();
+        bad["metrics"]!.AsObject().Count.ShouldBe(0);
+        using var cancel = await e.Http.PutAsync(bad["cancel_url"]!.GetValue<string>(), null);
+        ((int)cancel.StatusCode).ShouldBe(202);
+        e.Emulator.GetStats().Endpoints["fal-ai/pika/v2.2/image-to-video"].Submissions.ShouldBe(2);
+        (await e.WaitForResultResponseAsync(bad)).Status.ShouldBe(400); // removed from the queue before the model saw it
+        first["request_id"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_status_of_an_infrastructure_failure_names_it_and_a_running_status_is_202()
+    {
+        await using var e = await EmulatorClient.StartAsync(gpus: 1, latencyScale: 1);
+        var image = await e.UploadAsync(TestImages.Png());
+        var (_, running) = await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image });
+        using var queuedStatus = await e.Http.GetAsync(running["status_url"]!.GetValue<string>());
+        ((int)queuedStatus.StatusCode).ShouldBe(202);
+        using var request = new HttpRequestMessage(HttpMethod.Post, e.Url("fal-ai/pika/v2.2/image-to-video"))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new JsonObject { ["prompt"] = "walk", ["image_url"] = image }),
+        };
+        request.Headers.Add("X-Fal-Request-Timeout", "0.2");
+        using var sent = await e.Http.SendAsync(request);
+        var timedOut = EmulatorClient.Parse(await sent.Content.ReadAsStringAsync());
+        var (completed, (status, body, headers)) = await e.WaitForCompletionAsync(timedOut);
+        completed["error_type"]!.GetValue<string>().ShouldBe("request_timeout");
+        completed["error"]!.GetValue<string>().ShouldBe("Request timed out");
+        status.ShouldBe(504);
+        headers.GetValues("X-Fal-Request-Timeout-Type").ShouldBe(["user"]);
     }
 }

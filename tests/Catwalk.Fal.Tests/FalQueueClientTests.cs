@@ -58,23 +58,28 @@ public class FalQueueClientTests
     }
 
     [Fact]
-    public async Task A_422_is_a_validation_error_naming_the_field_and_nothing_is_queued()
+    public async Task A_bad_input_is_queued_as_on_fal_and_its_result_is_a_validation_error_naming_the_field()
     {
         await using var h = await FalHarness.StartAsync();
         var image = await h.UploadImageAsync();
-        var error = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubmitAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input(image, duration: "7s")));
+        var submitted = await h.Client.SubmitAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input(image, duration: "7s"));
+        submitted.Request.RequestId.ShouldNotBeNullOrEmpty();
+        h.Emulator.GetStats().Endpoints["fal-ai/veo3/image-to-video"].Submissions.ShouldBe(1);
+
+        var error = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubscribeAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input(image, duration: "7s")));
         error.Errors.ShouldHaveSingleItem().Field.ShouldBe("duration");
         error.Message.ShouldContain("fal rejected the input of fal-ai/veo3/image-to-video: duration:");
-        h.Emulator.GetStats().Endpoints["fal-ai/veo3/image-to-video"].Submissions.ShouldBe(0);
+        error.RequestId.ShouldNotBeNullOrEmpty();
+        error.Retryable.ShouldBe(false);
     }
 
     [Fact]
-    public async Task A_missing_field_and_an_unreachable_image_are_named_too()
+    public async Task A_missing_field_and_an_unreachable_image_are_named_by_the_result_too()
     {
         await using var h = await FalHarness.StartAsync();
-        var missing = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubmitAsync("fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = "walk" }));
+        var missing = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubscribeAsync("fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = "walk" }));
         missing.Errors.ShouldContain(e => e.Field == "start_image_url" && e.Type == "missing");
-        var outside = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubmitAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input("https://example.invalid/x.png")));
+        var outside = await Should.ThrowAsync<FalValidationException>(() => h.Client.SubscribeAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input("https://example.invalid/x.png")));
         outside.Errors.ShouldHaveSingleItem().Type.ShouldBe("file_download_error");
     }
 

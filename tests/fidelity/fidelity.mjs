@@ -13,7 +13,7 @@ const fal = createFalClient({
     url: request.url.replace(/^https:\/\/(queue\.|rest\.)?fal\.(run|ai)/, origin),
   }),
 });
-const report = { subscribed: [], validation: null, cancel: null, upload: null };
+const report = { subscribed: [], validation: null, cancel: null, upload: null, badInputCancel: null, statusCodes: {} };
 const fail = (message) => { console.log(JSON.stringify({ ...report, error: message })); process.exit(1); };
 
 // 1. Storage upload through fal's flow (initiate, then PUT to the returned URL).
@@ -34,6 +34,18 @@ if (queued.status !== "IN_QUEUE") fail(`second job is ${queued.status}, expected
 await fal.queue.cancel(slow.endpoint, { requestId: second.request_id });
 const afterCancel = await fal.queue.status(slow.endpoint, { requestId: second.request_id });
 report.cancel = { queuedPosition: queued.queue_position, statusAfterCancel: afterCancel.status };
+// The HTTP codes fal answers a status poll with: 202 while queued, 200 once completed (the client accepts any 2xx).
+const statusCode = async (requestId) => (await fetch(`${origin}/${slow.endpoint.split("/").slice(0, 2).join("/")}/requests/${requestId}/status`)).status;
+report.statusCodes.completed = await statusCode(second.request_id);
+
+// 2b. A queued job whose input the model would refuse (an image it cannot fetch) is queued and cancelled like any other:
+// fal's queue does not look at the input.
+const badInput = { ...withImage(slow.input), [Object.keys(slow.input).find((k) => slow.input[k] === "$IMAGE")]: "https://cdn.example.com/gone.png" };
+const third = await fal.queue.submit(slow.endpoint, { input: badInput });
+report.statusCodes.queued = await statusCode(third.request_id);
+const thirdQueued = await fal.queue.status(slow.endpoint, { requestId: third.request_id });
+await fal.queue.cancel(slow.endpoint, { requestId: third.request_id });
+report.badInputCancel = { submitted: Boolean(third.request_id), statusBefore: thirdQueued.status, statusAfter: (await fal.queue.status(slow.endpoint, { requestId: third.request_id })).status };
 
 // 3. Every endpoint, with valid input, through subscribe (polling and streaming alternately).
 await Promise.all(cases.map(async (c, i) => {
@@ -50,12 +62,29 @@ await Promise.all(cases.map(async (c, i) => {
 }));
 await fal.queue.result(slow.endpoint, { requestId: first.request_id }).catch(() => {});
 
-// 4. An invalid input is a ValidationError naming the field.
+// 4. An invalid input is queued (fal validates in the model, not at submit), completes, and the result fetch throws a
+// ValidationError naming the field; subscribe, which fetches the result, throws the same.
+const invalid = { prompt: "walk", image_url: imageUrl, duration: "7s" };
+const queuedInvalid = await fal.queue.submit("fal-ai/veo3/image-to-video", { input: invalid });
+report.validation = { submitAccepted: Boolean(queuedInvalid.request_id) };
+for (;;) {
+  const s = await fal.queue.status("fal-ai/veo3/image-to-video", { requestId: queuedInvalid.request_id });
+  if (s.status === "COMPLETED") break;
+  await new Promise((r) => setTimeout(r, 50));
+}
 try {
-  await fal.subscribe("fal-ai/veo3/image-to-video", { input: { prompt: "walk", image_url: imageUrl, duration: "7s" } });
-  fail("an invalid duration was accepted");
+  await fal.queue.result("fal-ai/veo3/image-to-video", { requestId: queuedInvalid.request_id });
+  fail("the result of an invalid duration was a success");
 } catch (e) {
-  if (!(e instanceof ValidationError)) fail(`expected ValidationError, got ${e?.constructor?.name}: ${e?.message} ${e instanceof ApiError ? e.status : ""}`);
-  report.validation = { status: e.status, fields: e.fieldErrors.map((f) => f.loc.join(".")) };
+  if (!(e instanceof ValidationError)) fail(`result: expected ValidationError, got ${e?.constructor?.name}: ${e?.message} ${e instanceof ApiError ? e.status : ""}`);
+  report.validation.resultStatus = e.status;
+  report.validation.fields = e.fieldErrors.map((f) => f.loc.join("."));
+}
+try {
+  await fal.subscribe("fal-ai/veo3/image-to-video", { input: invalid, pollInterval: 50 });
+  fail("an invalid duration was accepted by subscribe");
+} catch (e) {
+  if (!(e instanceof ValidationError)) fail(`subscribe: expected ValidationError, got ${e?.constructor?.name}: ${e?.message} ${e instanceof ApiError ? e.status : ""}`);
+  report.validation.subscribeStatus = e.status;
 }
 console.log(JSON.stringify(report));

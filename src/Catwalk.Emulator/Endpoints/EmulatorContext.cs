@@ -7,13 +7,12 @@ using Catwalk.Emulator.Validation;
 namespace Catwalk.Emulator.Endpoints;
 
 /// <summary>What the endpoints share: options, the catalog, the queue, files, stats and this server's base URL.</summary>
-internal sealed class EmulatorContext(FalEmulatorOptions options, ModelCatalog catalog, JobQueue queue, FileStore files, MediaResolver media, StatsCounter stats, FaultInjector faults)
+internal sealed class EmulatorContext(FalEmulatorOptions options, ModelCatalog catalog, JobQueue queue, FileStore files, StatsCounter stats, FaultInjector faults)
 {
     public FalEmulatorOptions Options { get; } = options;
     public ModelCatalog Catalog { get; } = catalog;
     public JobQueue Queue { get; } = queue;
     public FileStore Files { get; } = files;
-    public MediaResolver Media { get; } = media;
     public StatsCounter Stats { get; } = stats;
     public FaultInjector Faults { get; } = faults;
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/");

@@ -67,20 +67,20 @@ internal static class QueueEndpoints
         JsonObject? input;
         try { input = await JsonNode.ParseAsync(request.Body) as JsonObject; }
         catch (JsonException) { input = null; }
+        // Only a body that is not a JSON object is refused here; fal's queue takes any object, and the model checks it when it runs.
         if (input is null) return Unprocessable([new InputProblem(InputProblem.WholeBody, "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")]);
-        var problems = InputValidator.Validate(model, input);
-        if (problems.Count > 0) return Unprocessable(problems);
-        var (media, mediaProblems) = context.Media.Resolve(model, input);
-        if (mediaProblems.Count > 0) return Unprocessable(mediaProblems);
 
         context.Stats.Submission(model.EndpointId);
-        var job = context.Queue.Enqueue(model, input, media, StartTimeout(request));
+        var job = context.Queue.Enqueue(model, input, StartTimeout(request));
         if (rule?.Kind == FaultKind.LostSubmit)
         {
             http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id
             return Results.Empty;
         }
         var body = StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), false);
+        // fal's submit answer (live capture): the queued status with logs null and empty metrics.
+        body["logs"] = null;
+        body["metrics"] = new JsonObject();
         body["gateway_request_id"] = job.Id;
         return Results.Json(body);
     }
@@ -96,6 +96,5 @@ internal static class QueueEndpoints
 
     private static IResult NotFound() => Results.Json(new { detail = "Request not found" }, statusCode: 404);
 
-    private static IResult Unprocessable(IReadOnlyList<InputProblem> problems) =>
-        new UnprocessableResult(new JsonObject { ["detail"] = new JsonArray([.. problems.Select(p => (JsonNode)p.ToJson())]) });
+    private static IResult Unprocessable(IReadOnlyList<InputProblem> problems) => new UnprocessableResult(InputProblem.Detail(problems));
 }

@@ -4,7 +4,7 @@ using Catwalk.Catalog;
 namespace Catwalk.Emulator.Queue;
 
 /// <summary>One submitted request and everything fal would know about it. Changes wake status streams.</summary>
-internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject input, IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media, DateTimeOffset submittedAt)
+internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject input, DateTimeOffset submittedAt)
 {
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _logs = [];
@@ -13,7 +13,8 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
     public string Id { get; } = id;
     public ModelDescriptor Model { get; } = model;
     public JsonObject Input { get; } = input;
-    public IReadOnlyDictionary<string, IReadOnlyList<byte[]>> Media { get; } = media;
+    /// <summary>The media the input points at, fetched when the job starts (as fal's runner does), by field.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<byte[]>> Media { get; private set; } = new Dictionary<string, IReadOnlyList<byte[]>>();
     public DateTimeOffset SubmittedAt { get; } = submittedAt;
     public JobState State { get; private set; } = JobState.InQueue;
     public double? InferenceSeconds { get; private set; }
@@ -48,7 +49,13 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
 
     public void Succeed(JsonObject output, double inferenceSeconds) => Update(() => (Output, InferenceSeconds, State) = (output, inferenceSeconds, JobState.Completed));
 
-    public void Fail(int status, JsonObject body, double inferenceSeconds) => Update(() => (Error, InferenceSeconds, State) = ((status, body), inferenceSeconds, JobState.Completed));
+    public void UseMedia(IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media) => Media = media;
+
+    public void Fail(int status, JsonObject body, double inferenceSeconds, IReadOnlyDictionary<string, string>? headers = null) => Update(() =>
+    {
+        (Error, InferenceSeconds, State) = ((status, body), inferenceSeconds, JobState.Completed);
+        ErrorHeaders = headers ?? ErrorHeaders;
+    });
 
     /// <summary>fal removes a queued job: it completes without running, and its result is the cancellation error.</summary>
     public bool CancelIfQueued() => EndIfQueued(400, new JsonObject { ["detail"] = "Request was cancelled" });

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Catwalk.Catalog;
 using Catwalk.Emulator.Faults;
+using Catwalk.Emulator.Validation;
 
 namespace Catwalk.Emulator.Queue;
 
@@ -9,8 +10,10 @@ namespace Catwalk.Emulator.Queue;
 /// fal's queue, imitated: each endpoint runs at most <see cref="FalEmulatorOptions.GpusPerEndpoint"/> jobs at once;
 /// the rest wait IN_QUEUE with a position. A job waits its model's queue time, runs for its inference time (scaled,
 /// jittered deterministically) while its media renders, then completes with the output or the error.
+/// As on fal, the input is checked by the model when the job starts, not by the queue at submit: a bad input is queued,
+/// runs, completes, and its result is the model's 422.
 /// </summary>
-internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simulator, FaultInjector faults) : IDisposable
+internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simulator, FaultInjector faults, MediaResolver media) : IDisposable
 {
     private readonly ConcurrentDictionary<string, EmulatedJob> _jobs = new();
     private readonly ConcurrentDictionary<string, Lane> _lanes = new();
@@ -19,9 +22,9 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
 
     private TimeProvider Time => options.TimeProvider;
 
-    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media, TimeSpan? startTimeout = null)
+    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, TimeSpan? startTimeout = null)
     {
-        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, media, Time.GetUtcNow()) { StartTimeout = startTimeout };
+        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, Time.GetUtcNow()) { StartTimeout = startTimeout };
         _jobs[job.Id] = job;
         var lane = _lanes.GetOrAdd(model.EndpointId, _ => new Lane(options.GpusPerEndpoint));
         lock (lane.Waiting) lane.Waiting.Add(job);
@@ -72,6 +75,12 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
             if (!job.TryStart()) return;
             var started = Time.GetTimestamp();
             job.Log($"Runner assigned; loading {job.Model.DisplayName}", Time.GetUtcNow());
+            if (Validate(job) is { Count: > 0 } problems)
+            {
+                job.Log("Input validation failed", Time.GetUtcNow());
+                job.Fail(422, InputProblem.Detail(problems), Math.Round(Time.GetElapsedTime(started).TotalSeconds, 3), new Dictionary<string, string> { ["X-Fal-Retryable"] = "false" });
+                return;
+            }
             var fault = faults.Roll(FaultStage.Job, job.Model);
             if (fault?.Kind == FaultKind.NeverFinishes)
             {
@@ -104,6 +113,16 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
         {
             lane.Slots.Release();
         }
+    }
+
+    /// <summary>The model's own check of its input: the published schema, then fetching and decoding the media it points at.</summary>
+    private IReadOnlyList<InputProblem> Validate(EmulatedJob job)
+    {
+        var problems = InputValidator.Validate(job.Model, job.Input);
+        if (problems.Count > 0) return problems;
+        var (fetched, mediaProblems) = media.Resolve(job.Model, job.Input);
+        job.UseMedia(fetched);
+        return mediaProblems;
     }
 
     /// <summary>Takes a job out of its lane's waiting list; the jobs behind it move up (and their streams hear of it).</summary>

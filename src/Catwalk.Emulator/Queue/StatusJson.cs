@@ -18,7 +18,17 @@ internal static class StatusJson
         };
         if (job.State == JobState.InQueue) json["queue_position"] = queuePosition ?? 0;
         else json["logs"] = includeLogs ? new JsonArray([.. job.Logs.Select(l => (JsonNode)l.DeepClone())]) : null;
-        if (job.State == JobState.Completed) json["metrics"] = new JsonObject { ["inference_time"] = job.InferenceSeconds };
+        if (job.State == JobState.Completed)
+        {
+            json["metrics"] = new JsonObject { ["inference_time"] = job.InferenceSeconds };
+            // An infrastructure failure (timeout, runner trouble) is named on the status too, as fal's clients expect;
+            // a model's own error (a 422) is only in the result.
+            if (job.Error is { Body: var body } && body["error_type"] is JsonValue type && body["detail"] is JsonValue detail)
+            {
+                json["error"] = detail.DeepClone();
+                json["error_type"] = type.DeepClone();
+            }
+        }
         return json;
     }
 

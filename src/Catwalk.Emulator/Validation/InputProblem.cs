@@ -11,6 +11,9 @@ internal sealed record InputProblem(string Field, string Message, string Type, J
     /// <summary>For a problem with one item of a list, its index: pydantic's loc is then <c>["body", field, index]</c>.</summary>
     public int? Item { get; init; }
 
+    /// <summary>The body of fal's 422: <c>{"detail": [problem, …]}</c>.</summary>
+    public static JsonObject Detail(IEnumerable<InputProblem> problems) => new() { ["detail"] = new JsonArray([.. problems.Select(p => (JsonNode)p.ToJson())]) };
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
