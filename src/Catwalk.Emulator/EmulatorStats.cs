@@ -15,4 +15,6 @@ public sealed record EmulatorStats(
     public int Requests { get; init; }
     /// <summary>What clients sent: request lines, headers and bodies of those requests.</summary>
     public long BytesReceived { get; init; }
+    /// <summary>Calls to fal's Platform APIs (<c>/v1/models…</c>), faulted ones included.</summary>
+    public int PlatformCalls { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Catwalk.Catalog;
 using Catwalk.Emulator.Endpoints;
+using Catwalk.Emulator.Platform;
 using Catwalk.Emulator.Faults;
 using Catwalk.Emulator.Queue;
 using Catwalk.Emulator.Rendering;
@@ -46,6 +47,7 @@ public sealed class FalEmulator : IAsyncDisposable
 
     public static async Task<FalEmulator> StartAsync(FalEmulatorOptions options, ModelCatalog catalog, CancellationToken cancellationToken = default)
     {
+        if (options.ServeExtraModels) catalog = Platform.ExtraModels.AddTo(catalog);
         var owned = options.WorkDirectory is null ? Directory.CreateTempSubdirectory("catwalk-emulator-").FullName : null;
         var work = options.WorkDirectory ?? owned!;
         var stats = new StatsCounter(catalog.Models.Select(m => m.EndpointId));
@@ -69,7 +71,7 @@ public sealed class FalEmulator : IAsyncDisposable
         app.UseMiddleware<StopEndsRequestsMiddleware>();
         app.UseMiddleware<RequestBytesMiddleware>(context);
         app.UseMiddleware<KeyCheckMiddleware>(context);
-        app.MapStats(context).MapStorage(context).MapQueue(context);
+        app.MapStats(context).MapStorage(context).MapPlatform(context).MapQueue(context);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         context.BaseUri = new Uri(address.TrimEnd('/') + "/");

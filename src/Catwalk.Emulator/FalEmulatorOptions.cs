@@ -24,4 +24,12 @@ public sealed record FalEmulatorOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     /// <summary>Faults to inject (429s, 5xx, dropped connections, cut streams, truncated media, failing jobs…), rolled under <see cref="Seed"/>.</summary>
     public IReadOnlyList<Faults.FaultRule> Faults { get; init; } = [];
+    /// <summary>The ADMIN-scope key the Platform APIs' usage endpoints accept (fal's <c>adminApiKey</c>); null: none exists.</summary>
+    public string? AdminKey { get; init; }
+    /// <summary>Endpoints the model search lists as <c>deprecated</c>, as fal does before it retires one.</summary>
+    public IReadOnlySet<string> DeprecatedEndpoints { get; init; } = new HashSet<string>();
+    /// <summary>The account's discount in percent, applied to what usage says was charged (0–100).</summary>
+    public decimal PercentDiscount { get; init; }
+    /// <summary>Also serve the image-to-video endpoints of fal that are not in Catwalk's built-in catalog (Platform/fal-extra-models.json).</summary>
+    public bool ServeExtraModels { get; init; } = true;
 }

@@ -6,7 +6,7 @@ namespace Catwalk.Emulator;
 internal sealed class StatsCounter
 {
     private readonly ConcurrentDictionary<string, int[]> _endpoints = new();
-    private int _uploads, _downloads, _renders, _cacheHits, _requests;
+    private int _uploads, _downloads, _renders, _cacheHits, _requests, _platformCalls;
     private long _bytesReceived;
 
     public StatsCounter(IEnumerable<string> endpointIds)
@@ -23,6 +23,7 @@ internal sealed class StatsCounter
     public void Download() => Interlocked.Increment(ref _downloads);
     public void Render() => Interlocked.Increment(ref _renders);
     public void CacheHit() => Interlocked.Increment(ref _cacheHits);
+    public void PlatformCall() => Interlocked.Increment(ref _platformCalls);
 
     public void Received(long bytes)
     {
@@ -37,6 +38,7 @@ internal sealed class StatsCounter
     {
         Requests = Volatile.Read(ref _requests),
         BytesReceived = Interlocked.Read(ref _bytesReceived),
+        PlatformCalls = Volatile.Read(ref _platformCalls),
     };
 
     private void Add(string endpoint, int index) => Interlocked.Increment(ref _endpoints.GetOrAdd(endpoint, _ => new int[5])[index]);

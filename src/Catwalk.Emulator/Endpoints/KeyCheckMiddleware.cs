@@ -11,7 +11,8 @@ internal sealed class KeyCheckMiddleware(RequestDelegate next, EmulatorContext c
     public Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
-        var open = path.StartsWith("/files/", StringComparison.Ordinal) || path.StartsWith("/_emulator/", StringComparison.Ordinal)
+        // The Platform APIs (/v1/…) check keys themselves: their error body differs and /v1/models needs none.
+        var open = path.StartsWith("/files/", StringComparison.Ordinal) || path.StartsWith("/_emulator/", StringComparison.Ordinal) || path.StartsWith("/v1/", StringComparison.Ordinal)
                    || (path.StartsWith("/storage/upload/put/", StringComparison.Ordinal) && HttpMethods.IsPut(http.Request.Method));
         if (context.Options.RequiredKey is not { } key || open) return next(http);
         var header = http.Request.Headers.Authorization.ToString();

@@ -71,7 +71,7 @@ internal static class QueueEndpoints
         if (input is null) return Unprocessable([new InputProblem(InputProblem.WholeBody, "Input should be a valid dictionary or object to extract fields from", "model_attributes_type")]);
 
         context.Stats.Submission(model.EndpointId);
-        var job = context.Queue.Enqueue(model, input, StartTimeout(request));
+        var job = context.Queue.Enqueue(model, input, StartTimeout(request), storePayloads: request.Headers["x-fal-store-io"].ToString() != "0");
         if (rule?.Kind == FaultKind.LostSubmit)
         {
             http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id

@@ -12,4 +12,6 @@ public enum FaultStage
     Download,
     /// <summary>The job itself, while it runs on the (emulated) GPU.</summary>
     Job,
+    /// <summary>fal's Platform APIs (<c>/v1/models…</c>): models, pricing, usage, request history.</summary>
+    Platform,
 }

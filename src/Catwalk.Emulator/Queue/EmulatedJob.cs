@@ -4,7 +4,7 @@ using Catwalk.Catalog;
 namespace Catwalk.Emulator.Queue;
 
 /// <summary>One submitted request and everything fal would know about it. Changes wake status streams.</summary>
-internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject input, DateTimeOffset submittedAt)
+internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject input, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _logs = [];
@@ -15,7 +15,13 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
     public JsonObject Input { get; } = input;
     /// <summary>The media the input points at, fetched when the job starts (as fal's runner does), by field.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<byte[]>> Media { get; private set; } = new Dictionary<string, IReadOnlyList<byte[]>>();
-    public DateTimeOffset SubmittedAt { get; } = submittedAt;
+    public DateTimeOffset SubmittedAt { get; } = time.GetUtcNow();
+    /// <summary>When a runner took it (fal's <c>started_at</c>); null while queued or when it never ran.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+    /// <summary>When it completed, whichever way.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+    /// <summary>False when submitted with <c>X-Fal-Store-IO: 0</c>: fal keeps no input/output payloads in its request history.</summary>
+    public bool StorePayloads { get; init; } = true;
     public JobState State { get; private set; } = JobState.InQueue;
     public double? InferenceSeconds { get; private set; }
     /// <summary>The model's output on success.</summary>
@@ -39,7 +45,7 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
         Update(() =>
         {
             if (State != JobState.InQueue) return;
-            (State, started) = (JobState.InProgress, true);
+            (State, started, StartedAt) = (JobState.InProgress, true, time.GetUtcNow());
         });
         return started;
     }
@@ -47,13 +53,14 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
     public void Log(string message, DateTimeOffset at) =>
         Update(() => _logs.Add(new JsonObject { ["message"] = message, ["level"] = "INFO", ["source"] = "USER", ["timestamp"] = at.UtcDateTime.ToString("O") }));
 
-    public void Succeed(JsonObject output, double inferenceSeconds) => Update(() => (Output, InferenceSeconds, State) = (output, inferenceSeconds, JobState.Completed));
+    public void Succeed(JsonObject output, double inferenceSeconds) =>
+        Update(() => (Output, InferenceSeconds, State, EndedAt) = (output, inferenceSeconds, JobState.Completed, time.GetUtcNow()));
 
     public void UseMedia(IReadOnlyDictionary<string, IReadOnlyList<byte[]>> media) => Media = media;
 
     public void Fail(int status, JsonObject body, double inferenceSeconds, IReadOnlyDictionary<string, string>? headers = null) => Update(() =>
     {
-        (Error, InferenceSeconds, State) = ((status, body), inferenceSeconds, JobState.Completed);
+        (Error, InferenceSeconds, State, EndedAt) = ((status, body), inferenceSeconds, JobState.Completed, time.GetUtcNow());
         ErrorHeaders = headers ?? ErrorHeaders;
     });
 
@@ -73,7 +80,7 @@ internal sealed class EmulatedJob(string id, ModelDescriptor model, JsonObject i
         Update(() =>
         {
             if (State != JobState.InQueue) return;
-            (State, Error, ended) = (JobState.Completed, (status, body), true);
+            (State, Error, ended, EndedAt) = (JobState.Completed, (status, body), true, time.GetUtcNow());
             ErrorHeaders = headers ?? ErrorHeaders;
         });
         return ended;

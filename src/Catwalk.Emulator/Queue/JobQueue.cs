@@ -22,9 +22,9 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
 
     private TimeProvider Time => options.TimeProvider;
 
-    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, TimeSpan? startTimeout = null)
+    public EmulatedJob Enqueue(ModelDescriptor model, JsonObject input, TimeSpan? startTimeout = null, bool storePayloads = true)
     {
-        var job = new EmulatedJob(Guid.NewGuid().ToString(), model, input, Time.GetUtcNow()) { StartTimeout = startTimeout };
+        var job = new EmulatedJob(Guid.CreateVersion7().ToString(), model, input, Time) { StartTimeout = startTimeout, StorePayloads = storePayloads };
         _jobs[job.Id] = job;
         var lane = _lanes.GetOrAdd(model.EndpointId, _ => new Lane(options.GpusPerEndpoint));
         lock (lane.Waiting) lane.Waiting.Add(job);
@@ -34,6 +34,9 @@ internal sealed class JobQueue(FalEmulatorOptions options, ModelSimulator simula
     }
 
     public EmulatedJob? Find(string requestId) => _jobs.GetValueOrDefault(requestId);
+
+    /// <summary>Every request the emulator took, in no particular order (its request history).</summary>
+    public IEnumerable<EmulatedJob> All => _jobs.Values;
 
     public int? PositionOf(EmulatedJob job)
     {
