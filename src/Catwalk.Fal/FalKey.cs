@@ -31,6 +31,10 @@ public sealed class FalKey
     }
 
     /// <summary>The same, from this process's environment variables.</summary>
+    /// <summary><c>FAL_ADMIN_KEY</c>: an ADMIN-scope key for usage and billing, kept apart from the key that pays for jobs.</summary>
+    public static FalKey? AdminFromEnvironment() =>
+        Environment.GetEnvironmentVariable("FAL_ADMIN_KEY") is { Length: > 0 } admin ? FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = admin }) : null;
+
     public static FalKey? FromEnvironment() =>
         FromEnvironment(new[] { "FAL_KEY", "FAL_KEY_ID", "FAL_KEY_SECRET", "FAL_API_KEY" }.ToDictionary(n => n, Environment.GetEnvironmentVariable));
 

@@ -5,8 +5,12 @@ public sealed class FalOptions
 {
     public Uri QueueUrl { get; set; } = new("https://queue.fal.run");
     public Uri StorageUrl { get; set; } = new("https://rest.fal.ai");
-    /// <summary>Sent only to the <see cref="QueueUrl"/> and <see cref="StorageUrl"/> hosts. Null: calls go unauthenticated.</summary>
+    /// <summary>fal's Platform APIs (models, pricing, usage, request history).</summary>
+    public Uri ApiUrl { get; set; } = new("https://api.fal.ai/v1");
+    /// <summary>Sent only to the <see cref="QueueUrl"/>, <see cref="StorageUrl"/> and <see cref="ApiUrl"/> hosts. Null: calls go unauthenticated.</summary>
     public FalKey? Key { get; set; }
+    /// <summary>An ADMIN-scope key for usage and billing (<c>FAL_ADMIN_KEY</c>); null: <see cref="Key"/> is used, which may be one.</summary>
+    public FalKey? AdminKey { get; set; }
     /// <summary>Per HTTP attempt of a JSON call (not per job; see <see cref="FalWaitOptions.Timeout"/>).</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Per media download (and per upload attempt).</summary>

@@ -10,6 +10,7 @@ internal sealed class FalOptionsValidator : IValidateOptions<FalOptions>
         var problems = new List<string>();
         if (!IsHttp(o.QueueUrl)) problems.Add($"Fal:QueueUrl must be an absolute http(s) URL, not '{o.QueueUrl}'.");
         if (!IsHttp(o.StorageUrl)) problems.Add($"Fal:StorageUrl must be an absolute http(s) URL, not '{o.StorageUrl}'.");
+        if (!IsHttp(o.ApiUrl)) problems.Add($"Fal:ApiUrl must be an absolute http(s) URL, not '{o.ApiUrl}'.");
         if (o.HttpTimeout <= TimeSpan.Zero) problems.Add($"Fal:HttpTimeout must be positive, not {o.HttpTimeout}.");
         if (o.DownloadTimeout <= TimeSpan.Zero) problems.Add($"Fal:DownloadTimeout must be positive, not {o.DownloadTimeout}.");
         if (o.PollInterval <= TimeSpan.Zero || o.MaxPollInterval < o.PollInterval)

@@ -35,6 +35,9 @@ public static class FalServiceCollectionExtensions
         services.AddHttpClient(FalHttpClients.Storage, ConfigureJsonClient)
             .AddHttpMessageHandler<FalAuthorizationHandler>()
             .AddResilienceHandler("fal-storage", (builder, context) => AddRetryAndTimeout(builder, context, (_, outcome) => FalRetryRules.ShouldRetrySafeCall(outcome), o => o.HttpTimeout));
+        services.AddHttpClient(FalHttpClients.Platform, ConfigureJsonClient)
+            .AddHttpMessageHandler<FalAuthorizationHandler>()
+            .AddResilienceHandler("fal-platform", (builder, context) => AddRetryAndTimeout(builder, context, (_, outcome) => FalRetryRules.ShouldRetrySafeCall(outcome), o => o.HttpTimeout));
         // Not retried here: the waiter falls back to polling when the stream breaks. Its idle limit replaces a total timeout.
         services.AddHttpClient(FalHttpClients.Stream, ConfigureJsonClient)
             .AddHttpMessageHandler<FalAuthorizationHandler>();
@@ -46,6 +49,7 @@ public static class FalServiceCollectionExtensions
         services.TryAddSingleton<IFalQueueClient, FalQueueClient>();
         services.TryAddSingleton<IFalStorage, FalStorageClient>();
         services.TryAddSingleton<IFalMediaDownloader, FalMediaDownloader>();
+        services.TryAddSingleton<Platform.IFalPlatformClient, Platform.FalPlatformClient>();
         return services;
     }
 

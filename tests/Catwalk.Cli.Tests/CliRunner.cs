@@ -5,7 +5,7 @@ namespace Catwalk.Cli.Tests;
 /// <summary>Runs the real catwalk program in its own process, with an environment the test controls (no FAL_KEY unless given).</summary>
 public static class CliRunner
 {
-    private static readonly string[] Secrets = ["FAL_KEY", "FAL_KEY_ID", "FAL_KEY_SECRET", "FAL_API_KEY", "CATWALK_FAL_QUEUE_URL", "CATWALK_FAL_STORAGE_URL"];
+    private static readonly string[] Secrets = ["FAL_KEY", "FAL_KEY_ID", "FAL_KEY_SECRET", "FAL_API_KEY", "FAL_ADMIN_KEY", "CATWALK_FAL_QUEUE_URL", "CATWALK_FAL_STORAGE_URL", "CATWALK_FAL_API_URL"];
 
     public static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "catwalk.dll");
 

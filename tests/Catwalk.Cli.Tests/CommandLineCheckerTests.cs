@@ -5,7 +5,7 @@ namespace Catwalk.Cli.Tests;
 /// <summary>The strict check of a whole command line against the commands' own settings classes (in process, nothing runs).</summary>
 public class CommandLineCheckerTests
 {
-    public static TheoryData<string> Commands() => [.. CatwalkCommands.All.Select(c => c.Name)];
+    public static TheoryData<string> Commands() => [.. CatwalkCommands.Paths];
 
     private static string? Check(params string[] args) => CommandLineChecker.Check(args, CatwalkCommands.All);
 
@@ -13,7 +13,7 @@ public class CommandLineCheckerTests
     [MemberData(nameof(Commands))]
     public void Every_command_refuses_an_unknown_option_naming_it(string command)
     {
-        var problem = Check(command, "--no-such-option", "1");
+        var problem = Check([.. command.Split(' '), "--no-such-option", "1"]);
         problem.ShouldNotBeNull();
         problem.ShouldContain("--no-such-option");
         problem.ShouldContain($"catwalk {command}");
@@ -22,7 +22,7 @@ public class CommandLineCheckerTests
     [Fact]
     public void Every_example_in_the_help_passes_the_check()
     {
-        var examples = CatwalkCommands.All.SelectMany(c => c.Examples).ToList();
+        var examples = CatwalkCommands.All.SelectMany(c => c.Examples.Concat(c.Children.SelectMany(child => child.Examples))).ToList();
         examples.Count.ShouldBeGreaterThan(10);
         foreach (var example in examples) Check(example).ShouldBeNull(string.Join(' ', example));
     }
@@ -34,6 +34,8 @@ public class CommandLineCheckerTests
     [InlineData("report --bogus", "Unknown option --bogus for `catwalk report`.")]
     [InlineData("run --concurrency 4", "it is an option of `catwalk batch` and `catwalk worker` only")]
     [InlineData("modls", "did you mean 'models'?")]
+    [InlineData("models serch kling", "Unknown sub-command 'serch' of `catwalk models`; did you mean 'search'?")]
+    [InlineData("models search kling --categry image-to-video", "Unknown option --categry for `catwalk models search`; did you mean --category?")]
     [InlineData("--modls", "put options after a command")]
     public void Unknown_names_are_refused_with_the_closest_known_one(string line, string expected) =>
         Check(line.Split(' ')).ShouldNotBeNull().ShouldContain(expected);
@@ -68,6 +70,8 @@ public class CommandLineCheckerTests
     [InlineData("batch --help")]
     [InlineData("--help")]
     [InlineData("--version")]
+    [InlineData("models --json")]
+    [InlineData("models search kling --category image-to-video --json")]
     public void Well_formed_lines_pass(string line) => Check(line.Split(' ')).ShouldBeNull();
 
     [Theory]

@@ -11,7 +11,7 @@ namespace Catwalk.Cli.Tests;
 /// </summary>
 public sealed class StrictCommandLineTests
 {
-    public static TheoryData<string> Commands() => [.. CatwalkCommands.All.Select(c => c.Name)];
+    public static TheoryData<string> Commands() => [.. CatwalkCommands.Paths];
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -23,7 +23,7 @@ public sealed class StrictCommandLineTests
         {
             "batch" => new[] { command, "lookbook.yaml", "--budjet", "5" },
             "import" => [command, "old", "--bogus"],
-            _ => [command, "--bogus"],
+            _ => [.. command.Split(' '), "--bogus"],
         };
 
         var result = await CliRunner.RunAsync(dir.Path, Pointed(fal), args);

@@ -30,14 +30,15 @@ public sealed class FalHarness : IAsyncDisposable
     public IFalQueueClient Client => Services.GetRequiredService<IFalQueueClient>();
     public IFalStorage Storage => Services.GetRequiredService<IFalStorage>();
     public IFalMediaDownloader Downloader => Services.GetRequiredService<IFalMediaDownloader>();
+    public Platform.IFalPlatformClient Platform => Services.GetRequiredService<Platform.IFalPlatformClient>();
 
     public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0,
-        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null)
+        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null, string? adminKey = null, string? clientAdminKey = null)
     {
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
-            RequiredKey = requiredKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = SharedRenderCache,
+            RequiredKey = requiredKey, AdminKey = adminKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = SharedRenderCache,
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42,
         }, ModelCatalog.BuiltIn);
         FalHarness? harness = null;
@@ -47,7 +48,9 @@ public sealed class FalHarness : IAsyncDisposable
             {
                 o.QueueUrl = emulator.BaseUri;
                 o.StorageUrl = emulator.BaseUri;
+                o.ApiUrl = new Uri(emulator.BaseUri, "v1");
                 o.Key = clientKey is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = clientKey });
+                o.AdminKey = clientAdminKey is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = clientAdminKey });
                 o.PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20);
                 o.MaxRetries = maxRetries;
             });

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-public sealed class ModelsSettings : CommandSettings
+public class ModelsSettings : CommandSettings
 {
     [CommandOption("--catalog <FILE>")]
     [Description("Extra model catalog file (JSON). Repeatable.")]

@@ -22,7 +22,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db))
             throw new InvalidInputException("catwalk worker needs the team's PostgreSQL database, shared with `catwalk server` and the other workers: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). A SQLite file belongs to one machine.");
-        var customServer = configuration["Catwalk:Fal:QueueUrl"] is { } url && !new Uri(url).Host.EndsWith("fal.run", StringComparison.OrdinalIgnoreCase);
+        var customServer = FalEndpoints.From(configuration).CustomServer;
         if (FalKey.FromEnvironment() is null && !customServer)
             throw new InvalidInputException("No FAL_KEY set, and a worker does not start its own emulator (its jobs would die with it). For emulated runs, start a shared one with `catwalk emulator --port 8790` and give every worker CATWALK_FAL_QUEUE_URL=http://HOST:8790 and CATWALK_FAL_STORAGE_URL=http://HOST:8790; for fal, set FAL_KEY.");
 

@@ -18,7 +18,8 @@ internal static class CatwalkApp
             console.MarkupLine($"[red]Error:[/] {Markup.Escape(problem)}");
             return Task.FromResult(ExitCodes.UserError);
         }
-        if (args.Length > 0 && !args[0].StartsWith('-')) UserErrorHandler.Command = args[0];
+        if (args.Length > 0 && CatwalkCommands.All.FirstOrDefault(c => c.Name == args[0]) is { } command)
+            UserErrorHandler.Command = args.Length > 1 && command.Children.Any(c => c.Name == args[1]) ? $"{args[0]} {args[1]}" : args[0];
         return Create(console, configuration).RunAsync(args, cancellationToken);
     }
 

@@ -26,24 +26,22 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
     {
         var key = FalKey.FromEnvironment();
         var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
-        var fal = configuration.GetSection("Catwalk:Fal");
-        var queueUrl = new Uri(fal["QueueUrl"] ?? "https://queue.fal.run");
-        var storageUrl = new Uri(fal["StorageUrl"] ?? "https://rest.fal.ai");
-        var customServer = !queueUrl.Host.EndsWith("fal.run", StringComparison.OrdinalIgnoreCase);
+        var endpoints = FalEndpoints.From(configuration);
+        var (queueUrl, storageUrl, apiUrl) = (endpoints.QueueUrl, endpoints.StorageUrl, endpoints.ApiUrl);
 
         FalEmulator? emulator = null;
         ConnectionMode mode;
-        if (queueOnly && (settings.Emulator || (key is null && !customServer)))
+        if (queueOnly && endpoints.UseEmulator(settings.Emulator, key))
         {
             (key, mode) = (null, ConnectionMode.InProcessEmulator);
             console.MarkupLine($"[yellow]Emulated:[/] {(settings.Emulator ? "--emulator given" : "no FAL_KEY set")}, so runs go on the workers' [bold]emulated[/] queue and are done by workers calling a Catwalk emulator — not real model output. Set FAL_KEY to use fal.");
         }
-        else if (settings.Emulator || (key is null && !customServer))
+        else if (endpoints.UseEmulator(settings.Emulator, key))
         {
             Prerequisites.RequireFfmpeg();
             var options = EmulatorOptions(settings);
             emulator = await FalEmulator.StartAsync(options, catalog, cancellationToken).ConfigureAwait(false);
-            (queueUrl, storageUrl, key) = (emulator.BaseUri, emulator.BaseUri, null);
+            (queueUrl, storageUrl, apiUrl, key) = (emulator.BaseUri, emulator.BaseUri, FalEndpoints.Emulator(emulator.BaseUri).ApiUrl, null);
             mode = ConnectionMode.InProcessEmulator;
             var why = settings.Emulator ? "--emulator given" : "no FAL_KEY set";
             console.MarkupLine($"[yellow]Emulated:[/] {why}, so results come from Catwalk's built-in fal emulator on {emulator.BaseUri} — not real model output. Set FAL_KEY to use fal.");
@@ -66,7 +64,11 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
                 o.PromptTemplatesFile = settings.PromptTemplates;
                 o.UploadMode = settings.DataUris ? Pipelines.References.ReferenceUploadMode.DataUri : Pipelines.References.ReferenceUploadMode.Storage;
                 o.Emulated = emulated;
-                o.ConfigureFal = f => { f.QueueUrl = queueUrl; f.StorageUrl = storageUrl; f.Key = key; };
+                o.ConfigureFal = f =>
+                {
+                    (f.QueueUrl, f.StorageUrl, f.ApiUrl, f.Key) = (queueUrl, storageUrl, apiUrl, key);
+                    f.AdminKey = key is null ? null : FalKey.AdminFromEnvironment();
+                };
             })
             .AddCatwalkRuns(store);
         configure?.Invoke(services);

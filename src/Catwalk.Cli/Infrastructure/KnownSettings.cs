@@ -11,6 +11,7 @@ internal static class KnownSettings
         "Catwalk:Db",
         "Catwalk:Fal:QueueUrl",
         "Catwalk:Fal:StorageUrl",
+        "Catwalk:Fal:ApiUrl",
         "Catwalk:Emulator:LatencyScale",
         "Catwalk:Emulator:GpusPerEndpoint",
         "Catwalk:Worker:TakeoverSeconds",
@@ -21,6 +22,7 @@ internal static class KnownSettings
         "CATWALK_DB",
         "CATWALK_FAL_QUEUE_URL",
         "CATWALK_FAL_STORAGE_URL",
+        "CATWALK_FAL_API_URL",
         "CATWALK_TEST_POSTGRES", // read by Catwalk's own test suite, set by ./test
     ];
 }

@@ -3,13 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace Catwalk.Fal.Internal;
 
-/// <summary>Adds <c>Authorization: Key …</c>, and only to requests for the configured fal queue and storage hosts.</summary>
+/// <summary>
+/// Adds <c>Authorization: Key …</c>, and only to requests for the configured fal queue, storage and Platform API hosts, and
+/// only when the caller did not set one (the Platform client puts the ADMIN key on ADMIN calls itself).
+/// </summary>
 internal sealed class FalAuthorizationHandler(IOptions<FalOptions> options) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (o.Key is { } key && request.RequestUri is { } uri && (SameOrigin(uri, o.QueueUrl) || SameOrigin(uri, o.StorageUrl)))
+        if (o.Key is { } key && request.Headers.Authorization is null && request.RequestUri is { } uri
+            && (SameOrigin(uri, o.QueueUrl) || SameOrigin(uri, o.StorageUrl) || SameOrigin(uri, o.ApiUrl)))
             request.Headers.Authorization = new AuthenticationHeaderValue("Key", key.Value);
         return base.SendAsync(request, cancellationToken);
     }

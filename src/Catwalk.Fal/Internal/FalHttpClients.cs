@@ -9,6 +9,8 @@ internal static class FalHttpClients
     public const string Stream = "catwalk-fal-stream";
     /// <summary>Storage initiate: authorized, retried.</summary>
     public const string Storage = "catwalk-fal-storage";
+    /// <summary>fal's Platform APIs (models, pricing, usage, request history): authorized, retried like reads (they change nothing).</summary>
+    public const string Platform = "catwalk-fal-platform";
     /// <summary>Uploads to the pre-signed URL and media downloads: no Authorization header ever.</summary>
     public const string Media = "catwalk-fal-media";
 }

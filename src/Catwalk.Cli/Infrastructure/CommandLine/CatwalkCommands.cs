@@ -5,6 +5,9 @@ namespace Catwalk.Cli.Infrastructure.CommandLine;
 /// <summary>Every command of <c>catwalk</c>, in the order <c>--help</c> lists them.</summary>
 internal static class CatwalkCommands
 {
+    /// <summary>Every command line a user can start with, sub-verbs included: <c>run</c>, …, <c>models</c>, <c>models search</c>.</summary>
+    public static IEnumerable<string> Paths => All.SelectMany(c => c.Children.Select(child => $"{c.Name} {child.Name}").Prepend(c.Name));
+
     public static IReadOnlyList<CommandEntry> All { get; } =
     [
         CommandEntry.Of<RunCommand>("run", "Person + outfit → image → videos from the chosen models (default: the sample, all models).",
@@ -27,7 +30,11 @@ internal static class CatwalkCommands
             ["server", "--db", "Host=db;Database=catwalk;Username=catwalk"], ["server", "--db", "Host=db;Database=catwalk", "--host", "0.0.0.0", "--token", "s3cret"]),
         CommandEntry.Of<MetricsCommand>("metrics", "A video's automatic quality metrics: spec, faithfulness to its input image, flicker, motion, defects.",
             ["metrics", "video.mp4", "--image", "img.png", "--duration", "5"]),
-        CommandEntry.Of<ModelsCommand>("models", "The model catalog: keys, durations, resolutions, audio, prices."),
+        CommandEntry.Branch<ModelsSettings, ModelsCommand>("models", "The model catalog: keys, durations, resolutions, audio, prices; `models search` finds fal's endpoints.",
+        [
+            CommandEntry.In<ModelsSettings, ModelsSearchCommand>("search", "fal's endpoints matching words, a category or a status, with fal's price and whether the catalog has them. Spends nothing.",
+                ["models", "search", "kling", "--category", "image-to-video"]),
+        ], ["models"], ["models", "search", "kling"]),
         CommandEntry.Of<CheckCommand>("check", "Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing."),
         CommandEntry.Of<WorkerCommand>("worker", "Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.",
             ["worker", "--db", "Host=db;Database=catwalk;Username=catwalk", "--concurrency", "64"]),

@@ -27,7 +27,12 @@ internal static class CommandLineChecker
             var near = Suggestion.Closest(args[0], commands.Select(c => c.Name));
             return $"Unknown command '{args[0]}'" + (near is null ? "" : $"; did you mean '{near}'?") + $" Commands: {string.Join(", ", commands.Select(c => c.Name))}.";
         }
-        return CheckCommand(command, args.Skip(1).ToList(), commands);
+        var rest = args.Skip(1).ToList();
+        var name = command.Name;
+        // A sub-verb (`models search`) is checked against its own settings; the verb alone against its default command's.
+        while (rest.Count > 0 && command.Children.FirstOrDefault(c => c.Name == rest[0]) is { } child)
+            (command, name, rest) = (child, $"{name} {child.Name}", rest.Skip(1).ToList());
+        return CheckCommand(command with { Name = name }, rest, commands);
     }
 
     private static string? CheckCommand(CommandEntry command, List<string> tokens, IReadOnlyList<CommandEntry> commands)
@@ -45,6 +50,10 @@ internal static class CommandLineChecker
             if (token == "--") return $"Unexpected '--' for `catwalk {command.Name}`: it takes no pass-through arguments ({help}).";
             if (!OptionValues.LooksLikeOption(token))
             {
+                if (positional >= arguments.Count && command.Children.Count > 0 && positional == 0)
+                    return $"Unknown sub-command '{token}' of `catwalk {command.Name}`"
+                           + (Suggestion.Closest(token, command.Children.Select(c => c.Name)) is { } sub ? $"; did you mean '{sub}'?" : ".")
+                           + $" It has: {string.Join(", ", command.Children.Select(c => c.Name))}.";
                 if (positional >= arguments.Count)
                     return $"Unexpected argument '{token}': `catwalk {command.Name}` takes "
                            + (arguments.Count == 0 ? "no arguments" : string.Join(" ", arguments.Select(a => $"[{a.ValueName}]")))
@@ -100,7 +109,8 @@ internal static class CommandLineChecker
     {
         var bare = name.TrimStart('-');
         var near = Suggestion.Closest(bare, options.SelectMany(o => o.LongNames));
-        var elsewhere = commands.Where(c => c != command && OptionSpec.Of(c.SettingsType).Any(o => o.LongNames.Contains(bare))).Select(c => c.Name).ToList();
+        var elsewhere = commands.SelectMany(c => c.Children.Select(child => child with { Name = $"{c.Name} {child.Name}" }).Prepend(c))
+            .Where(c => c.Name != command.Name && OptionSpec.Of(c.SettingsType).Any(o => o.LongNames.Contains(bare))).Select(c => c.Name).ToList();
         var hint = near is not null ? $"; did you mean --{near}?"
             : elsewhere.Count > 0 ? $"; it is an option of {Words.And(elsewhere.Select(c => $"`catwalk {c}`"))} only."
             : ".";

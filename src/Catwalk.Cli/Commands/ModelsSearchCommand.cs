@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catwalk.Catalog;
+using Catwalk.Cli.Infrastructure;
+using Catwalk.Emulator;
+using Catwalk.Fal;
+using Catwalk.Fal.Platform;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Catwalk.Cli.Commands;
+
+/// <summary>
+/// <c>catwalk models search</c>: fal's endpoints matching the words, category and status (every page), with key, name,
+/// category, status and fal's price when it has one; which of them are already in Catwalk's catalog. Spends nothing.
+/// </summary>
+internal sealed class ModelsSearchCommand(IAnsiConsole console, IConfiguration configuration) : AsyncCommand<ModelsSearchSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ModelsSearchSettings settings, CancellationToken cancellationToken)
+    {
+        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
+        var key = FalKey.FromEnvironment();
+        var endpoints = FalEndpoints.From(configuration);
+        await using var emulator = endpoints.UseEmulator(settings.Emulator, key)
+            ? await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = 0 }, catalog, cancellationToken)
+            : null;
+        if (emulator is not null)
+        {
+            (endpoints, key) = (FalEndpoints.Emulator(emulator.BaseUri), null);
+            if (!settings.Json) console.MarkupLine("[yellow]Emulated:[/] no FAL_KEY set (or --emulator), so this asks Catwalk's built-in fal emulator, which knows fewer endpoints than fal.");
+        }
+        await using var services = new ServiceCollection().AddFalClient(o => { o.QueueUrl = endpoints.QueueUrl; o.StorageUrl = endpoints.StorageUrl; o.ApiUrl = endpoints.ApiUrl; o.Key = key; }).BuildServiceProvider();
+        var platform = services.GetRequiredService<IFalPlatformClient>();
+
+        var found = new List<FalModel>();
+        var limit = settings.Limit ?? 50;
+        string? cursor = null;
+        do
+        {
+            var page = await platform.GetModelsAsync(new FalModelQuery { Text = settings.Words, Category = settings.Category, Status = settings.Status, Limit = Math.Min(limit - found.Count, 100), Cursor = cursor }, cancellationToken);
+            found.AddRange(page.Items);
+            cursor = page.NextCursor;
+        } while (cursor is not null && found.Count < limit);
+        // Prices need a key on fal; without one they are simply not shown.
+        var prices = key is null && emulator is null ? [] : await PricesAsync(platform, found, cancellationToken);
+
+        if (settings.Json)
+        {
+            var json = new JsonArray([.. found.Select(m => (JsonNode)new JsonObject
+            {
+                ["endpoint_id"] = m.EndpointId, ["display_name"] = m.Metadata?.DisplayName, ["category"] = m.Metadata?.Category, ["status"] = m.Metadata?.Status,
+                ["catalog_key"] = catalog.Models.FirstOrDefault(c => c.EndpointId == m.EndpointId)?.Key,
+                ["unit_price"] = prices.GetValueOrDefault(m.EndpointId)?.UnitPrice, ["unit"] = prices.GetValueOrDefault(m.EndpointId)?.Unit,
+            })]);
+            console.Profile.Out.Writer.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return ExitCodes.Success;
+        }
+        if (found.Count == 0)
+        {
+            console.MarkupLine("No fal endpoint matches. Try fewer words, or another --category (image-to-video, image-to-image, text-to-image).");
+            return ExitCodes.Success;
+        }
+        var table = new Table().RoundedBorder();
+        table.AddColumns(new TableColumn("fal endpoint").NoWrap(), new TableColumn("Name"), new TableColumn("Category").NoWrap(), new TableColumn("Status").NoWrap(),
+            new TableColumn("Price").NoWrap(), new TableColumn("In catalog").NoWrap());
+        foreach (var m in found)
+        {
+            var price = prices.GetValueOrDefault(m.EndpointId) is { } p ? $"${p.UnitPrice.ToString("0.####", CultureInfo.InvariantCulture)}/{Unit(p.Unit)}" : "–";
+            var known = catalog.Models.FirstOrDefault(c => c.EndpointId == m.EndpointId)?.Key;
+            table.AddRow(Markup.Escape(m.EndpointId), Markup.Escape(m.Metadata?.DisplayName ?? "–"), Markup.Escape(m.Metadata?.Category ?? "–"),
+                m.Metadata?.IsDeprecated == true ? "[red]deprecated[/]" : "active", Markup.Escape(price), known is null ? "–" : Markup.Escape(known));
+        }
+        console.Write(table);
+        console.MarkupLine($"{found.Count} endpoint(s){(cursor is not null ? $" (the first {limit}; --limit for more)" : "")}. Prices are fal's unit price for each endpoint's base configuration.");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<Dictionary<string, FalPrice>> PricesAsync(IFalPlatformClient platform, List<FalModel> models, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await platform.GetPricesAsync([.. models.Select(m => m.EndpointId)], cancellationToken)).ToDictionary(p => p.EndpointId);
+        }
+        catch (FalPlatformException e) when (e.Type is "not_found" or "authorization_error")
+        {
+            return []; // an endpoint fal prices no longer, or a key that may not read prices: the list is still worth showing
+        }
+    }
+
+    private static string Unit(string unit) => unit switch { "seconds" => "s", "images" or "image" => "image", "videos" or "video" => "video", _ => unit };
+}
