@@ -20,7 +20,7 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
     public override async Task<int> ExecuteAsync(CommandContext context, BatchSettings settings, CancellationToken cancellationToken)
     {
         // The manifest is read and checked (files, fields, models) before anything starts, so a mistake costs nothing.
-        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
+        var catalog = UserCatalog.Load(settings.CatalogFiles);
         var manifest = ManifestReader.Load(settings.Manifest, [.. catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)]);
         var spec = ManifestSpecs.ToSpec(manifest, new BatchOverrides
         {

@@ -27,7 +27,7 @@ internal sealed class EmulatorCommand(IAnsiConsole console, IConfiguration confi
             Seed = settings.Seed,
             Faults = [.. (settings.Faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         };
-        await using var emulator = await FalEmulator.StartAsync(options, ModelCatalog.WithFiles(settings.CatalogFiles ?? []), cancellationToken);
+        await using var emulator = await FalEmulator.StartAsync(options, UserCatalog.Load(settings.CatalogFiles), cancellationToken);
         var url = emulator.BaseUri.ToString().TrimEnd('/');
         console.MarkupLine($"fal emulator listening on [bold]{url}[/] (latency × {options.LatencyScale}, {options.GpusPerEndpoint} GPU(s) per endpoint{(requiredKey is null ? "" : ", key required")}).");
         foreach (var fault in options.Faults) console.MarkupLine($"[yellow]Injecting[/] {Markup.Escape(fault.ToString())}");

@@ -1,3 +1,4 @@
+using Catwalk.Cli.Infrastructure;
 using System.Globalization;
 using System.Text.Json;
 using Catwalk.Catalog;
@@ -12,7 +13,7 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<ModelsSettin
 {
     public override int Execute(CommandContext context, ModelsSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
+        var catalog = UserCatalog.Load(settings.CatalogFiles);
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(catalog.Models, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));

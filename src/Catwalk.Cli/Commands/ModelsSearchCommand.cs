@@ -3,11 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catwalk.Catalog;
 using Catwalk.Cli.Infrastructure;
-using Catwalk.Emulator;
-using Catwalk.Fal;
 using Catwalk.Fal.Platform;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,19 +18,11 @@ internal sealed class ModelsSearchCommand(IAnsiConsole console, IConfiguration c
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ModelsSearchSettings settings, CancellationToken cancellationToken)
     {
-        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
-        var key = FalKey.FromEnvironment();
-        var endpoints = FalEndpoints.From(configuration);
-        await using var emulator = endpoints.UseEmulator(settings.Emulator, key)
-            ? await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = 0 }, catalog, cancellationToken)
-            : null;
-        if (emulator is not null)
-        {
-            (endpoints, key) = (FalEndpoints.Emulator(emulator.BaseUri), null);
-            if (!settings.Json) console.MarkupLine("[yellow]Emulated:[/] no FAL_KEY set (or --emulator), so this asks Catwalk's built-in fal emulator, which knows fewer endpoints than fal.");
-        }
-        await using var services = new ServiceCollection().AddFalClient(o => { o.QueueUrl = endpoints.QueueUrl; o.StorageUrl = endpoints.StorageUrl; o.ApiUrl = endpoints.ApiUrl; o.Key = key; }).BuildServiceProvider();
-        var platform = services.GetRequiredService<IFalPlatformClient>();
+        var catalog = UserCatalog.Load(settings.CatalogFiles);
+        await using var session = await PlatformSession.OpenAsync(configuration, settings.Emulator, catalog, cancellationToken);
+        if (session.Emulated && !settings.Json)
+            console.MarkupLine("[yellow]Emulated:[/] no FAL_KEY set (or --emulator), so this asks Catwalk's built-in fal emulator, which knows fewer endpoints than fal.");
+        var platform = session.Client;
 
         var found = new List<FalModel>();
         var limit = settings.Limit ?? 50;
@@ -45,7 +34,7 @@ internal sealed class ModelsSearchCommand(IAnsiConsole console, IConfiguration c
             cursor = page.NextCursor;
         } while (cursor is not null && found.Count < limit);
         // Prices need a key on fal; without one they are simply not shown.
-        var prices = key is null && emulator is null ? [] : await PricesAsync(platform, found, cancellationToken);
+        var prices = session.HasKey ? await PricesAsync(platform, found, cancellationToken) : [];
 
         if (settings.Json)
         {

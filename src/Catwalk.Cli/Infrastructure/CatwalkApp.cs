@@ -28,6 +28,7 @@ internal static class CatwalkApp
         var services = new ServiceCollection()
             .AddSingleton(console)
             .AddSingleton(configuration)
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<StoreOpener>()
             .AddSingleton<FalSessionFactory>();
         var app = new CommandApp(new TypeRegistrar(services));

@@ -25,7 +25,7 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
     public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null)
     {
         var key = FalKey.FromEnvironment();
-        var catalog = ModelCatalog.WithFiles(settings.CatalogFiles ?? []);
+        var catalog = UserCatalog.Load(settings.CatalogFiles);
         var endpoints = FalEndpoints.From(configuration);
         var (queueUrl, storageUrl, apiUrl) = (endpoints.QueueUrl, endpoints.StorageUrl, endpoints.ApiUrl);
 
@@ -60,7 +60,7 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
             .AddCatwalk(o =>
             {
                 o.OutputDirectory = settings.OutputDirectory;
-                foreach (var file in settings.CatalogFiles ?? []) o.CatalogFiles.Add(file);
+                foreach (var file in UserCatalog.Files(settings.CatalogFiles)) o.CatalogFiles.Add(file);
                 o.PromptTemplatesFile = settings.PromptTemplates;
                 o.UploadMode = settings.DataUris ? Pipelines.References.ReferenceUploadMode.DataUri : Pipelines.References.ReferenceUploadMode.Storage;
                 o.Emulated = emulated;

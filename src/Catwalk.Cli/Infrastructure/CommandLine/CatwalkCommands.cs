@@ -34,7 +34,9 @@ internal static class CatwalkCommands
         [
             CommandEntry.In<ModelsSettings, ModelsSearchCommand>("search", "fal's endpoints matching words, a category or a status, with fal's price and whether the catalog has them. Spends nothing.",
                 ["models", "search", "kling", "--category", "image-to-video"]),
-        ], ["models"], ["models", "search", "kling"]),
+            CommandEntry.In<ModelsSettings, ModelsAddCommand>("add", "A catalog entry from fal's OpenAPI and price for an endpoint, written to catwalk.models.json (or --catalog); then `run --models KEY` uses it.",
+                ["models", "add", "fal-ai/kling-video/v2.5-turbo/standard/image-to-video", "--key", "kling-turbo"]),
+        ], ["models"], ["models", "search", "kling"], ["models", "add", "alibaba/happy-horse/image-to-video"]),
         CommandEntry.Of<CheckCommand>("check", "Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing."),
         CommandEntry.Of<WorkerCommand>("worker", "Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.",
             ["worker", "--db", "Host=db;Database=catwalk;Username=catwalk", "--concurrency", "64"]),
