@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Catwalk.Catalog;
 using Catwalk.Catalog.Import;
 using Catwalk.Cli.Infrastructure;
@@ -45,7 +43,7 @@ internal sealed class ModelsAddCommand(IAnsiConsole console, IConfiguration conf
         }
         if (model.Metadata?.IsDeprecated == true) console.MarkupLine($"[yellow]Note:[/] fal marks {Markup.Escape(settings.EndpointId)} as deprecated.");
 
-        var replaced = Write(target, imported);
+        var replaced = CatalogFileWriter.Upsert(target, [imported.Entry]).Count > 0;
         console.MarkupLine($"Inferred from fal's OpenAPI for [bold]{Markup.Escape(settings.EndpointId)}[/]:");
         foreach (var line in imported.Inferred) console.MarkupLine($"  {Markup.Escape(line)}");
         foreach (var line in imported.Warnings) console.MarkupLine($"  [yellow]≈[/] {Markup.Escape(line)}");
@@ -65,27 +63,5 @@ internal sealed class ModelsAddCommand(IAnsiConsole console, IConfiguration conf
                 return null;
             }
         }
-    }
-
-    /// <summary>Adds or replaces the entry in the catalog file, written whole to a temporary file and moved over the old one.</summary>
-    private static bool Write(string path, ImportedModel imported)
-    {
-        JsonObject document;
-        try
-        {
-            document = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidInputException($"{path} is not a catalog file (not a JSON object).") : new JsonObject { ["version"] = 1, ["models"] = new JsonArray() };
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidInputException($"{path} is not valid JSON ({e.Message.Split(" Path:")[0]}); fix or move it, then add again.");
-        }
-        var models = document["models"] as JsonArray ?? new JsonArray();
-        document["models"] = models;
-        var index = models.Select((m, i) => (m, i)).FirstOrDefault(x => x.m?["key"]?.ToString() == imported.Key, (null, -1)).Item2;
-        if (index >= 0) models[index] = imported.Entry.DeepClone(); else models.Add(imported.Entry.DeepClone());
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temp, path, overwrite: true);
-        return index >= 0;
     }
 }

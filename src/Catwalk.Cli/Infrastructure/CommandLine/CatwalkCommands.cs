@@ -36,6 +36,8 @@ internal static class CatwalkCommands
                 ["models", "search", "kling", "--category", "image-to-video"]),
             CommandEntry.In<ModelsSettings, ModelsAddCommand>("add", "A catalog entry from fal's OpenAPI and price for an endpoint, written to catwalk.models.json (or --catalog); then `run --models KEY` uses it.",
                 ["models", "add", "fal-ai/kling-video/v2.5-turbo/standard/image-to-video", "--key", "kling-turbo"]),
+            CommandEntry.In<ModelsSettings, ModelsSyncCommand>("sync", "Every catalog model against fal's OpenAPI and prices: one line per change; --apply writes fal's schema and base price to the user catalog.",
+                ["models", "sync"], ["models", "sync", "--apply"]),
         ], ["models"], ["models", "search", "kling"], ["models", "add", "alibaba/happy-horse/image-to-video"]),
         CommandEntry.Of<CheckCommand>("check", "Is FAL_KEY set, is fal reachable, is the key accepted? Spends nothing."),
         CommandEntry.Of<WorkerCommand>("worker", "Do queued jobs from the team's PostgreSQL database (with `catwalk server` and `batch --enqueue`); run as many as wanted.",

@@ -15,12 +15,14 @@ public static class OpenApiModelImporter
     private static readonly string[] DurationFields = ["duration", "seconds", "duration_seconds", "video_length", "num_frames"];
     private static readonly string[] AudioFields = ["generate_audio", "enable_audio", "with_audio", "audio"];
 
+    /// <summary>The endpoint's input fields as fal publishes them now, in the catalog's schema form (fields Catwalk never sends left out).</summary>
+    public static IReadOnlyList<SchemaField> InputSchema(string endpointId, JsonObject openApi) =>
+        [.. Fields(new OpenApiSchema(openApi), endpointId).Where(IsScalar).Select(f => System.Text.Json.JsonSerializer.Deserialize<SchemaField>(f.ToJson().ToJsonString(), CatalogJson.Options)!)];
+
     public static ImportedModel Import(string key, string endpointId, string? displayName, string? category, JsonObject openApi, PublishedPrice? price)
     {
         var schema = new OpenApiSchema(openApi);
-        var input = schema.Input(endpointId) ?? throw new UnusableModelException($"{endpointId}: its OpenAPI has no POST /{endpointId} with an input schema.");
-        var required = (input["required"] as JsonArray)?.Select(r => r?.ToString()).ToHashSet() ?? [];
-        var fields = ((input["properties"] as JsonObject) ?? []).Select(p => Field(p.Key, schema.Concrete(p.Value), required.Contains(p.Key))).ToList();
+        var fields = Fields(schema, endpointId);
         var byName = fields.ToDictionary(f => f.Name);
         var inferred = new List<string>();
         var warnings = new List<string>();
@@ -98,7 +100,7 @@ public static class OpenApiModelImporter
         entry["price"] = Price(kind, price, entry, inferred, warnings);
         entry["latency"] = new JsonObject { ["queueSeconds"] = 5, ["inferenceSeconds"] = kind == "image-to-video" ? 90 : 10 };
         warnings.Add("latency: a guess (5 s queue, " + (kind == "image-to-video" ? "90" : "10") + " s inference) until runs measure it");
-        var scalar = fields.Where(f => f.Type is "string" or "integer" or "number" or "boolean" or "string[]").ToList();
+        var scalar = fields.Where(IsScalar).ToList();
         if (fields.Count > scalar.Count)
             inferred.Add($"left out of the schema (Catwalk never sends them): {string.Join(", ", fields.Except(scalar).Select(f => $"{f.Name} ({f.Type})"))}");
         entry["schema"] = new JsonArray([.. scalar.Select(f => (JsonNode)f.ToJson())]);
@@ -183,6 +185,15 @@ public static class OpenApiModelImporter
                 return new JsonObject { ["basis"] = kind == "image-edit" ? "per-image" : "per-second", ["usd"] = usd, ["verified"] = false, ["note"] = $"≈ {source} (unit not mapped)" };
         }
     }
+
+    private static List<ImportedField> Fields(OpenApiSchema schema, string endpointId)
+    {
+        var input = schema.Input(endpointId) ?? throw new UnusableModelException($"{endpointId}: its OpenAPI has no POST /{endpointId} with an input schema.");
+        var required = (input["required"] as JsonArray)?.Select(r => r?.ToString()).ToHashSet() ?? [];
+        return [.. ((input["properties"] as JsonObject) ?? []).Select(p => Field(p.Key, schema.Concrete(p.Value), required.Contains(p.Key)))];
+    }
+
+    private static bool IsScalar(ImportedField f) => f.Type is "string" or "integer" or "number" or "boolean" or "string[]";
 
     private static ImportedField? Optional(Dictionary<string, ImportedField> byName, string name) => byName.GetValueOrDefault(name);
 
