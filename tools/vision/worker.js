@@ -131,6 +131,7 @@ async function personMask(small) {
 }
 
 async function analyze(request) {
+  const cpu = process.cpuUsage();
   const ms = {};
   let t = Date.now();
   const { rgb, width, height } = decodeImage(request.image);
@@ -166,6 +167,8 @@ async function analyze(request) {
     tf.dispose(input);
   }
   reply.ms = ms;
+  const used = process.cpuUsage(cpu);
+  reply.cpu_ms = Math.round((used.user + used.system) / 1000); // CPU, not wall time: the machine may be busy
   reply.tensors = tf.memory().numTensors;
   return reply;
 }
