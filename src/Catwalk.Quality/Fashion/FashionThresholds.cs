@@ -2,7 +2,8 @@ namespace Catwalk.Quality.Fashion;
 
 /// <summary>
 /// Where the fashion flags start, chosen from numbers measured on real photographs (docs/quality-metrics.md has them):
-/// faceres cosine of the same man in other photos 0.55–0.79 (median 0.70), of other people 0.19–0.51.
+/// faceres cosine of the same man in 17 other photos 0.55–0.79 (median 0.70), of 70 other faces 0.19–0.51 (stills);
+/// a pan/zoom/brightness video of him 0.77 against another photo of him, 0.17–0.37 against others.
 /// </summary>
 public static class FashionThresholds
 {
@@ -17,9 +18,9 @@ public static class FashionThresholds
     public const double Drift = 0.2;
     /// <summary>The whole body in fewer than this share of the sampled frames: "feet cut off" (one of 8 frames may miss).</summary>
     public const double FullBodyShare = 0.85;
-    /// <summary>Mean ΔE2000 of the outfit's dominant colours above this: "colour changed" (same outfit 4–9, another 16, hue-shifted 30).</summary>
-    public const double GarmentDeltaE = 12;
-    /// <summary>Histogram intersection below this: "colour changed" (same outfit 0.77–0.83, another 0.34–0.37, hue-shifted 0.04–0.11).</summary>
+    /// <summary>Mean ΔE2000 of the outfit's dominant colours above this: "colour changed" (same outfit 4.4, cut at the knees 12.5, another outfit 16.1, hue-shifted 33).</summary>
+    public const double GarmentDeltaE = 15;
+    /// <summary>Histogram intersection below this: "colour changed" (same outfit 0.85, cut at the knees 0.75, another outfit 0.34, hue-shifted 0.10).</summary>
     public const double GarmentHistIntersection = 0.5;
     /// <summary>The head counts from this MoveNet score.</summary>
     public const double KeypointScore = 0.3;

@@ -11,10 +11,13 @@ public sealed record VisionInstall(string Folder, string Node)
     public string Script => Path.Combine(Folder, "worker.js");
 
     /// <summary>The installed worker, or null with the one line that says what is missing and how to get it.</summary>
-    public static VisionInstall? Find(out string reason)
+    public static VisionInstall? Find(out string reason) =>
+        Find(Environment.GetEnvironmentVariable("PATH"), Environment.GetEnvironmentVariable("CATWALK_VISION_DIR"), out reason);
+
+    internal static VisionInstall? Find(string? pathVariable, string? configuredFolder, out string reason)
     {
-        var folder = Environment.GetEnvironmentVariable("CATWALK_VISION_DIR") is { Length: > 0 } configured ? configured : Upwards(AppContext.BaseDirectory) ?? Upwards(Directory.GetCurrentDirectory());
-        var node = OnPath("node");
+        var folder = configuredFolder is { Length: > 0 } ? configuredFolder : Upwards(AppContext.BaseDirectory) ?? Upwards(Directory.GetCurrentDirectory());
+        var node = OnPath(pathVariable, "node");
         if (node is null)
         {
             reason = $"Fashion metrics skipped: Node.js is not installed ({HowToInstall}).";
@@ -44,7 +47,7 @@ public sealed record VisionInstall(string Folder, string Node)
         return null;
     }
 
-    private static string? OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+    private static string? OnPath(string? pathVariable, string program) =>
+        (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
 }
