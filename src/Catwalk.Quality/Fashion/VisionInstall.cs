@@ -6,7 +6,7 @@ namespace Catwalk.Quality.Fashion;
 /// </summary>
 public sealed record VisionInstall(string Folder, string Node)
 {
-    public const string HowToInstall = "apt-get install -y nodejs npm, then tools/vision/install.sh (./catwalk and ./test run it when npm is there)";
+    public const string HowToInstall = "apt-get install -y nodejs npm, then tools/vision/install.sh";
 
     public string Script => Path.Combine(Folder, "worker.js");
 
