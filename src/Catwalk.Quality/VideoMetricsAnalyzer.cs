@@ -38,6 +38,25 @@ public static class VideoMetricsAnalyzer
         }
     }
 
+    /// <summary>Only the fashion metrics: a decode that samples the frames and nothing else (for videos whose pixel metrics are stored).</summary>
+    public static async Task<FashionMetrics> AnalyzeFashionAsync(string video, FashionOptions fashion, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(video)) throw new InvalidInputException($"The video '{video}' does not exist.");
+        var probe = await ProbeInfo.ReadAsync(video, cancellationToken).ConfigureAwait(false);
+        var frameCount = probe.Frames ?? (int)Math.Floor(probe.DurationSec * probe.Fps);
+        var samples = FrameSample.For(probe, fashion.Frames, Path.Combine(Path.GetTempPath(), $"catwalk-frames-{Guid.NewGuid():N}.rgb"));
+        try
+        {
+            await FfmpegProcess.FfmpegLogAsync(["-v", "error", "-i", video, "-an", "-filter_complex", samples.Branch("0:v", "frames", frameCount),
+                "-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-y", samples.Path], cancellationToken).ConfigureAwait(false);
+            return await FashionMeasurement.MeasureAsync(fashion, SampledPictures(samples, frameCount, probe), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(samples.Path);
+        }
+    }
+
     private static List<VisionPicture> SampledPictures(FrameSample samples, int frameCount, ProbeInfo probe)
     {
         // ffmpeg wrote as many of the chosen frames as the video has (the frame count can be an estimate).

@@ -49,17 +49,24 @@ internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) :
     {
         await using var store = await stores.OpenAsync(settings, cancellationToken);
         var runs = await StoredRuns.SelectAsync(store, settings.RunId, cancellationToken);
-        var jobs = new List<(JobRecord Job, string Root)>();
+        var part = settings.Only ?? MetricsPart.All;
+        if (VisionInstall.Find(out var missing) is null) await Console.Error.WriteLineAsync(missing); // pixel metrics still come
+        var jobs = new List<(JobRecord Job, RunRecord Run, Runs.Specs.RunSpec? Spec)>();
         foreach (var run in runs)
+        {
+            // Imported runs have no spec, so no looks: their videos get pixel metrics only.
+            var spec = run.SpecJson is null ? null : Runs.RunService.SpecOf(run) with { MetricFrames = settings.MetricFrames };
             jobs.AddRange((await store.GetJobsAsync(run.Id, cancellationToken))
-                .Where(j => j.Stage == "video" && j.State == JobState.Downloaded && (settings.Again || j.MetricsJson is null)).Select(j => (j, run.OutputRoot)));
+                .Where(j => j.Stage == "video" && j.State == JobState.Downloaded && (settings.Again || (part == MetricsPart.Fashion ? MetricsJson.Deserialize(j.MetricsJson)?.Fashion is null : j.MetricsJson is null)))
+                .Select(j => (j, run, spec)));
+        }
         int measured = 0, skipped = 0;
         await console.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("measuring videos", maxValue: Math.Max(1, jobs.Count));
-            foreach (var (job, root) in jobs)
+            foreach (var (job, run, spec) in jobs)
             {
-                if (await MetricsRecorder.MeasureAsync(store, job, root, cancellationToken)) measured++;
+                if (await MetricsRecorder.MeasureAsync(store, job, run.OutputRoot, cancellationToken, spec, part)) measured++;
                 else skipped++;
                 task.Increment(1);
             }

@@ -43,6 +43,23 @@ internal static class ReportTable
                 N(q.Cuts), q.Flagged > 0 ? $"[yellow]{q.Flagged}[/]" : "0");
         }
         console.Write(table);
+        RenderFashion(console, measured.Where(m => m.Quality!.FashionMeasured > 0).ToList());
+    }
+
+    /// <summary>Identity, full body and garment colour per model, when any video had fashion metrics.</summary>
+    private static void RenderFashion(IAnsiConsole console, IReadOnlyList<Runs.Reports.ModelReport> models)
+    {
+        if (models.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("Fashion (identity, full body, outfit colour)")
+            .AddColumns("Model", "Measured", "Identity ↑", "Full body ↑", "Garment ΔE ↓", "Flagged ↓");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var m in models)
+        {
+            var q = m.Quality!;
+            table.AddRow(Markup.Escape(m.ModelKey), N(q.FashionMeasured), F(q.IdentityMean, "0.00"), q.FullBodyShare is { } share ? share.ToString("P0", CultureInfo.InvariantCulture) : "–",
+                F(q.GarmentDeltaE, "0.0"), q.FashionFlagged > 0 ? $"[yellow]{q.FashionFlagged}[/]" : "0");
+        }
+        console.Write(table);
     }
 
     private static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Catwalk.Generation;
 using Catwalk.Quality;
+using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Execution;
+using Catwalk.Runs.Specs;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Quality;
@@ -16,14 +18,16 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     private readonly IRunStore _store;
     private readonly string _outputRoot;
     private readonly IRunObserver _inner;
+    private readonly RunSpec? _spec;
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private int _measured, _failed;
 
-    public MetricsRecorder(IRunStore store, string outputRoot, IRunObserver? inner = null, int? workers = null)
+    /// <param name="spec">The run's spec: its looks' references and <see cref="RunSpec.MetricFrames"/> give the fashion metrics; null measures pixels only.</param>
+    public MetricsRecorder(IRunStore store, string outputRoot, IRunObserver? inner = null, int? workers = null, RunSpec? spec = null)
     {
-        (_store, _outputRoot, _inner) = (store, outputRoot, inner ?? NullRunObserver.Instance);
+        (_store, _outputRoot, _inner, _spec) = (store, outputRoot, inner ?? NullRunObserver.Instance, spec);
         _workers = [.. Enumerable.Range(0, workers ?? Math.Max(1, Environment.ProcessorCount / 2)).Select(_ => Task.Run(WorkAsync))];
     }
 
@@ -48,13 +52,25 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             await Task.WhenAll(_workers).ConfigureAwait(false);
     }
 
-    /// <summary>Measures one stored job now; false when it has no video on disk or ffmpeg could not read it.</summary>
-    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures one stored job now; false when it has no video on disk or ffmpeg could not read it. With the run's
+    /// <paramref name="spec"/>, the fashion metrics too (against its look's references); <see cref="MetricsPart.Fashion"/>
+    /// adds only them to the stored pixel metrics (a decode that only samples frames).
+    /// </summary>
+    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null, MetricsPart part = MetricsPart.All)
     {
-        if (JobMetricsInput.From(job, outputRoot) is not { } input) return false;
+        if (JobMetricsInput.From(job, outputRoot, spec) is not { } input) return false;
         try
         {
-            var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, cancellationToken).ConfigureAwait(false);
+            var fashion = spec is { MetricFrames: > 0 } && !input.Fashion.IsEmpty ? new FashionOptions(input.Fashion, spec.MetricFrames) : null;
+            VideoMetrics metrics;
+            if (part == MetricsPart.Fashion && MetricsJson.Deserialize(job.MetricsJson) is { } stored)
+            {
+                if (fashion is null) return false;
+                var measured = await VideoMetricsAnalyzer.AnalyzeFashionAsync(input.VideoPath, fashion, cancellationToken).ConfigureAwait(false);
+                metrics = stored with { Fashion = measured, Flags = [.. stored.Flags.Except(stored.Fashion?.Flags ?? []), .. measured.Flags] };
+            }
+            else metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, fashion, cancellationToken).ConfigureAwait(false);
             return await store.SaveMetricsAsync(job.Id, MetricsJson.Serialize(metrics), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -71,7 +87,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             await foreach (var jobId in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 if (await _store.GetJobAsync(jobId, _stop.Token).ConfigureAwait(false) is not { } job) continue;
-                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
+                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, _spec).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
                 else Interlocked.Increment(ref _failed);
             }
         }

@@ -15,8 +15,15 @@ public sealed record ModelQuality
     public double FrozenFraction { get; init; }
     public double? DurationErrorSec { get; init; }
     public int Cuts { get; init; }
-    /// <summary>Videos with at least one flag (near-still, frozen, black, cut, flicker, spec mismatch).</summary>
+    /// <summary>Videos with at least one flag (near-still, frozen, black, cut, flicker, spec mismatch, and the fashion flags).</summary>
     public int Flagged { get; init; }
+    /// <summary>Videos with fashion metrics, and their means: identity to the face reference, full-body share, garment ΔE2000.</summary>
+    public int FashionMeasured { get; init; }
+    public double? IdentityMean { get; init; }
+    public double? FullBodyShare { get; init; }
+    public double? GarmentDeltaE { get; init; }
+    /// <summary>Videos with a fashion flag (face changed or lost or drifting, feet cut off, colour changed).</summary>
+    public int FashionFlagged { get; init; }
 
     public static ModelQuality? Of(IEnumerable<JobRecord> jobs)
     {
@@ -33,6 +40,11 @@ public sealed record ModelQuality
             DurationErrorSec = Mean(measured.Select(m => m.DurationErrorSec is { } e ? Math.Abs(e) : (double?)null)),
             Cuts = measured.Sum(m => m.Cuts),
             Flagged = measured.Count(m => m.Flags.Count > 0),
+            FashionMeasured = measured.Count(m => m.Fashion is { FramesSampled: > 0 }),
+            IdentityMean = Mean(measured.Select(m => m.Fashion?.IdentityMean)),
+            FullBodyShare = Mean(measured.Select(m => m.Fashion?.FramesSampled > 0 ? m.Fashion.FullBodyShare : null)),
+            GarmentDeltaE = Mean(measured.Select(m => m.Fashion?.GarmentDeltaE)),
+            FashionFlagged = measured.Count(m => m.Fashion is { Flags.Count: > 0 }),
         };
     }
 

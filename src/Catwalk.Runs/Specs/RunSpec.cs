@@ -32,5 +32,7 @@ public sealed record RunSpec
     public bool UseCache { get; init; } = true;
     /// <summary>Measure each video's quality (ffmpeg) right after it is downloaded.</summary>
     public bool Metrics { get; init; } = true;
+    /// <summary>Frames sampled per video for the fashion metrics (identity, full body, garment colour) against the look's references; 0: none.</summary>
+    public int MetricFrames { get; init; } = global::Catwalk.Quality.Fashion.FashionOptions.DefaultFrames;
     public int? TimeoutSeconds { get; init; }
 }

@@ -1,5 +1,6 @@
 using Xunit.Abstractions;
 using Catwalk.Quality.Fashion;
+using Catwalk.Testing;
 
 namespace Catwalk.Quality.Tests.Fashion;
 
