@@ -110,6 +110,8 @@ async function face(input, width, height, bodyPose) {
       found.crop = [round(crop.x), round(crop.y), round(crop.size)];
       return found;
     }
+    // The whole-frame detector (128 px input) only finds faces that fill a good part of the frame: skip it for small heads.
+    if (crop.size < 0.2 * Math.max(width, height)) return null;
   }
   return detectFace(input);
 }

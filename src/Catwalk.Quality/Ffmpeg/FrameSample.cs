@@ -7,8 +7,11 @@ namespace Catwalk.Quality.Ffmpeg;
 /// </summary>
 internal sealed record FrameSample(int Count, int Width, int Height, string Path)
 {
-    /// <summary>Frames are shrunk to at most this many pixels on the long side: pose, face crop and mask need no more, and 1080p costs twice as much.</summary>
-    public const int MaxSide = 1280;
+    /// <summary>
+    /// Frames are shrunk to at most this many pixels on the long side: pose (256 px), mask (256 px) and the head crop
+    /// (enlarged to 256 px) need no more, and every pixel costs the worker CPU (a 1080×1920 frame twice a 720×1280 one).
+    /// </summary>
+    public const int MaxSide = 960;
 
     public int FrameBytes => Width * Height * 3;
 
