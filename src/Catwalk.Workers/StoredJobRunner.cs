@@ -68,7 +68,7 @@ public sealed class StoredJobRunner(
             }
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
-        if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
+        if (final is { State: JobState.Downloaded, Stage: "video" or "image", CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, spec, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);

@@ -27,11 +27,11 @@ public sealed record JobMetricsInput(string VideoPath, string? InputImage, Video
             if (root.TryGetProperty("duration_sec", out var d) && d.ValueKind == JsonValueKind.Number) duration = d.GetDouble();
             if (root.TryGetProperty("audio", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False) audio = a.GetBoolean();
         }
-        return new JobMetricsInput(path, image, new VideoExpectation { DurationSec = duration, Audio = audio }, References(job, spec));
+        return new JobMetricsInput(path, image, new VideoExpectation { DurationSec = duration, Audio = audio }, ReferencesOf(job, spec));
     }
 
     /// <summary>The look's face (else person) picture and outfit pictures that are still on disk.</summary>
-    private static FashionReferences References(JobRecord job, RunSpec? spec)
+    public static FashionReferences ReferencesOf(JobRecord job, RunSpec? spec)
     {
         if (spec?.Looks.FirstOrDefault(l => l.Id == job.LookId) is not { } look) return FashionReferences.None;
         static string? Existing(string? p) => p is not null && File.Exists(p) ? p : null;

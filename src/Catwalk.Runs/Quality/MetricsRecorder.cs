@@ -38,7 +38,8 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
 
     public void Moved(JobRecord job, JobPhase phase, string? detail)
     {
-        if (phase == JobPhase.Done && job.Stage == "video") _queue.Writer.TryWrite(job.Id);
+        // A generated image is measured too (identity, full body, garment) when the run has references for it.
+        if (phase == JobPhase.Done && (job.Stage == "video" || job.Stage == "image" && _spec is { MetricFrames: > 0 })) _queue.Writer.TryWrite(job.Id);
         _inner.Moved(job, phase, detail);
     }
 
@@ -59,6 +60,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     /// </summary>
     public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null, MetricsPart part = MetricsPart.All)
     {
+        if (job.Stage == "image") return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
         if (JobMetricsInput.From(job, outputRoot, spec) is not { } input) return false;
         try
         {
@@ -78,6 +80,17 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             // A video that cannot be measured (unreadable, vanished, ffmpeg missing) never fails the run; it stays unmeasured.
             return false;
         }
+    }
+
+    /// <summary>A generated image's fashion metrics against its look's references, so an image that lost the face or the outfit shows before videos are made from it.</summary>
+    private static async Task<bool> MeasureImageAsync(IRunStore store, JobRecord job, string outputRoot, RunSpec? spec, CancellationToken cancellationToken)
+    {
+        if (spec is not { MetricFrames: > 0 } || job.State != JobState.Downloaded || job.FilePath is not { } file) return false;
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(outputRoot, file);
+        var references = JobMetricsInput.ReferencesOf(job, spec);
+        if (!File.Exists(path) || references.IsEmpty) return false;
+        var fashion = await FashionMeasurement.MeasureImageAsync(path, new FashionOptions(references), cancellationToken).ConfigureAwait(false);
+        return await store.SaveMetricsAsync(job.Id, MetricsJson.SerializeImage(fashion), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task WorkAsync()

@@ -1,4 +1,5 @@
 using Catwalk.Quality;
+using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Quality;
 using Catwalk.Store;
 
@@ -27,8 +28,9 @@ public sealed record ModelQuality
 
     public static ModelQuality? Of(IEnumerable<JobRecord> jobs)
     {
-        var measured = jobs.Select(j => MetricsJson.Deserialize(j.MetricsJson)).OfType<VideoMetrics>().ToList();
-        if (measured.Count == 0) return null;
+        var list = jobs.ToList();
+        var measured = list.Select(j => MetricsJson.Deserialize(j.MetricsJson)).OfType<VideoMetrics>().ToList();
+        if (measured.Count == 0) return ImageFashion(list);
         return new ModelQuality
         {
             Measured = measured.Count,
@@ -45,6 +47,21 @@ public sealed record ModelQuality
             FullBodyShare = Mean(measured.Select(m => m.Fashion?.FramesSampled > 0 ? m.Fashion.FullBodyShare : null)),
             GarmentDeltaE = Mean(measured.Select(m => m.Fashion?.GarmentDeltaE)),
             FashionFlagged = measured.Count(m => m.Fashion is { Flags.Count: > 0 }),
+        };
+    }
+
+    /// <summary>An image model's quality: its generated images' fashion metrics (they have no pixel metrics); null when none were measured.</summary>
+    private static ModelQuality? ImageFashion(List<JobRecord> jobs)
+    {
+        var images = jobs.Where(j => j.Stage == "image").Select(j => MetricsJson.DeserializeFashion(j.MetricsJson)).OfType<FashionMetrics>().Where(f => f.FramesSampled > 0).ToList();
+        if (images.Count == 0) return null;
+        return new ModelQuality
+        {
+            FashionMeasured = images.Count,
+            IdentityMean = Mean(images.Select(f => f.IdentityMean)),
+            FullBodyShare = Mean(images.Select(f => f.FullBodyShare)),
+            GarmentDeltaE = Mean(images.Select(f => f.GarmentDeltaE)),
+            FashionFlagged = images.Count(f => f.Flags.Count > 0),
         };
     }
 

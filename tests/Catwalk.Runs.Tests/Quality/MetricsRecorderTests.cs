@@ -23,10 +23,10 @@ public class MetricsRecorderTests
             metrics.DurationErrorSec.ShouldNotBeNull().ShouldBe(0, 0.2);
             metrics.Width.ShouldBeGreaterThan(0);
         }
-        outcome.Jobs.Single(j => j.Stage == "image").MetricsJson.ShouldBeNull();
+        MetricsJson.Deserialize(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldBeNull(); // an image has no pixel metrics
         var report = ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow);
         report.Models.Single(m => m.ModelKey == "pika").Quality.ShouldNotBeNull().Measured.ShouldBe(1);
-        report.Models.Single(m => m.Stage == "image").Quality.ShouldBeNull();
+        (report.Models.Single(m => m.Stage == "image").Quality?.Measured ?? 0).ShouldBe(0);
     }
 
     [Theory]
@@ -52,6 +52,9 @@ public class MetricsRecorderTests
         var fashion = MetricsJson.Deserialize(video.MetricsJson).ShouldNotBeNull().Fashion.ShouldNotBeNull();
         fashion.FramesSampled.ShouldBe(spec.MetricFrames);
         fashion.FullBodyShare.ShouldNotBeNull(); // the emulator lays the look's pictures out: about the emulator only
+        var image = MetricsJson.DeserializeFashion(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldNotBeNull();
+        image.FramesSampled.ShouldBe(1); // the generated image, measured before the videos are judged
+        ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow).Models.Single(m => m.Stage == "image").Quality.ShouldNotBeNull().FashionMeasured.ShouldBe(1);
 
         // Pixel metrics stored without fashion (an old run): --only fashion adds them and keeps the rest as it was.
         var pixels = MetricsJson.Deserialize(video.MetricsJson)! with { Fashion = null, Flags = [] };
