@@ -46,7 +46,7 @@ public class MetricsRecorderTests
     public async Task A_run_measures_fashion_against_its_looks_references_and_only_fashion_adds_them_later()
     {
         await using var h = await RunsHarness.StartAsync("sqlite");
-        var spec = h.Batch(1, ["pika"], metrics: true);
+        var spec = h.Batch(1, ["pika"], metrics: true) with { MetricFrames = 8 };
         var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(spec, h.OutputRoot, true));
         var video = outcome.Jobs.Single(j => j.Stage == "video");
         var fashion = MetricsJson.Deserialize(video.MetricsJson).ShouldNotBeNull().Fashion.ShouldNotBeNull();
