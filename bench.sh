@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Catwalk's benchmark suite, one command: ./bench.sh [--quick] [--only emulator|fanout|wire|batch|memory|dashboard|workers|startup]
+# Catwalk's benchmark suite, one command: ./bench.sh [--quick] [--only emulator|fanout|wire|batch|memory|dashboard|workers|startup|metrics]
 # Runs against the emulator on loopback; prints each number beside its baseline and writes bench/results/latest.{json,md}.
 # The "workers" part needs PostgreSQL: a throwaway server is started (as ./test does) unless CATWALK_TEST_POSTGRES is set.
 #   ./bench.sh --baseline-commit REV [--quick] [--only NAME]

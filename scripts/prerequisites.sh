@@ -19,3 +19,18 @@ ensure_system_packages() {
     return 1
   fi
 }
+
+# The fashion-metrics worker (tools/vision: Node.js, pinned by its package-lock.json, models from npm): installed once
+# when npm is there; without it fashion metrics are skipped with one line and everything else works.
+#   ensure_vision_worker [--quiet]   # --quiet: say nothing when npm is missing (the metrics say it when asked for)
+ensure_vision_worker() {
+  local vision="$root/tools/vision"
+  [ -f "$vision/node_modules/@vladmandic/human/package.json" ] && [ -f "$vision/models/selfie.json" ] && return 0
+  if command -v npm >/dev/null 2>&1; then
+    echo "Installing the fashion-metrics worker (tools/vision, once)…" >&2
+    "$vision/install.sh" || echo "The fashion-metrics worker did not install; fashion metrics will be skipped (retry: tools/vision/install.sh)." >&2
+  elif [ "${1:-}" != "--quiet" ]; then
+    echo "Fashion metrics need Node.js and npm (apt-get install -y nodejs npm); they are skipped until then." >&2
+  fi
+  return 0
+}

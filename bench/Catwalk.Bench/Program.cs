@@ -21,6 +21,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
     ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, quick ? [1, 2] : [1, 2, 4], cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
+    ("metrics", () => MetricsBenchmark.RunAsync(quick ? 1 : 3, cancel.Token)),
 };
 var results = new List<BenchResult>();
 var total = Stopwatch.StartNew();

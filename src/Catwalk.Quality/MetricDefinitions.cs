@@ -1,6 +1,11 @@
+using Catwalk.Quality.Fashion;
+
 namespace Catwalk.Quality;
 
-/// <summary>Every metric of <see cref="VideoMetrics"/>, documented as data (the report, the dashboard and docs/quality-metrics.md read it).</summary>
+/// <summary>
+/// Every metric of <see cref="VideoMetrics"/>, documented as data (the report, the dashboard and docs/quality-metrics.md
+/// read it). The "fashion" group lives in the <c>fashion</c> object (<see cref="FashionMetrics"/>), with its thresholds.
+/// </summary>
 public static class MetricDefinitions
 {
     public static readonly IReadOnlyList<MetricDefinition> All =
@@ -22,5 +27,13 @@ public static class MetricDefinitions
         new("cuts", "defects", "Scene cuts (ffmpeg scdet, threshold 10): a single-shot clip should have none.", "count", false),
         new("blur_mean", "defects", "Mean blur (ffmpeg blurdetect): larger is blurrier.", "≥ 0", false),
         new("blockiness_mean", "defects", "Mean blockiness (ffmpeg blockdetect): compression blocks; larger is worse.", "≥ 0", false),
+        new("identity_mean", "fashion", "Cosine similarity of the face in the sampled frames to the face reference (faceres embeddings), averaged.", "−1–1 (same person ≈ 0.55–0.85)", true),
+        new("identity_min", "fashion", "The lowest identity over the sampled frames: below the threshold is \"face changed\".", "−1–1", true, FashionThresholds.Identity),
+        new("identity_drift", "fashion", "Identity of the first sampled frame minus the last: above the threshold is \"face drifts\".", "−2–2, 0 = steady", false, FashionThresholds.Drift),
+        new("face_found_share", "fashion", "Share of the sampled frames where a face was found: below the threshold is \"face lost\".", "0–1", true, FashionThresholds.FaceFoundShare),
+        new("full_body_share", "fashion", "Share of the sampled frames with the head and both ankles confidently inside (MoveNet): below the threshold is \"feet cut off\".", "0–1", true, FashionThresholds.FullBodyShare),
+        new("feet_leave_sec", "fashion", "The time of the first sampled frame without the whole body.", "seconds", null),
+        new("garment_delta_e", "fashion", "Mean CIEDE2000 from the outfit pictures' dominant colours to the nearest ones of the clothing region (person mask, no skin): above the threshold is \"colour changed\".", "≥ 0 (≈1 just noticeable)", false, FashionThresholds.GarmentDeltaE),
+        new("garment_hist_intersection", "fashion", "Histogram intersection of the clothing region's CIELAB colours with the outfit's: below the threshold is \"colour changed\".", "0–1", true, FashionThresholds.GarmentHistIntersection),
     ];
 }

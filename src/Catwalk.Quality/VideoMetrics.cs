@@ -40,6 +40,9 @@ public sealed record VideoMetrics
     public double? BlurMean { get; init; }
     public double? BlockinessMean { get; init; }
 
+    /// <summary>Identity, full body in frame and garment fidelity (null when no references were given).</summary>
+    public Fashion.FashionMetrics? Fashion { get; init; }
+
     /// <summary>What is wrong with the video, in words (empty when nothing is).</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 }

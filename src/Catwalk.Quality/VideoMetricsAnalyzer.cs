@@ -1,4 +1,5 @@
 using Catwalk.Domain;
+using Catwalk.Quality.Fashion;
 using Catwalk.Quality.Ffmpeg;
 
 namespace Catwalk.Quality;
@@ -12,12 +13,61 @@ public static class VideoMetricsAnalyzer
     /// <summary>VMAF motion below this is a near-still picture (ffmpeg's testsrc2 scores ≈2.2, a slow zoom ≈1).</summary>
     public const double StillMotionThreshold = 0.3;
 
-    public static async Task<VideoMetrics> AnalyzeAsync(string video, string? inputImage = null, VideoExpectation? expected = null, CancellationToken cancellationToken = default)
+    public static Task<VideoMetrics> AnalyzeAsync(string video, string? inputImage = null, VideoExpectation? expected = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(video, inputImage, expected, null, cancellationToken);
+
+    /// <summary>With <paramref name="fashion"/>: also identity, full body and garment fidelity on frames sampled by the same decode.</summary>
+    public static async Task<VideoMetrics> AnalyzeAsync(string video, string? inputImage, VideoExpectation? expected, FashionOptions? fashion, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(video)) throw new InvalidInputException($"The video '{video}' does not exist.");
         if (inputImage is not null && !File.Exists(inputImage)) throw new InvalidInputException($"The input image '{inputImage}' does not exist.");
         var probe = await ProbeInfo.ReadAsync(video, cancellationToken).ConfigureAwait(false);
-        var (luma, differences, defects) = await FrameSeries.AnalyseAsync(video, probe.DurationSec, cancellationToken).ConfigureAwait(false);
+        var frameCount = probe.Frames ?? (int)Math.Floor(probe.DurationSec * probe.Fps);
+        var samples = fashion is null ? null : FrameSample.For(probe, fashion.Frames, Path.Combine(Path.GetTempPath(), $"catwalk-frames-{Guid.NewGuid():N}.rgb"));
+        try
+        {
+            var (luma, differences, defects) = await FrameSeries.AnalyseAsync(video, probe.DurationSec, samples, frameCount, cancellationToken).ConfigureAwait(false);
+            var metrics = await PixelMetricsAsync(video, inputImage, expected, probe, luma, differences, defects, cancellationToken).ConfigureAwait(false);
+            if (fashion is null || samples is null) return metrics;
+            var measured = await FashionMeasurement.MeasureAsync(fashion, SampledPictures(samples, frameCount, probe), cancellationToken).ConfigureAwait(false);
+            return metrics with { Fashion = measured, Flags = [.. metrics.Flags, .. measured.Flags] };
+        }
+        finally
+        {
+            if (samples is not null) File.Delete(samples.Path);
+        }
+    }
+
+    /// <summary>Only the fashion metrics: a decode that samples the frames and nothing else (for videos whose pixel metrics are stored).</summary>
+    public static async Task<FashionMetrics> AnalyzeFashionAsync(string video, FashionOptions fashion, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(video)) throw new InvalidInputException($"The video '{video}' does not exist.");
+        var probe = await ProbeInfo.ReadAsync(video, cancellationToken).ConfigureAwait(false);
+        var frameCount = probe.Frames ?? (int)Math.Floor(probe.DurationSec * probe.Fps);
+        var samples = FrameSample.For(probe, fashion.Frames, Path.Combine(Path.GetTempPath(), $"catwalk-frames-{Guid.NewGuid():N}.rgb"));
+        try
+        {
+            await FfmpegProcess.FfmpegLogAsync(["-v", "error", "-i", video, "-an", "-filter_complex", samples.Branch("0:v", "frames", frameCount),
+                "-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-y", samples.Path], cancellationToken).ConfigureAwait(false);
+            return await FashionMeasurement.MeasureAsync(fashion, SampledPictures(samples, frameCount, probe), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(samples.Path);
+        }
+    }
+
+    private static List<VisionPicture> SampledPictures(FrameSample samples, int frameCount, ProbeInfo probe)
+    {
+        // ffmpeg wrote as many of the chosen frames as the video has (the frame count can be an estimate).
+        var written = File.Exists(samples.Path) ? (int)(new FileInfo(samples.Path).Length / samples.FrameBytes) : 0;
+        var fps = probe.Fps > 0 ? probe.Fps : 24;
+        return [.. samples.Indices(frameCount).Take(written).Select((n, i) => new VisionPicture(samples.Path, n / fps, samples.Width, samples.Height, (long)i * samples.FrameBytes))];
+    }
+
+    private static async Task<VideoMetrics> PixelMetricsAsync(string video, string? inputImage, VideoExpectation? expected, ProbeInfo probe,
+        IReadOnlyList<double> luma, IReadOnlyList<double> differences, DefectScan defects, CancellationToken cancellationToken)
+    {
         (double Ssim, double PsnrDb)? first = null, last = null;
         if (inputImage is not null)
         {

@@ -44,7 +44,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         await using var progress = new StoreProgressObserver(store, observer, time);
         observer = progress;
         // Each video is measured as soon as it is saved, beside the jobs; the run ends once they are all measured.
-        await using var metrics = spec.Metrics ? new MetricsRecorder(store, run.OutputRoot, observer) : null;
+        await using var metrics = spec.Metrics ? new MetricsRecorder(store, run.OutputRoot, observer, spec: spec) : null;
         if (metrics is not null) observer = metrics;
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
         var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);

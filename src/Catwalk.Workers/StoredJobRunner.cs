@@ -68,8 +68,8 @@ public sealed class StoredJobRunner(
             }
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
-        if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
-            await MeasureAsync(final, run.OutputRoot, cancellationToken).ConfigureAwait(false);
+        if (final is { State: JobState.Downloaded, Stage: "video" or "image", CachedFromJobId: null } && spec.Metrics)
+            await MeasureAsync(final, run.OutputRoot, spec, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);
         return final.State;
@@ -172,11 +172,11 @@ public sealed class StoredJobRunner(
         }
     }
 
-    private async Task MeasureAsync(JobRecord job, string outputRoot, CancellationToken cancellationToken)
+    private async Task MeasureAsync(JobRecord job, string outputRoot, RunSpec spec, CancellationToken cancellationToken)
     {
         try
         {
-            await MetricsRecorder.MeasureAsync(store, job, outputRoot, cancellationToken).ConfigureAwait(false);
+            await MetricsRecorder.MeasureAsync(store, job, outputRoot, cancellationToken, spec).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

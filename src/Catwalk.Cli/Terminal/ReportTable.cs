@@ -32,15 +32,33 @@ internal static class ReportTable
     {
         var measured = report.Models.Where(m => m.Quality is not null).ToList();
         if (measured.Count == 0) return;
+        var videos = measured.Where(m => m.Quality!.Measured > 0).ToList(); // image models have fashion metrics only
         var table = new Table().Border(TableBorder.Rounded).Title("Quality (automatic)")
             .AddColumns("Model", "Measured", "1st-frame SSIM ↑", "Last-frame SSIM", "Flicker score ↑", "Motion", "Frozen ↓", "|Duration error| ↓", "Cuts ↓", "Flagged ↓");
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
-        foreach (var m in measured)
+        foreach (var m in videos)
         {
             var q = m.Quality!;
             table.AddRow(Markup.Escape(m.ModelKey), N(q.Measured), F(q.FirstFrameSsim, "0.000"), F(q.LastFrameSsim, "0.000"), F(q.TemporalFlickerScore, "0.0000"),
                 F(q.MotionScore, "0.00"), q.FrozenFraction.ToString("P0", CultureInfo.InvariantCulture), F(q.DurationErrorSec, "0.00") + (q.DurationErrorSec is null ? "" : " s"),
                 N(q.Cuts), q.Flagged > 0 ? $"[yellow]{q.Flagged}[/]" : "0");
+        }
+        if (videos.Count > 0) console.Write(table);
+        RenderFashion(console, measured.Where(m => m.Quality!.FashionMeasured > 0).ToList());
+    }
+
+    /// <summary>Identity, full body and garment colour per model, when any video had fashion metrics.</summary>
+    private static void RenderFashion(IAnsiConsole console, IReadOnlyList<Runs.Reports.ModelReport> models)
+    {
+        if (models.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("Fashion (identity, full body, outfit colour)")
+            .AddColumns("Model", "Measured", "Identity ↑", "Full body ↑", "Garment ΔE ↓", "Flagged ↓");
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+        foreach (var m in models)
+        {
+            var q = m.Quality!;
+            table.AddRow(Markup.Escape(m.ModelKey), N(q.FashionMeasured), F(q.IdentityMean, "0.00"), q.FullBodyShare is { } share ? share.ToString("P0", CultureInfo.InvariantCulture) : "–",
+                F(q.GarmentDeltaE, "0.0"), q.FashionFlagged > 0 ? $"[yellow]{q.FashionFlagged}[/]" : "0");
         }
         console.Write(table);
     }

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Catwalk.Generation;
 using Catwalk.Quality;
+using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Execution;
+using Catwalk.Runs.Specs;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Quality;
@@ -16,14 +18,16 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     private readonly IRunStore _store;
     private readonly string _outputRoot;
     private readonly IRunObserver _inner;
+    private readonly RunSpec? _spec;
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private int _measured, _failed;
 
-    public MetricsRecorder(IRunStore store, string outputRoot, IRunObserver? inner = null, int? workers = null)
+    /// <param name="spec">The run's spec: its looks' references and <see cref="RunSpec.MetricFrames"/> give the fashion metrics; null measures pixels only.</param>
+    public MetricsRecorder(IRunStore store, string outputRoot, IRunObserver? inner = null, int? workers = null, RunSpec? spec = null)
     {
-        (_store, _outputRoot, _inner) = (store, outputRoot, inner ?? NullRunObserver.Instance);
+        (_store, _outputRoot, _inner, _spec) = (store, outputRoot, inner ?? NullRunObserver.Instance, spec);
         _workers = [.. Enumerable.Range(0, workers ?? Math.Max(1, Environment.ProcessorCount / 2)).Select(_ => Task.Run(WorkAsync))];
     }
 
@@ -34,7 +38,8 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
 
     public void Moved(JobRecord job, JobPhase phase, string? detail)
     {
-        if (phase == JobPhase.Done && job.Stage == "video") _queue.Writer.TryWrite(job.Id);
+        // A generated image is measured too (identity, full body, garment) when the run has references for it.
+        if (phase == JobPhase.Done && (job.Stage == "video" || job.Stage == "image" && _spec is { MetricFrames: > 0 })) _queue.Writer.TryWrite(job.Id);
         _inner.Moved(job, phase, detail);
     }
 
@@ -48,13 +53,26 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             await Task.WhenAll(_workers).ConfigureAwait(false);
     }
 
-    /// <summary>Measures one stored job now; false when it has no video on disk or ffmpeg could not read it.</summary>
-    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures one stored job now; false when it has no video on disk or ffmpeg could not read it. With the run's
+    /// <paramref name="spec"/>, the fashion metrics too (against its look's references); <see cref="MetricsPart.Fashion"/>
+    /// adds only them to the stored pixel metrics (a decode that only samples frames).
+    /// </summary>
+    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null, MetricsPart part = MetricsPart.All)
     {
-        if (JobMetricsInput.From(job, outputRoot) is not { } input) return false;
+        if (job.Stage == "image") return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
+        if (JobMetricsInput.From(job, outputRoot, spec) is not { } input) return false;
         try
         {
-            var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, cancellationToken).ConfigureAwait(false);
+            var fashion = spec is { MetricFrames: > 0 } && !input.Fashion.IsEmpty ? new FashionOptions(input.Fashion, spec.MetricFrames) : null;
+            VideoMetrics metrics;
+            if (part == MetricsPart.Fashion && MetricsJson.Deserialize(job.MetricsJson) is { } stored)
+            {
+                if (fashion is null) return false;
+                var measured = await VideoMetricsAnalyzer.AnalyzeFashionAsync(input.VideoPath, fashion, cancellationToken).ConfigureAwait(false);
+                metrics = stored with { Fashion = measured, Flags = [.. stored.Flags.Except(stored.Fashion?.Flags ?? []), .. measured.Flags] };
+            }
+            else metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, fashion, cancellationToken).ConfigureAwait(false);
             return await store.SaveMetricsAsync(job.Id, MetricsJson.Serialize(metrics), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -64,6 +82,17 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
         }
     }
 
+    /// <summary>A generated image's fashion metrics against its look's references, so an image that lost the face or the outfit shows before videos are made from it.</summary>
+    private static async Task<bool> MeasureImageAsync(IRunStore store, JobRecord job, string outputRoot, RunSpec? spec, CancellationToken cancellationToken)
+    {
+        if (spec is not { MetricFrames: > 0 } || job.State != JobState.Downloaded || job.FilePath is not { } file) return false;
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(outputRoot, file);
+        var references = JobMetricsInput.ReferencesOf(job, spec);
+        if (!File.Exists(path) || references.IsEmpty) return false;
+        var fashion = await FashionMeasurement.MeasureImageAsync(path, new FashionOptions(references), cancellationToken).ConfigureAwait(false);
+        return await store.SaveMetricsAsync(job.Id, MetricsJson.SerializeImage(fashion), CancellationToken.None).ConfigureAwait(false);
+    }
+
     private async Task WorkAsync()
     {
         try
@@ -71,7 +100,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             await foreach (var jobId in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 if (await _store.GetJobAsync(jobId, _stop.Token).ConfigureAwait(false) is not { } job) continue;
-                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
+                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, _spec).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
                 else Interlocked.Increment(ref _failed);
             }
         }

@@ -1,4 +1,5 @@
 using Catwalk.Quality;
+using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Quality;
 using Catwalk.Store;
 
@@ -15,13 +16,21 @@ public sealed record ModelQuality
     public double FrozenFraction { get; init; }
     public double? DurationErrorSec { get; init; }
     public int Cuts { get; init; }
-    /// <summary>Videos with at least one flag (near-still, frozen, black, cut, flicker, spec mismatch).</summary>
+    /// <summary>Videos with at least one flag (near-still, frozen, black, cut, flicker, spec mismatch, and the fashion flags).</summary>
     public int Flagged { get; init; }
+    /// <summary>Videos with fashion metrics, and their means: identity to the face reference, full-body share, garment ΔE2000.</summary>
+    public int FashionMeasured { get; init; }
+    public double? IdentityMean { get; init; }
+    public double? FullBodyShare { get; init; }
+    public double? GarmentDeltaE { get; init; }
+    /// <summary>Videos with a fashion flag (face changed or lost or drifting, feet cut off, colour changed).</summary>
+    public int FashionFlagged { get; init; }
 
     public static ModelQuality? Of(IEnumerable<JobRecord> jobs)
     {
-        var measured = jobs.Select(j => MetricsJson.Deserialize(j.MetricsJson)).OfType<VideoMetrics>().ToList();
-        if (measured.Count == 0) return null;
+        var list = jobs.ToList();
+        var measured = list.Select(j => MetricsJson.Deserialize(j.MetricsJson)).OfType<VideoMetrics>().ToList();
+        if (measured.Count == 0) return ImageFashion(list);
         return new ModelQuality
         {
             Measured = measured.Count,
@@ -33,6 +42,26 @@ public sealed record ModelQuality
             DurationErrorSec = Mean(measured.Select(m => m.DurationErrorSec is { } e ? Math.Abs(e) : (double?)null)),
             Cuts = measured.Sum(m => m.Cuts),
             Flagged = measured.Count(m => m.Flags.Count > 0),
+            FashionMeasured = measured.Count(m => m.Fashion is { FramesSampled: > 0 }),
+            IdentityMean = Mean(measured.Select(m => m.Fashion?.IdentityMean)),
+            FullBodyShare = Mean(measured.Select(m => m.Fashion?.FramesSampled > 0 ? m.Fashion.FullBodyShare : null)),
+            GarmentDeltaE = Mean(measured.Select(m => m.Fashion?.GarmentDeltaE)),
+            FashionFlagged = measured.Count(m => m.Fashion is { Flags.Count: > 0 }),
+        };
+    }
+
+    /// <summary>An image model's quality: its generated images' fashion metrics (they have no pixel metrics); null when none were measured.</summary>
+    private static ModelQuality? ImageFashion(List<JobRecord> jobs)
+    {
+        var images = jobs.Where(j => j.Stage == "image").Select(j => MetricsJson.DeserializeFashion(j.MetricsJson)).OfType<FashionMetrics>().Where(f => f.FramesSampled > 0).ToList();
+        if (images.Count == 0) return null;
+        return new ModelQuality
+        {
+            FashionMeasured = images.Count,
+            IdentityMean = Mean(images.Select(f => f.IdentityMean)),
+            FullBodyShare = Mean(images.Select(f => f.FullBodyShare)),
+            GarmentDeltaE = Mean(images.Select(f => f.GarmentDeltaE)),
+            FashionFlagged = images.Count(f => f.Flags.Count > 0),
         };
     }
 

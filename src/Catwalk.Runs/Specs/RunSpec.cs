@@ -32,5 +32,11 @@ public sealed record RunSpec
     public bool UseCache { get; init; } = true;
     /// <summary>Measure each video's quality (ffmpeg) right after it is downloaded.</summary>
     public bool Metrics { get; init; } = true;
+    /// <summary>
+    /// Frames sampled per video (and the generated image) for the fashion metrics (identity, full body, garment colour)
+    /// against the look's references, right after the download; 0: none, they are measured on request by
+    /// <c>catwalk metrics --run/--all</c>. Opt-in: they cost ~3 s of CPU per video on one single-threaded worker.
+    /// </summary>
+    public int MetricFrames { get; init; }
     public int? TimeoutSeconds { get; init; }
 }

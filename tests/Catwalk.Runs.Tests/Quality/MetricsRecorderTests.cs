@@ -23,10 +23,10 @@ public class MetricsRecorderTests
             metrics.DurationErrorSec.ShouldNotBeNull().ShouldBe(0, 0.2);
             metrics.Width.ShouldBeGreaterThan(0);
         }
-        outcome.Jobs.Single(j => j.Stage == "image").MetricsJson.ShouldBeNull();
+        MetricsJson.Deserialize(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldBeNull(); // an image has no pixel metrics
         var report = ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow);
         report.Models.Single(m => m.ModelKey == "pika").Quality.ShouldNotBeNull().Measured.ShouldBe(1);
-        report.Models.Single(m => m.Stage == "image").Quality.ShouldBeNull();
+        (report.Models.Single(m => m.Stage == "image").Quality?.Measured ?? 0).ShouldBe(0);
     }
 
     [Theory]
@@ -40,5 +40,34 @@ public class MetricsRecorderTests
         (await MetricsRecorder.MeasureAsync(h.Store.Store, video, h.OutputRoot, default)).ShouldBeTrue();
         MetricsJson.Deserialize((await h.Store.Store.GetJobAsync(video.Id))!.MetricsJson).ShouldNotBeNull().MotionScore.ShouldNotBeNull();
         (await MetricsRecorder.MeasureAsync(h.Store.Store, outcome.Jobs.Single(j => j.Stage == "image"), h.OutputRoot, default)).ShouldBeFalse();
+    }
+
+    [VisionFact]
+    public async Task A_run_measures_fashion_against_its_looks_references_and_only_fashion_adds_them_later()
+    {
+        await using var h = await RunsHarness.StartAsync("sqlite");
+        var spec = h.Batch(1, ["pika"], metrics: true) with { MetricFrames = 8 };
+        var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(spec, h.OutputRoot, true));
+        var video = outcome.Jobs.Single(j => j.Stage == "video");
+        var fashion = MetricsJson.Deserialize(video.MetricsJson).ShouldNotBeNull().Fashion.ShouldNotBeNull();
+        fashion.FramesSampled.ShouldBe(spec.MetricFrames);
+        fashion.FullBodyShare.ShouldNotBeNull(); // the emulator lays the look's pictures out: about the emulator only
+        var image = MetricsJson.DeserializeFashion(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldNotBeNull();
+        image.FramesSampled.ShouldBe(1); // the generated image, measured before the videos are judged
+        ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow).Models.Single(m => m.Stage == "image").Quality.ShouldNotBeNull().FashionMeasured.ShouldBe(1);
+
+        // Pixel metrics stored without fashion (an old run): --only fashion adds them and keeps the rest as it was.
+        var pixels = MetricsJson.Deserialize(video.MetricsJson)! with { Fashion = null, Flags = [] };
+        await h.Store.Store.SaveMetricsAsync(video.Id, MetricsJson.Serialize(pixels));
+        var stored = (await h.Store.Store.GetJobAsync(video.Id))!;
+        (await MetricsRecorder.MeasureAsync(h.Store.Store, stored, h.OutputRoot, default, spec, MetricsPart.Fashion)).ShouldBeTrue();
+        var again = MetricsJson.Deserialize((await h.Store.Store.GetJobAsync(video.Id))!.MetricsJson).ShouldNotBeNull();
+        again.Fashion.ShouldNotBeNull().FramesSampled.ShouldBe(spec.MetricFrames);
+        (again.MotionScore, again.FirstFrameSsim).ShouldBe((pixels.MotionScore, pixels.FirstFrameSsim));
+        again.Flags.ShouldBe(again.Fashion.Flags);
+        var quality = ReportBuilder.Build([.. outcome.Jobs.Where(j => j.Id != video.Id), (await h.Store.Store.GetJobAsync(video.Id))!], [outcome.Run.Id], DateTimeOffset.UtcNow)
+            .Models.Single(m => m.ModelKey == "pika").Quality.ShouldNotBeNull();
+        quality.FashionMeasured.ShouldBe(1);
+        quality.FullBodyShare.ShouldBe(again.Fashion.FullBodyShare);
     }
 }
