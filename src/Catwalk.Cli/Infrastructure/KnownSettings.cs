@@ -23,6 +23,7 @@ internal static class KnownSettings
         "CATWALK_FAL_QUEUE_URL",
         "CATWALK_FAL_STORAGE_URL",
         "CATWALK_FAL_API_URL",
+        "CATWALK_VISION_DIR", // where the fashion-metrics worker (tools/vision) is installed
         "CATWALK_TEST_POSTGRES", // read by Catwalk's own test suite, set by ./test
     ];
 }
