@@ -12,6 +12,7 @@ using Catwalk.Runs.Planning;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Catwalk.Workers;
@@ -27,6 +28,16 @@ public sealed class StoredJobRunner(
 {
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
+    {
+        // A worker's unit of work: its job's span (and the metrics after it) nest under this one, tagged with the run.
+        using var span = CatwalkTelemetry.Source.StartActivity("worker_job")
+            ?.SetTag(CatwalkTags.RunId, runId).SetTag(CatwalkTags.JobId, jobId).SetTag("catwalk.worker", worker.Name);
+        var state = await RunJobAsync(runId, jobId, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(CatwalkTags.JobState, state.ToString().ToLowerInvariant());
+        return state;
+    }
+
+    private async Task<JobState> RunJobAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         var job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);

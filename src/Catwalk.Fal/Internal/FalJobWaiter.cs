@@ -14,6 +14,7 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
     private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(10);
     private readonly FalLogAccumulator _logs = new();
     private FalQueueState? _lastState;
+    private FalWaitSpans? _spans;
 
     public async Task<FalResult> WaitAsync(FalSubmission submission, FalWaitOptions wait, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
         using var timeout = wait.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout?.Token ?? CancellationToken.None);
         var token = linked.Token;
+        using var spans = _spans = new FalWaitSpans(handle, submission.SubmittedAt);
         try
         {
             if (wait.UseStreaming) await FollowStreamAsync(handle, wait, timeline, token).ConfigureAwait(false);
@@ -37,6 +39,10 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
                 await Task.Delay(notReadyDelay, time, token).ConfigureAwait(false);
                 notReadyDelay = Backoff(notReadyDelay);
             }
+        }
+        catch (Exception e) when (spans.Failed(e))
+        {
+            throw; // never reached: the filter only marks the open span failed
         }
         catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
@@ -83,7 +89,9 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
 
     private void Observe(FalQueueStatus status, FalWaitOptions wait, FalJobTimeline timeline)
     {
-        timeline.Observe(status, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        timeline.Observe(status, now);
+        _spans?.Observe(status.State, now);
         _lastState = status.State;
         wait.Progress?.Report(status with { Logs = _logs.Add(status.Logs) });
     }

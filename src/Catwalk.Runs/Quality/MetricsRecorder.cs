@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Catwalk.Generation;
 using Catwalk.Quality;
 using Catwalk.Runs.Execution;
 using Catwalk.Store;
+using Catwalk.Telemetry;
 
 namespace Catwalk.Runs.Quality;
 
@@ -16,7 +18,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     private readonly IRunStore _store;
     private readonly string _outputRoot;
     private readonly IRunObserver _inner;
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly Channel<(string JobId, ActivityContext Job)> _queue = Channel.CreateUnbounded<(string, ActivityContext)>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private int _measured, _failed;
@@ -34,7 +36,8 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
 
     public void Moved(JobRecord job, JobPhase phase, string? detail)
     {
-        if (phase == JobPhase.Done && job.Stage == "video") _queue.Writer.TryWrite(job.Id);
+        // Measured later, on a background worker: the job's span (current here) stays the metrics span's parent.
+        if (phase == JobPhase.Done && job.Stage == "video") _queue.Writer.TryWrite((job.Id, Activity.Current?.Context ?? default));
         _inner.Moved(job, phase, detail);
     }
 
@@ -49,17 +52,26 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     }
 
     /// <summary>Measures one stored job now; false when it has no video on disk or ffmpeg could not read it.</summary>
-    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken)
+    /// <param name="parent">The job's span, when measured after it ended (default: the current span).</param>
+    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, ActivityContext parent = default)
     {
         if (JobMetricsInput.From(job, outputRoot) is not { } input) return false;
+        using var span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Of(CatwalkPhase.Metrics), ActivityKind.Internal, parent)
+            ?.SetTag(CatwalkTags.JobId, job.Id).SetTag(CatwalkTags.ModelKey, job.ModelKey).SetTag(CatwalkTags.RequestId, job.RequestId);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, cancellationToken).ConfigureAwait(false);
+            CatwalkTelemetry.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList
+            {
+                { CatwalkTags.ModelKey, job.ModelKey }, { CatwalkTags.Stage, job.Stage }, { CatwalkTags.Phase, CatwalkPhaseNames.Of(CatwalkPhase.Metrics) },
+            });
             return await store.SaveMetricsAsync(job.Id, MetricsJson.Serialize(metrics), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A video that cannot be measured (unreadable, vanished, ffmpeg missing) never fails the run; it stays unmeasured.
+            CatwalkTelemetry.Failed(span, e);
             return false;
         }
     }
@@ -68,10 +80,10 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     {
         try
         {
-            await foreach (var jobId in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            await foreach (var (jobId, parent) in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 if (await _store.GetJobAsync(jobId, _stop.Token).ConfigureAwait(false) is not { } job) continue;
-                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
+                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, parent).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
                 else Interlocked.Increment(ref _failed);
             }
         }
