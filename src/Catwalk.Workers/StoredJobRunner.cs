@@ -79,6 +79,10 @@ public sealed class StoredJobRunner(
             }
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
+        // The worker is stopping and the job did not end: thrown, so Hangfire puts it back on the queue at once (a normal
+        // return would mark it done and strand it). The next worker collects a job already at fal by its request id.
+        if (cancellationToken.IsCancellationRequested && !JobStateMachine.IsTerminal(final.State))
+            throw new OperationCanceledException($"Job {final.Id} handed back ({final.State.ToString().ToLowerInvariant()}): this worker is stopping.", cancellationToken);
         if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);

@@ -6,8 +6,9 @@ namespace Catwalk.Fal.Internal;
 /// <summary>
 /// Waits for one job: fal's status stream first, polling with a backoff when the stream is unavailable, breaks or
 /// ends without COMPLETED, then the result. Passes each status on with the logs so far, and records when the job
-/// left the queue for the latency split. When the wait is given up (per-job timeout, or the caller cancels) a job
-/// not yet seen running is cancelled at fal, so it is never run or billed; a running one is left to finish.
+/// left the queue for the latency split. When the wait is given up (per-job timeout, or the caller cancels — unless
+/// <see cref="FalOptions.CancelQueuedJobsWhenAbandoned"/> is off) a job not yet seen running is cancelled at fal, so
+/// it is never run or billed; a running one is left to finish.
 /// </summary>
 internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions options, TimeProvider time, ILogger logger)
 {
@@ -51,7 +52,7 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await CancelIfNotRunningAsync(handle).ConfigureAwait(false);
+            if (options.CancelQueuedJobsWhenAbandoned) await CancelIfNotRunningAsync(handle).ConfigureAwait(false);
             throw;
         }
     }
