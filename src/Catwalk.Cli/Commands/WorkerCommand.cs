@@ -20,6 +20,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
 {
     public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
     {
+        using var status = new StatusLines(console, LogOutput.Resolve(settings.LogFormat, configuration));
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db))
             throw new InvalidInputException("catwalk worker needs the team's PostgreSQL database, shared with `catwalk server` and the other workers: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). A SQLite file belongs to one machine.");
@@ -27,7 +28,6 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
         if (FalKey.FromEnvironment() is null && !customServer)
             throw new InvalidInputException("No FAL_KEY set, and a worker does not start its own emulator (its jobs would die with it). For emulated runs, start a shared one with `catwalk emulator --port 8790` and give every worker CATWALK_FAL_QUEUE_URL=http://HOST:8790 and CATWALK_FAL_STORAGE_URL=http://HOST:8790; for fal, set FAL_KEY.");
 
-        using var status = new StatusLines(console, LogOutput.Resolve(settings.LogFormat, configuration));
         var name = WorkerIdentity.NewName(settings.Name);
         // How long a dead worker's jobs wait before another takes them over (Hangfire's invisibility, our slots' lifetime).
         var takeover = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Catwalk:Worker:TakeoverSeconds", 30.0), 2, 600));
