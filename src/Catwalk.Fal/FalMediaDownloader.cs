@@ -28,6 +28,14 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
         Delay = TimeSpan.FromMilliseconds(300),
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
+        OnRetry = args =>
+        {
+            CatwalkTelemetry.FalRetries.Add(1, new System.Diagnostics.TagList
+            {
+                { CatwalkTags.Client, "fal-media-body" }, { CatwalkTags.ErrorType, args.Outcome.Exception?.GetType().Name },
+            });
+            return ValueTask.CompletedTask;
+        },
     }).Build();
 
     public async Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default)

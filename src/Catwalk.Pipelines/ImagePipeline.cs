@@ -36,7 +36,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             telemetry.Ended(VideoOutcomeStatus.Succeeded, result.Metadata.RequestId, result.Response?.Cost?.Usd ?? 0, result.Cached);
             return result;
         }
-        catch (Exception e)
+        catch (Exception e) when (telemetry.Begun)
         {
             telemetry.Ended(e is BudgetExceededException ? VideoOutcomeStatus.Skipped : StatusOf(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
             throw;
@@ -50,6 +50,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         var cacheKey = CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256));
         var estimate = CostEstimator.ForImages(model, request.Count).Usd;
         await using var ticket = await journal.BeginAsync(new JobStart("image", model.Key, model.EndpointId, request.InputKey, cacheKey, estimate, request.UseCache), cancellationToken).ConfigureAwait(false);
+        telemetry.Begin();
         var resume = ticket.Resume;
         switch (resume.Kind)
         {

@@ -33,6 +33,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         var start = new JobStart("video", item.Model.Key, item.Model.EndpointId, request.InputKey,
             CacheKeys.Video(item.Model.EndpointId, item.Fitted.Arguments, context.Image.Sha256), item.Cost.Usd, request.UseCache);
         await using var ticket = await journal.BeginAsync(start, cancellationToken).ConfigureAwait(false);
+        telemetry.Begin();
         var resume = ticket.Resume;
         switch (resume.Kind)
         {

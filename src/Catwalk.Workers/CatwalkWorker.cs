@@ -15,8 +15,9 @@ public sealed class CatwalkWorker : IAsyncDisposable
 {
     private readonly BackgroundJobServer _server;
     private readonly SlotRenewer _renewer;
+    private readonly WorkerShutdown _shutdown;
 
-    private CatwalkWorker(BackgroundJobServer server, SlotRenewer renewer) => (_server, _renewer) = (server, renewer);
+    private CatwalkWorker(BackgroundJobServer server, SlotRenewer renewer, WorkerShutdown shutdown) => (_server, _renewer, _shutdown) = (server, renewer, shutdown);
 
     /// <param name="services">Must hold <see cref="FalJobActivity"/> and what it needs (<c>AddCatwalkWorker</c>).</param>
     /// <param name="drain">
@@ -46,7 +47,7 @@ public sealed class CatwalkWorker : IAsyncDisposable
             // Jobs rescheduled because their endpoint was full come back within a second or two, not Hangfire's 15 s.
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
         }, storage);
-        return new CatwalkWorker(server, renewer);
+        return new CatwalkWorker(server, renewer, services.GetRequiredService<WorkerShutdown>());
     }
 
     private static readonly Lock LoggingLock = new();
@@ -68,6 +69,7 @@ public sealed class CatwalkWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _shutdown.Begin(); // jobs cancelled from here on are handed back to the queue, not ended
         _server.SendStop();
         await _server.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
         _server.Dispose();

@@ -24,7 +24,7 @@ namespace Catwalk.Workers;
 /// </summary>
 public sealed class StoredJobRunner(
     IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
-    WorkerIdentity worker, WorkerStats stats, TimeProvider time, ILogger<StoredJobRunner> log)
+    WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed class StoredJobRunner(
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
         // The worker is stopping and the job did not end: thrown, so Hangfire puts it back on the queue at once (a normal
         // return would mark it done and strand it). The next worker collects a job already at fal by its request id.
-        if (cancellationToken.IsCancellationRequested && !JobStateMachine.IsTerminal(final.State))
+        if (cancellationToken.IsCancellationRequested && shutdown.IsStopping && !JobStateMachine.IsTerminal(final.State))
             throw new OperationCanceledException($"Job {final.Id} handed back ({final.State.ToString().ToLowerInvariant()}): this worker is stopping.", cancellationToken);
         if (final is { State: JobState.Downloaded, Stage: "video", CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,11 @@ internal sealed class JobTelemetry : IDisposable
     public static JobTelemetry Start(string stage, string modelKey, string endpointId, string prompt, bool emulated) =>
         new(stage, modelKey, endpointId, prompt, emulated);
 
+    /// <summary>The journal let the job begin here (it was not held elsewhere): from now on how it ends is counted.</summary>
+    public bool Begun { get; private set; }
+
+    public void Begin() => Begun = true;
+
     /// <summary>A phase's duration, for the histogram (the phase's span is made where the work is).</summary>
     public void Phase(CatwalkPhase phase, TimeSpan duration)
     {
@@ -61,7 +66,7 @@ internal sealed class JobTelemetry : IDisposable
     /// <summary>The job ended now: its state, request id and cost go on the span and the counters.</summary>
     public void Ended(VideoOutcomeStatus status, string? requestId, decimal costUsd, bool cached)
     {
-        if (_ended) return;
+        if (_ended || !Begun) return;
         _ended = true;
         var state = State(status);
         var cost = status == VideoOutcomeStatus.Succeeded && !cached ? (double)costUsd : 0;

@@ -23,6 +23,7 @@ public static class WorkersServiceCollectionExtensions
         // A stopping worker hands its jobs back: one queued at fal stays there, for the next worker to collect by request id.
         services.Configure<FalOptions>(o => o.CancelQueuedJobsWhenAbandoned = false);
         services.AddSingleton<WorkerStats>();
+        services.AddSingleton<WorkerShutdown>();
         services.AddSingleton<StoredJobRunner>();
         services.AddTransient<FalJobActivity>();
         return services;
