@@ -30,7 +30,8 @@ public sealed class StoredJobRunner(
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
         // A worker's unit of work: its job's span (and the metrics after it) nest under this one, tagged with the run.
-        using var span = CatwalkTelemetry.Source.StartActivity("worker_job")
+        // In the run's trace (its id is the run id), whichever worker does the job.
+        using var span = CatwalkTelemetry.Source.StartActivity("worker_job", System.Diagnostics.ActivityKind.Internal, CatwalkTelemetry.RunContext(runId))
             ?.SetTag(CatwalkTags.RunId, runId).SetTag(CatwalkTags.JobId, jobId).SetTag("catwalk.worker", worker.Name);
         var state = await RunJobAsync(runId, jobId, cancellationToken).ConfigureAwait(false);
         span?.SetTag(CatwalkTags.JobState, state.ToString().ToLowerInvariant());

@@ -45,8 +45,8 @@ public class TelemetryTests(ITestOutputHelper output)
             var run = spans.Where(s => s.DisplayName == "run").ShouldHaveSingleItem();
             var tree = new SpanTree([.. spans.Where(s => s.TraceId == run.TraceId)]);
             output.WriteLine(tree.ToString());
-            run.ParentSpanId.ShouldBe(default);
-            run.GetTagItem("catwalk.run.id").ShouldNotBeNull();
+            run.TraceId.ToHexString().ShouldBe(run.GetTagItem("catwalk.run.id").ShouldBeOfType<string>(), "the trace id is the run id");
+            spans.ShouldNotContain(s => s.SpanId == run.ParentSpanId, "the run's parent stands for the whole run and is never recorded");
             run.GetTagItem("catwalk.emulated").ShouldBe(false); // a key and a configured server: results are taken as real
             var jobs = tree.ChildrenOf(run).Where(s => s.DisplayName == "job").ToList();
             jobs.Select(j => $"{j.GetTagItem("catwalk.stage")}:{j.GetTagItem("catwalk.model.key")}").Order().ShouldBe(["image:nano-banana-edit", "video:kling", "video:ltx"]);

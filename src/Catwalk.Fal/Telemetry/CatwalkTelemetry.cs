@@ -54,6 +54,19 @@ public static class CatwalkTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// The parent of a run's spans, made from the run id (32 hex digits, as Catwalk makes them): the trace id is the run
+    /// id, so every process that works on the run — one <c>catwalk run</c>, or many workers — adds to the same trace,
+    /// found by the run id. The parent span itself is never recorded (no process owns the whole run). Default for
+    /// another id.
+    /// </summary>
+    public static ActivityContext RunContext(string runId)
+    {
+        if (runId.Length != 32 || !runId.All(char.IsAsciiHexDigitLower)) return default;
+        var spanId = ActivitySpanId.CreateFromString(runId.AsSpan(16));
+        return spanId == default ? default : new ActivityContext(ActivityTraceId.CreateFromString(runId), spanId, ActivityTraceFlags.Recorded, isRemote: true);
+    }
+
     /// <summary>Marks a span failed with the exception's type (never its message, which may quote a request).</summary>
     public static void Failed(Activity? span, Exception e)
     {
