@@ -19,4 +19,6 @@ public sealed record DashboardOptions
     /// Hangfire's dashboard under <c>/jobs</c> and the <c>/api</c> endpoints; null = a plain dashboard.
     /// </summary>
     public Hangfire.JobStorage? ClusterStorage { get; init; }
+    /// <summary>More services for the web app from its host (telemetry: ASP.NET Core instrumentation, exporters).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Catwalk.Fal.Internal;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -27,6 +28,14 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
         Delay = TimeSpan.FromMilliseconds(300),
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
+        OnRetry = args =>
+        {
+            CatwalkTelemetry.FalRetries.Add(1, new System.Diagnostics.TagList
+            {
+                { CatwalkTags.Client, "fal-media-body" }, { CatwalkTags.ErrorType, args.Outcome.Exception?.GetType().Name },
+            });
+            return ValueTask.CompletedTask;
+        },
     }).Build();
 
     public async Task<DownloadedMedia> DownloadAsync(Uri source, string destinationPath, CancellationToken cancellationToken = default)
@@ -37,7 +46,18 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
         if (File.Exists(destinationPath)) throw new IOException($"'{destinationPath}' already exists; Catwalk never overwrites a result.");
         Directory.CreateDirectory(Path.GetDirectoryName(destinationPath)!);
         var attempts = options.Value.MaxRetries > 0 ? _retryBrokenTransfers : ResiliencePipeline.Empty;
-        return await attempts.ExecuteAsync(async ct => await DownloadOnceAsync(source, destinationPath, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        using var span = CatwalkPhaseNames.Start(CatwalkPhase.Download);
+        try
+        {
+            var media = await attempts.ExecuteAsync(async ct => await DownloadOnceAsync(source, destinationPath, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            span?.SetTag(CatwalkTags.Bytes, media.SizeBytes).SetTag(CatwalkTags.ContentType, media.ContentType);
+            return media;
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CatwalkTelemetry.Failed(span, e);
+            throw;
+        }
     }
 
     private async Task<DownloadedMedia> DownloadOnceAsync(Uri source, string destinationPath, CancellationToken cancellationToken)

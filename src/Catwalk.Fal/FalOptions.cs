@@ -29,4 +29,10 @@ public sealed class FalOptions
     /// is recorded and the job collected later instead of being lost at fal or paid twice.
     /// </summary>
     public TimeSpan SubmitGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// When the caller cancels a wait (Ctrl+C), a job not yet seen running is cancelled at fal, so nobody pays for a result
+    /// nobody will collect. False for a worker: a job it stops waiting for is collected by the next worker by request id.
+    /// </summary>
+    public bool CancelQueuedJobsWhenAbandoned { get; set; } = true;
 }

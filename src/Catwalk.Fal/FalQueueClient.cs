@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catwalk.Fal.Internal;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,22 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
     {
         ArgumentNullException.ThrowIfNull(input);
         endpointId = endpointId?.Trim('/') ?? throw new ArgumentNullException(nameof(endpointId));
+        using var span = CatwalkPhaseNames.Start(CatwalkPhase.Submit)?.SetTag(CatwalkTags.Endpoint, endpointId);
+        try
+        {
+            var submission = await SubmitCoreAsync(endpointId, input, cancellationToken).ConfigureAwait(false);
+            span?.SetTag(CatwalkTags.RequestId, submission.Request.RequestId);
+            return submission;
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CatwalkTelemetry.Failed(span, e);
+            throw;
+        }
+    }
+
+    private async Task<FalSubmission> SubmitCoreAsync(string endpointId, JsonObject input, CancellationToken cancellationToken)
+    {
         _ = new FalRequestHandle(endpointId, "-").OwnerApp; // a malformed id fails here, before anything is paid for
         var client = http.CreateClient(FalHttpClients.Queue);
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId)) { Content = FalJsonContent.Create(input) };

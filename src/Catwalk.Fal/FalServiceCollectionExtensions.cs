@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Catwalk.Fal.Internal;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +68,7 @@ public static class FalServiceCollectionExtensions
         Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> shouldRetry, Func<FalOptions, TimeSpan> attemptTimeout)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<FalOptions>>().Value;
+        var client = context.BuilderName;
         builder.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = Math.Max(1, options.MaxRetries),
@@ -77,6 +80,16 @@ public static class FalServiceCollectionExtensions
                                                          && !(RetryAfter(args.Outcome.Result) > MaxRetryAfter)),
             // fal's JS client ignores Retry-After; we honour it (bounded above), else exponential backoff with jitter.
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+            OnRetry = args =>
+            {
+                CatwalkTelemetry.FalRetries.Add(1, new TagList
+                {
+                    { CatwalkTags.Client, client },
+                    { CatwalkTags.StatusCode, args.Outcome.Result is { } response ? (int)response.StatusCode : null },
+                    { CatwalkTags.ErrorType, args.Outcome.Exception?.GetType().Name },
+                });
+                return ValueTask.CompletedTask;
+            },
         });
         builder.AddTimeout(attemptTimeout(options));
     }

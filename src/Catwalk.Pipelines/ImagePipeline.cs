@@ -5,7 +5,10 @@ using Catwalk.Domain;
 using Catwalk.Fal;
 using Catwalk.Generation;
 using Catwalk.Pipelines.Journal;
+using Catwalk.Pipelines.Fal;
 using Catwalk.Pipelines.Outputs;
+using Catwalk.Pipelines.Telemetry;
+using Catwalk.Telemetry;
 using Catwalk.Pipelines.References;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,17 +29,36 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     {
         var model = catalog.Get(request.ModelKey ?? (request.References.Count > 0 ? EditModel : TextModel));
         if (model.IsVideo) throw new InvalidInputException($"'{model.Key}' is a video model; the image stage needs an image model such as {EditModel}.");
+        using var telemetry = JobTelemetry.Start("image", model.Key, model.EndpointId, request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
+        try
+        {
+            var result = await RunJobAsync(request, model, telemetry, cancellationToken).ConfigureAwait(false);
+            telemetry.Ended(VideoOutcomeStatus.Succeeded, result.Metadata.RequestId, result.Response?.Cost?.Usd ?? 0, result.Cached);
+            return result;
+        }
+        catch (Exception e) when (telemetry.Begun)
+        {
+            telemetry.Ended(e is BudgetExceededException ? VideoOutcomeStatus.Skipped : StatusOf(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
+            throw;
+        }
+    }
+
+    private async Task<ImageStageResult> RunJobAsync(ImageStageRequest request, ModelDescriptor model, JobTelemetry telemetry, CancellationToken cancellationToken)
+    {
         var run = request.Run ?? RunStamp.New(time);
         var journal = request.Journal ?? NullJobJournal.Instance;
         var cacheKey = CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256));
         var estimate = CostEstimator.ForImages(model, request.Count).Usd;
         await using var ticket = await journal.BeginAsync(new JobStart("image", model.Key, model.EndpointId, request.InputKey, cacheKey, estimate, request.UseCache), cancellationToken).ConfigureAwait(false);
+        telemetry.Begin();
         var resume = ticket.Resume;
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
+                telemetry.AlreadyEnded(VideoOutcomeStatus.Succeeded, resume.RequestId);
                 return Saved(run, resume.MetadataJson!, request.FileTag);
             case JobResumeKind.Skip:
+                telemetry.AlreadyEnded(resume.Status, resume.RequestId);
                 throw new JobSkippedException(resume.Status, resume.Error ?? $"the image job ended as {resume.Status}");
             case JobResumeKind.Cached:
                 return await ReuseAsync(request, run, model, ticket, cancellationToken).ConfigureAwait(false);
@@ -65,7 +87,9 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             }
             if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
-            return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, cancellationToken).ConfigureAwait(false);
+            telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
+            telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
+            return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
         catch (FalTimeoutException e) when (!e.CancelledAtFal)
         {
@@ -74,23 +98,28 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         }
         catch (Exception e) when (e is not BudgetExceededException)
         {
-            var (status, error) = e switch
-            {
-                OperationCanceledException when cancellationToken.IsCancellationRequested => (VideoOutcomeStatus.Cancelled, "cancelled"),
-                FalRequestFailedException { CancelledBeforeRunning: true } => (VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
-                FalSubmitUncertainException => (VideoOutcomeStatus.Unknown, e.Message),
-                _ => (VideoOutcomeStatus.Failed, ErrorText.For(e)),
-            };
+            var (status, error) = StatusOf(e, cancellationToken);
             await ticket.EndedAsync(status, error, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, CancellationToken cancellationToken)
+    /// <summary>How an image job that threw ended, and the words for it.</summary>
+    private static (VideoOutcomeStatus Status, string Error) StatusOf(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => (VideoOutcomeStatus.Cancelled, "cancelled"),
+        FalRequestFailedException { CancelledBeforeRunning: true } => (VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
+        FalSubmitUncertainException => (VideoOutcomeStatus.Unknown, e.Message),
+        JobSkippedException skipped => (skipped.Status, e.Message),
+        _ => (VideoOutcomeStatus.Failed, ErrorText.For(e)),
+    };
+
+    private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, JobTelemetry telemetry, CancellationToken cancellationToken)
     {
         var downloadStarted = Stopwatch.GetTimestamp();
-        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(run, image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), resumed, cancellationToken))).ConfigureAwait(false);
+        var saved = await Task.WhenAll(response.Images.Select((image, i) => SaveImageAsync(run, image, layout.ImagePath(run, model.Key, i, Extension(image), request.FileTag), resumed, telemetry, cancellationToken))).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(downloadStarted);
+        telemetry.Phase(CatwalkPhase.Download, download);
         var metadata = new ImageMetadata
         {
             Prompt = request.Prompt,
@@ -159,13 +188,13 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         return new ImageStageResult(run, null, saved, layout.ImageMetadataPath(run, metadata.Model, tag), metadata) { Cached = metadata.CachedFrom is not null };
     }
 
-    private async Task<SavedMedia> SaveImageAsync(RunStamp run, GeneratedMedia media, string path, bool resumed, CancellationToken cancellationToken)
+    private async Task<SavedMedia> SaveImageAsync(RunStamp run, GeneratedMedia media, string path, bool resumed, JobTelemetry telemetry, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Collected again after an interruption between saving the file and recording it: the file is this job's own.
         if (resumed) File.Delete(path);
         var downloaded = await downloader.DownloadAsync(media.Url, path, cancellationToken).ConfigureAwait(false);
-        await MediaVerifier.VerifyImageAsync(path, cancellationToken).ConfigureAwait(false);
+        await telemetry.VerifyAsync(() => MediaVerifier.VerifyImageAsync(path, cancellationToken)).ConfigureAwait(false);
         uploader.Remember(downloaded.Sha256, media.Url); // the video stage sends fal its own URL back: no second upload
         return new SavedMedia(path, new MediaFileInfo(layout.Relative(run, path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? media.ContentType));
     }

@@ -3,7 +3,10 @@ using System.Text.Json;
 using Catwalk.Fal;
 using Catwalk.Generation;
 using Catwalk.Pipelines.Journal;
+using Catwalk.Pipelines.Fal;
 using Catwalk.Pipelines.Outputs;
+using Catwalk.Pipelines.Telemetry;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catwalk.Pipelines;
@@ -17,17 +20,28 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
 {
     public async Task<VideoModelOutcome> RunAsync(PlannedVideo item, VideoJobContext context, CancellationToken cancellationToken)
     {
+        using var telemetry = JobTelemetry.Start("video", item.Model.Key, item.Model.EndpointId, context.Request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
+        var outcome = await RunJobAsync(item, context, telemetry, cancellationToken).ConfigureAwait(false);
+        telemetry.Ended(outcome.Status, outcome.RequestId, outcome.CostUsd, outcome.Cached);
+        return outcome;
+    }
+
+    private async Task<VideoModelOutcome> RunJobAsync(PlannedVideo item, VideoJobContext context, JobTelemetry telemetry, CancellationToken cancellationToken)
+    {
         var request = context.Request;
         var journal = request.Journal ?? NullJobJournal.Instance;
         var start = new JobStart("video", item.Model.Key, item.Model.EndpointId, request.InputKey,
             CacheKeys.Video(item.Model.EndpointId, item.Fitted.Arguments, context.Image.Sha256), item.Cost.Usd, request.UseCache);
         await using var ticket = await journal.BeginAsync(start, cancellationToken).ConfigureAwait(false);
+        telemetry.Begin();
         var resume = ticket.Resume;
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
+                telemetry.AlreadyEnded(VideoOutcomeStatus.Succeeded, resume.RequestId);
                 return Saved(context.Run, item, resume.MetadataJson!, resume.RequestId);
             case JobResumeKind.Skip:
+                telemetry.AlreadyEnded(resume.Status, resume.RequestId);
                 return new VideoModelOutcome(item, resume.Status) { RequestId = resume.RequestId, Error = resume.Error };
             case JobResumeKind.Cached:
                 return await ReuseAsync(item, context, ticket, cancellationToken).ConfigureAwait(false);
@@ -60,7 +74,9 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             var response = await generator.GenerateAsync(new VideoGenerationRequest(request.Prompt, imageUrl), options, cancellationToken).ConfigureAwait(false);
             if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
-            return await SaveAsync(item, context, ticket, response, resume.RequestId is not null, cancellationToken).ConfigureAwait(false);
+            telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
+            telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
+            return await SaveAsync(item, context, ticket, response, resume.RequestId is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
         catch (BudgetExceededException e)
         {
@@ -95,7 +111,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         }
     }
 
-    private async Task<VideoModelOutcome> SaveAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, VideoGenerationResponse response, bool resumed, CancellationToken cancellationToken)
+    private async Task<VideoModelOutcome> SaveAsync(PlannedVideo item, VideoJobContext context, IJobTicket ticket, VideoGenerationResponse response, bool resumed, JobTelemetry telemetry, CancellationToken cancellationToken)
     {
         var (request, run) = (context.Request, context.Run);
         var path = layout.VideoPath(run, item.Model.Key, request.FileTag);
@@ -105,7 +121,8 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         var started = Stopwatch.GetTimestamp();
         var downloaded = await downloader.DownloadAsync(response.Video.Url, path, cancellationToken).ConfigureAwait(false);
         var download = Stopwatch.GetElapsedTime(started);
-        await MediaVerifier.VerifyVideoAsync(path, cancellationToken).ConfigureAwait(false);
+        telemetry.Phase(CatwalkPhase.Download, download);
+        await telemetry.VerifyAsync(() => MediaVerifier.VerifyVideoAsync(path, cancellationToken)).ConfigureAwait(false);
         var saved = new SavedMedia(path, new MediaFileInfo(layout.Relative(run, path), downloaded.SizeBytes, downloaded.Sha256, downloaded.ContentType ?? response.Video.ContentType));
 
         var metadata = VideoMetadataFactory.Create(item.Model, request, response, run, context.Image, saved, download);

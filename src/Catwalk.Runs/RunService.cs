@@ -5,6 +5,7 @@ using Catwalk.Runs.Planning;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
+using Catwalk.Telemetry;
 
 namespace Catwalk.Runs;
 
@@ -38,6 +39,19 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
 
     /// <summary>Runs (or goes on with) a stored run until every job it can do is done; Ctrl+C leaves it resumable.</summary>
     public async Task<RunOutcome> ExecuteAsync(RunRecord run, IRunObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        // The run's trace: every job's span (and its phases) is a child of this one.
+        // Its trace id is the run id (unless the caller has a trace of its own, e.g. a dashboard request), so the
+        // run's spans are found by its id, and a resume adds to the same trace.
+        using var span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Run, System.Diagnostics.ActivityKind.Internal,
+                System.Diagnostics.Activity.Current is null ? CatwalkTelemetry.RunContext(run.Id) : default)
+            ?.SetTag(CatwalkTags.RunId, run.Id).SetTag(CatwalkTags.RunKind, run.Kind).SetTag(CatwalkTags.Emulated, run.Emulated);
+        var outcome = await ExecuteRunAsync(run, observer, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(CatwalkTags.RunStatus, outcome.Run.Status).SetTag(CatwalkTags.CostUsd, (double)outcome.Jobs.Sum(j => j.ChargedUsd));
+        return outcome;
+    }
+
+    private async Task<RunOutcome> ExecuteRunAsync(RunRecord run, IRunObserver? observer, CancellationToken cancellationToken)
     {
         var spec = SpecOf(run);
         // fal's queue positions and log lines go to the store too, for live views; the last ones are written before this returns.

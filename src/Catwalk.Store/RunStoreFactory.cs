@@ -34,6 +34,9 @@ public static class RunStoreFactory
         return store;
     }
 
+    /// <summary>The schema version this build migrates to; a store at another version is not ready for it.</summary>
+    public static int LatestSchemaVersion => Sql.Migrator.Latest;
+
     public static bool IsPostgres(string? db) =>
         db is not null && (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
                            || db.Contains("Host=", StringComparison.OrdinalIgnoreCase));

@@ -12,6 +12,7 @@ using Catwalk.Runs.Planning;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
+using Catwalk.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Catwalk.Workers;
@@ -23,10 +24,21 @@ namespace Catwalk.Workers;
 /// </summary>
 public sealed class StoredJobRunner(
     IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
-    WorkerIdentity worker, WorkerStats stats, TimeProvider time, ILogger<StoredJobRunner> log)
+    WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
+    {
+        // A worker's unit of work: its job's span (and the metrics after it) nest under this one, tagged with the run.
+        // In the run's trace (its id is the run id), whichever worker does the job.
+        using var span = CatwalkTelemetry.Source.StartActivity("worker_job", System.Diagnostics.ActivityKind.Internal, CatwalkTelemetry.RunContext(runId))
+            ?.SetTag(CatwalkTags.RunId, runId).SetTag(CatwalkTags.JobId, jobId).SetTag("catwalk.worker", worker.Name);
+        var state = await RunJobAsync(runId, jobId, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(CatwalkTags.JobState, state.ToString().ToLowerInvariant());
+        return state;
+    }
+
+    private async Task<JobState> RunJobAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         var job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);
@@ -68,6 +80,10 @@ public sealed class StoredJobRunner(
             }
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
+        // The worker is stopping and the job did not end: thrown, so Hangfire puts it back on the queue at once (a normal
+        // return would mark it done and strand it). The next worker collects a job already at fal by its request id.
+        if (cancellationToken.IsCancellationRequested && shutdown.IsStopping && !JobStateMachine.IsTerminal(final.State))
+            throw new OperationCanceledException($"Job {final.Id} handed back ({final.State.ToString().ToLowerInvariant()}): this worker is stopping.", cancellationToken);
         if (final is { State: JobState.Downloaded, Stage: "video" or "image", CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, spec, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);

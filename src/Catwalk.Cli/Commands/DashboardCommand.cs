@@ -18,6 +18,7 @@ internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores,
             Host = settings.Host,
             Port = settings.Port,
             AccessToken = settings.Token,
+            ConfigureServices = CatwalkOpenTelemetry.AddWebOpenTelemetry,
         };
         try { DashboardServer.CheckListenAddress(options); }
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }

@@ -7,6 +7,7 @@ using Catwalk.Runs;
 using Catwalk.Store;
 using Catwalk.Workers;
 using Catwalk.Workers.Hosting;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,10 +19,11 @@ namespace Catwalk.Cli.Commands;
 /// shared PostgreSQL store, until Ctrl+C. It does no fal work: runs launched here or posted to the API are stored and
 /// enqueued for <c>catwalk worker</c> processes.
 /// </summary>
-internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, FalSessionFactory sessions) : AsyncCommand<ServerSettings>
+internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, FalSessionFactory sessions, IConfiguration configuration) : AsyncCommand<ServerSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServerSettings settings, CancellationToken cancellationToken)
     {
+        using var status = new StatusLines(console, LogOutput.Resolve(settings.LogFormat, configuration));
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db)) throw new InvalidInputException(ServerSettings.WhyNot(db));
         var options = new DashboardOptions
@@ -31,6 +33,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
             Host = settings.Host,
             Port = settings.Port,
             AccessToken = settings.Token,
+            ConfigureServices = CatwalkOpenTelemetry.AddWebOpenTelemetry,
         };
         try { DashboardServer.CheckListenAddress(options); }
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
@@ -38,7 +41,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         var connection = RunStoreFactory.PostgresConnectionString(db!);
         // The session opens (and migrates) the run store first, so an unreachable database is the store's clear error.
         await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true,
-            configure: services => services.AddCatwalkQueue(HangfireStorageFactory.Create(connection)));
+            configure: services => services.AddCatwalkQueue(HangfireStorageFactory.Create(connection)), status: status);
         var launcher = new QueueRunLauncher(session.Get<RunService>(), session.Get<RunQueue>(), session.Get<ModelCatalog>(), options.OutputRoot, session.Emulated);
         options = options with { Launcher = launcher, ClusterStorage = session.Get<Hangfire.JobStorage>() };
         DashboardServer server;
@@ -46,28 +49,28 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
         await using (server)
         {
-            PrintWhereAndHow(server.BaseUri, session.Store.Description, launcher.Queue, connection, settings.Token is { Length: > 0 });
+            PrintWhereAndHow(status, server.BaseUri, session.Store.Description, launcher.Queue, connection, settings.Token is { Length: > 0 });
             try { await Task.Delay(Timeout.Infinite, cancellationToken); }
             catch (OperationCanceledException) { }
         }
-        console.MarkupLine("Server stopped. Queued jobs stay in the database for the workers.");
+        status.Say("Server stopped. Queued jobs stay in the database for the workers.");
         return ExitCodes.Success;
     }
 
-    private void PrintWhereAndHow(Uri baseUri, string store, string queue, string connection, bool token)
+    private static void PrintWhereAndHow(StatusLines status, Uri baseUri, string store, string queue, string connection, bool token)
     {
         var url = baseUri.ToString();
-        console.MarkupLine($"Server on [bold]{Markup.Escape(url)}[/]  (Hangfire: {Markup.Escape(url)}jobs · API: POST {Markup.Escape(url)}api/batches, GET {Markup.Escape(url)}api/cluster)");
-        console.MarkupLine($"Store: {Markup.Escape(store)}");
-        console.MarkupLine($"Runs are enqueued on the workers' [bold]{queue}[/] queue; this server does no fal work itself.");
-        console.MarkupLine($"Start workers (on any machine that reaches the database): [bold]catwalk worker --db \"{Markup.Escape(WithoutPassword(connection, out var hadPassword))}\"[/]"
+        status.Say($"Server on [bold]{Markup.Escape(url)}[/]  (health: {Markup.Escape(url)}healthz, {Markup.Escape(url)}readyz · Hangfire: {Markup.Escape(url)}jobs · API: POST {Markup.Escape(url)}api/batches, GET {Markup.Escape(url)}api/cluster)");
+        status.Say($"Store: {Markup.Escape(store)}");
+        status.Say($"Runs are enqueued on the workers' [bold]{queue}[/] queue; this server does no fal work itself.");
+        status.Say($"Start workers (on any machine that reaches the database): [bold]catwalk worker --db \"{Markup.Escape(WithoutPassword(connection, out var hadPassword))}\"[/]"
             + (hadPassword ? " plus your password (Password=… or PGPASSWORD)" : "")
             + (queue == WorkerQueues.Emulated
                 ? ", without FAL_KEY and with CATWALK_FAL_QUEUE_URL / CATWALK_FAL_STORAGE_URL at a shared `catwalk emulator` (emulated runs)"
                 : ", with FAL_KEY set"));
         // The token is a secret: never printed. Opening the URL once with ?token=… sets a cookie for the browser.
-        if (token) console.MarkupLine("Access needs the token you gave: open the address once with [bold]?token=<your token>[/], or send it as a Bearer header (the API).");
-        console.MarkupLine("Press Ctrl+C to stop.");
+        if (token) status.Say("Access needs the token you gave: open the address once with [bold]?token=<your token>[/], or send it as a Bearer header (the API).");
+        status.Say("Press Ctrl+C to stop.");
     }
 
     /// <summary>The connection string to repeat to the user, its password (a secret) left out.</summary>

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using Catwalk.Store;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
@@ -7,10 +9,14 @@ namespace Catwalk.Cli.Commands;
 /// <c>catwalk server</c>: the dashboard's options (port, host, token) over the PostgreSQL store the workers share, and
 /// the fal options that decide which workers' queue runs go on (fal with FAL_KEY, else emulated).
 /// </summary>
-public sealed class ServerSettings : DashboardSettings
+public sealed class ServerSettings : DashboardSettings, IOperableSettings
 {
     public const string NeedsPostgres =
         "catwalk server needs the PostgreSQL store its workers share: pass --db \"Host=…;Database=…;Username=…\" (or postgres://…, or set CATWALK_DB)";
+
+    [CommandOption("--log-format <FORMAT>")]
+    [Description("text (default) or json: one JSON object per line, for a log collector (or set CATWALK_LOG_FORMAT).")]
+    public Infrastructure.LogFormat? LogFormat { get; init; }
 
     public override ValidationResult Validate()
     {

@@ -3,6 +3,7 @@ using Catwalk.Domain;
 using Catwalk.Fal;
 using Catwalk.Store;
 using Catwalk.Workers;
+using Catwalk.Workers.Health;
 using Catwalk.Workers.Hosting;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
@@ -19,6 +20,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
 {
     public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
     {
+        using var status = new StatusLines(console, LogOutput.Resolve(settings.LogFormat, configuration));
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db))
             throw new InvalidInputException("catwalk worker needs the team's PostgreSQL database, shared with `catwalk server` and the other workers: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). A SQLite file belongs to one machine.");
@@ -29,30 +31,47 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
         var name = WorkerIdentity.NewName(settings.Name);
         // How long a dead worker's jobs wait before another takes them over (Hangfire's invisibility, our slots' lifetime).
         var takeover = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Catwalk:Worker:TakeoverSeconds", 30.0), 2, 600));
-        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name, takeover));
+        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name, takeover), status: status);
         var identity = session.Get<WorkerIdentity>();
         var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), takeover);
         var stats = session.Get<WorkerStats>();
-        console.MarkupLine($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(session.Store.Description)}. Ctrl+C stops it; jobs it held go to other workers.");
-        var worker = CatwalkWorker.Start(session.Services, storage, settings.Concurrency);
+        await using var health = settings.HealthPort is { } port ? await StartHealthAsync(port, session.Store, storage, cancellationToken) : null;
+        status.Say($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(session.Store.Description)}."
+            + (health is null ? "" : $" Health: http://0.0.0.0:{settings.HealthPort}{HealthEndpoints.Live} and {HealthEndpoints.Ready}.")
+            + $" Ctrl+C or SIGTERM stops it: jobs in hand get {settings.DrainSeconds} s to finish, then go to other workers.");
+        var drain = TimeSpan.FromSeconds(settings.DrainSeconds);
+        var worker = CatwalkWorker.Start(session.Services, storage, settings.Concurrency, drain, logging => LogOutput.Configure(logging, status.Format, verbose: false));
         try
         {
-            await ReportUntilAsync(stats, settings.StopAfter, cancellationToken);
+            await ReportUntilAsync(stats, settings.StopAfter, status, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.MarkupLine("Stopping: jobs in hand stop at a safe point (a job at fal stays with its request id for the next worker)…");
+            status.Say($"Stopping: no new jobs; jobs in hand have {settings.DrainSeconds} s to finish, then stop at a safe point (a job at fal stays with its request id for the next worker)…");
         }
         finally
         {
             await worker.DisposeAsync();
         }
-        console.MarkupLine($"Worker stopped: {stats.Downloaded} job(s) saved, {stats.Failed} ended otherwise.");
+        status.Say($"Worker stopped: {stats.Downloaded} job(s) saved, {stats.Failed} ended otherwise.");
         return ExitCodes.Success;
     }
 
+    /// <summary>The health port; one taken already is the user's to change, in one line.</summary>
+    private static async Task<HealthServer> StartHealthAsync(int port, IRunStore store, Hangfire.JobStorage storage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HealthServer.StartAsync(port, store, storage, cancellationToken: cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidInputException($"--health-port {port}: cannot listen there ({e.Message}). Choose a free port.");
+        }
+    }
+
     /// <summary>A line every 10 s while jobs end (saved, other, jobs/s); returns once <paramref name="stopAfter"/> jobs have ended, if given.</summary>
-    private async Task ReportUntilAsync(WorkerStats stats, int? stopAfter, CancellationToken cancellationToken)
+    private static async Task ReportUntilAsync(WorkerStats stats, int? stopAfter, StatusLines status, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         var (lastEnded, lastLine) = (0, started);
@@ -61,7 +80,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             if (TimeProvider.System.GetElapsedTime(lastLine).TotalSeconds < 10 || stats.Ended == lastEnded) continue;
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-            console.MarkupLine($"[grey]{stats.Downloaded} saved, {stats.Failed} ended otherwise — {stats.Ended / seconds:0.0} jobs/s since start[/]");
+            status.Say($"[grey]{stats.Downloaded} saved, {stats.Failed} ended otherwise — {stats.Ended / seconds:0.0} jobs/s since start[/]");
             (lastEnded, lastLine) = (stats.Ended, TimeProvider.System.GetTimestamp());
         }
     }

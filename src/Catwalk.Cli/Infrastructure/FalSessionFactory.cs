@@ -6,7 +6,6 @@ using Catwalk.Pipelines.Hosting;
 using Catwalk.Runs.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Catwalk.Cli.Infrastructure;
@@ -22,8 +21,11 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
     /// started; without a key the runs are emulated ones, done by workers on an emulator.
     /// </param>
     /// <param name="configure">More services on top (a worker's, a server's).</param>
-    public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null)
+    /// <param name="status">Where the notices go (a JSON-logging server or worker logs them); default: the console.</param>
+    public async Task<FalSession> CreateAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null, StatusLines? status = null)
     {
+        Action<string> say = status is null ? console.MarkupLine : status.Say;
+        var logFormat = status?.Format ?? LogFormat.Text;
         var key = FalKey.FromEnvironment();
         var catalog = UserCatalog.Load(settings.CatalogFiles);
         var endpoints = FalEndpoints.From(configuration);
@@ -34,7 +36,7 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
         if (queueOnly && endpoints.UseEmulator(settings.Emulator, key))
         {
             (key, mode) = (null, ConnectionMode.InProcessEmulator);
-            console.MarkupLine($"[yellow]Emulated:[/] {(settings.Emulator ? "--emulator given" : "no FAL_KEY set")}, so runs go on the workers' [bold]emulated[/] queue and are done by workers calling a Catwalk emulator — not real model output. Set FAL_KEY to use fal.");
+            say($"[yellow]Emulated:[/] {(settings.Emulator ? "--emulator given" : "no FAL_KEY set")}, so runs go on the workers' [bold]emulated[/] queue and are done by workers calling a Catwalk emulator — not real model output. Set FAL_KEY to use fal.");
         }
         else if (endpoints.UseEmulator(settings.Emulator, key))
         {
@@ -44,19 +46,20 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
             (queueUrl, storageUrl, apiUrl, key) = (emulator.BaseUri, emulator.BaseUri, FalEndpoints.Emulator(emulator.BaseUri).ApiUrl, null);
             mode = ConnectionMode.InProcessEmulator;
             var why = settings.Emulator ? "--emulator given" : "no FAL_KEY set";
-            console.MarkupLine($"[yellow]Emulated:[/] {why}, so results come from Catwalk's built-in fal emulator on {emulator.BaseUri} — not real model output. Set FAL_KEY to use fal.");
+            say($"[yellow]Emulated:[/] {why}, so results come from Catwalk's built-in fal emulator on {emulator.BaseUri} — not real model output. Set FAL_KEY to use fal.");
         }
         else mode = key is null ? ConnectionMode.ConfiguredServer : ConnectionMode.Fal;
 
         var emulated = mode == ConnectionMode.InProcessEmulator
             || (mode == ConnectionMode.ConfiguredServer && await IsEmulatorAsync(queueUrl, cancellationToken).ConfigureAwait(false));
         if (mode == ConnectionMode.ConfiguredServer)
-            console.MarkupLine($"[yellow]No FAL_KEY set:[/] calling {Markup.Escape(queueUrl.ToString())} without a key{(emulated ? " (a Catwalk emulator: results are not real model output)" : "")}.");
+            say($"[yellow]No FAL_KEY set:[/] calling {Markup.Escape(queueUrl.ToString())} without a key{(emulated ? " (a Catwalk emulator: results are not real model output)" : "")}.");
         // Opened before anything is sent, so a bad --db is a clear error that costs nothing.
         var store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection();
         services
-            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Warning))
+            .AddLogging(logging => LogOutput.Configure(logging, logFormat, settings.Verbose))
+            .AddCatwalkOpenTelemetry()
             .AddCatwalk(o =>
             {
                 o.OutputDirectory = settings.OutputDirectory;
@@ -73,6 +76,7 @@ internal sealed class FalSessionFactory(IAnsiConsole console, IConfiguration con
             .AddCatwalkRuns(store);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        CatwalkOpenTelemetry.Start(provider);
         return new FalSession(provider, mode, emulated, emulator, store);
     }
 

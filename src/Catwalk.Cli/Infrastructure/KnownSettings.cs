@@ -9,6 +9,7 @@ internal static class KnownSettings
     public static IReadOnlyList<string> ConfigurationKeys { get; } =
     [
         "Catwalk:Db",
+        "Catwalk:LogFormat",
         "Catwalk:Fal:QueueUrl",
         "Catwalk:Fal:StorageUrl",
         "Catwalk:Fal:ApiUrl",
@@ -20,6 +21,7 @@ internal static class KnownSettings
     public static IReadOnlyList<string> EnvironmentVariables { get; } =
     [
         "CATWALK_DB",
+        "CATWALK_LOG_FORMAT",
         "CATWALK_FAL_QUEUE_URL",
         "CATWALK_FAL_STORAGE_URL",
         "CATWALK_FAL_API_URL",

@@ -4,6 +4,8 @@ using Catwalk.Dashboard.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
+using Catwalk.Workers.Health;
+
 namespace Catwalk.Dashboard.Hosting;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class DashboardApplicationExtensions
     public static WebApplication UseCatwalkDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DashboardOptions>();
+        app.UseCatwalkHealthChecks(); // before the token: a load balancer's probe has none, and the answers hold no data
         if (!string.IsNullOrWhiteSpace(options.AccessToken)) app.UseMiddleware<AccessTokenMiddleware>(options.AccessToken);
         if (options.ClusterStorage is not null) app.UseJobsDashboard();
         app.UseAntiforgery();

@@ -1,6 +1,7 @@
 using Catwalk.Dashboard.Data;
 using Catwalk.Dashboard.Launch;
 using Catwalk.Store;
+using Catwalk.Workers.Health;
 using Catwalk.Workers.Monitoring;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         if (options.ClusterStorage is { } storage) services.AddCatwalkCluster(options, storage);
+        services.AddCatwalkHealthChecks(store, options.ClusterStorage);
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 

@@ -6,14 +6,16 @@ namespace Catwalk.Fal.Internal;
 /// <summary>
 /// Waits for one job: fal's status stream first, polling with a backoff when the stream is unavailable, breaks or
 /// ends without COMPLETED, then the result. Passes each status on with the logs so far, and records when the job
-/// left the queue for the latency split. When the wait is given up (per-job timeout, or the caller cancels) a job
-/// not yet seen running is cancelled at fal, so it is never run or billed; a running one is left to finish.
+/// left the queue for the latency split. When the wait is given up (per-job timeout, or the caller cancels — unless
+/// <see cref="FalOptions.CancelQueuedJobsWhenAbandoned"/> is off) a job not yet seen running is cancelled at fal, so
+/// it is never run or billed; a running one is left to finish.
 /// </summary>
 internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions options, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(10);
     private readonly FalLogAccumulator _logs = new();
     private FalQueueState? _lastState;
+    private FalWaitSpans? _spans;
 
     public async Task<FalResult> WaitAsync(FalSubmission submission, FalWaitOptions wait, CancellationToken cancellationToken)
     {
@@ -22,6 +24,7 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
         using var timeout = wait.Timeout is { } limit ? new CancellationTokenSource(limit, time) : null;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout?.Token ?? CancellationToken.None);
         var token = linked.Token;
+        using var spans = _spans = new FalWaitSpans(handle, submission.SubmittedAt);
         try
         {
             if (wait.UseStreaming) await FollowStreamAsync(handle, wait, timeline, token).ConfigureAwait(false);
@@ -38,6 +41,10 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
                 notReadyDelay = Backoff(notReadyDelay);
             }
         }
+        catch (Exception e) when (spans.Failed(e))
+        {
+            throw; // never reached: the filter only marks the open span failed
+        }
         catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
             var cancelledAtFal = await CancelIfNotRunningAsync(handle).ConfigureAwait(false);
@@ -45,7 +52,7 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await CancelIfNotRunningAsync(handle).ConfigureAwait(false);
+            if (options.CancelQueuedJobsWhenAbandoned) await CancelIfNotRunningAsync(handle).ConfigureAwait(false);
             throw;
         }
     }
@@ -83,7 +90,9 @@ internal sealed partial class FalJobWaiter(FalQueueClient client, FalOptions opt
 
     private void Observe(FalQueueStatus status, FalWaitOptions wait, FalJobTimeline timeline)
     {
-        timeline.Observe(status, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        timeline.Observe(status, now);
+        _spans?.Observe(status.State, now);
         _lastState = status.State;
         wait.Progress?.Report(status with { Logs = _logs.Add(status.Logs) });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Catwalk.Fal;
+using Catwalk.Telemetry;
 
 namespace Catwalk.Pipelines.References;
 
@@ -56,7 +57,23 @@ public sealed class ReferenceUploader(IFalStorage storage, ReferenceUploadMode m
 
     private async Task<string> CreateAsync(string path, string contentType, CancellationToken cancellationToken)
     {
+        // Only a real upload is a span: a URL reused from an earlier upload costs nothing.
+        using var span = CatwalkPhaseNames.Start(CatwalkPhase.Upload)?.SetTag(CatwalkTags.ContentType, contentType);
+        try
+        {
+            return await UploadAsync(path, contentType, span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (span is not null)
+        {
+            CatwalkTelemetry.Failed(span, e);
+            throw;
+        }
+    }
+
+    private async Task<string> UploadAsync(string path, string contentType, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
+    {
         await using var stream = await OpenForSendingAsync(path, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(CatwalkTags.Bytes, stream.Length).SetTag("catwalk.upload.mode", Mode == ReferenceUploadMode.DataUri ? "data_uri" : "storage");
         if (Mode == ReferenceUploadMode.DataUri)
             return await FalDataUri.FromStreamAsync(stream, contentType, cancellationToken).ConfigureAwait(false);
         var url = await storage.UploadAsync(stream, contentType, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);

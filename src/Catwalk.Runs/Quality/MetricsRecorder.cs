@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Catwalk.Generation;
 using Catwalk.Quality;
@@ -5,6 +6,7 @@ using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
+using Catwalk.Telemetry;
 
 namespace Catwalk.Runs.Quality;
 
@@ -19,7 +21,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     private readonly string _outputRoot;
     private readonly IRunObserver _inner;
     private readonly RunSpec? _spec;
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly Channel<(string JobId, ActivityContext Job)> _queue = Channel.CreateUnbounded<(string, ActivityContext)>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private int _measured, _failed;
@@ -38,8 +40,10 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
 
     public void Moved(JobRecord job, JobPhase phase, string? detail)
     {
-        // A generated image is measured too (identity, full body, garment) when the run has references for it.
-        if (phase == JobPhase.Done && (job.Stage == "video" || job.Stage == "image" && _spec is { MetricFrames: > 0 })) _queue.Writer.TryWrite(job.Id);
+        // A generated image is measured too (identity, full body, garment) when the run has references for it. Measured
+        // later, on a background worker: the job's span (current here) stays the metrics span's parent.
+        if (phase == JobPhase.Done && (job.Stage == "video" || job.Stage == "image" && _spec is { MetricFrames: > 0 }))
+            _queue.Writer.TryWrite((job.Id, Activity.Current?.Context ?? default));
         _inner.Moved(job, phase, detail);
     }
 
@@ -58,10 +62,15 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     /// <paramref name="spec"/>, the fashion metrics too (against its look's references); <see cref="MetricsPart.Fashion"/>
     /// adds only them to the stored pixel metrics (a decode that only samples frames).
     /// </summary>
-    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null, MetricsPart part = MetricsPart.All)
+    /// <param name="parent">The job's span, when measured after it ended (default: the current span).</param>
+    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null,
+        MetricsPart part = MetricsPart.All, ActivityContext parent = default)
     {
         if (job.Stage == "image") return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
         if (JobMetricsInput.From(job, outputRoot, spec) is not { } input) return false;
+        using var span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Of(CatwalkPhase.Metrics), ActivityKind.Internal, parent)
+            ?.SetTag(CatwalkTags.JobId, job.Id).SetTag(CatwalkTags.ModelKey, job.ModelKey).SetTag(CatwalkTags.RequestId, job.RequestId);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var fashion = spec is { MetricFrames: > 0 } && !input.Fashion.IsEmpty ? new FashionOptions(input.Fashion, spec.MetricFrames) : null;
@@ -73,11 +82,16 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
                 metrics = stored with { Fashion = measured, Flags = [.. stored.Flags.Except(stored.Fashion?.Flags ?? []), .. measured.Flags] };
             }
             else metrics = await VideoMetricsAnalyzer.AnalyzeAsync(input.VideoPath, input.InputImage, input.Expected, fashion, cancellationToken).ConfigureAwait(false);
+            CatwalkTelemetry.JobDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList
+            {
+                { CatwalkTags.ModelKey, job.ModelKey }, { CatwalkTags.Stage, job.Stage }, { CatwalkTags.Phase, CatwalkPhaseNames.Of(CatwalkPhase.Metrics) },
+            });
             return await store.SaveMetricsAsync(job.Id, MetricsJson.Serialize(metrics), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A video that cannot be measured (unreadable, vanished, ffmpeg missing) never fails the run; it stays unmeasured.
+            CatwalkTelemetry.Failed(span, e);
             return false;
         }
     }
@@ -97,10 +111,10 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     {
         try
         {
-            await foreach (var jobId in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            await foreach (var (jobId, parent) in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 if (await _store.GetJobAsync(jobId, _stop.Token).ConfigureAwait(false) is not { } job) continue;
-                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, _spec).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
+                if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, _spec, parent: parent).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
                 else Interlocked.Increment(ref _failed);
             }
         }

@@ -1,3 +1,4 @@
+using Catwalk.Fal;
 using Catwalk.Pipelines.Fal;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,10 @@ public static class WorkersServiceCollectionExtensions
             EndpointWait = endpointWait ?? TimeSpan.FromSeconds(10),
         });
         services.TryAddSingleton(TimeProvider.System);
+        // A stopping worker hands its jobs back: one queued at fal stays there, for the next worker to collect by request id.
+        services.Configure<FalOptions>(o => o.CancelQueuedJobsWhenAbandoned = false);
         services.AddSingleton<WorkerStats>();
+        services.AddSingleton<WorkerShutdown>();
         services.AddSingleton<StoredJobRunner>();
         services.AddTransient<FalJobActivity>();
         return services;
