@@ -26,7 +26,7 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
         {
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
-        });
+        }) with { MetricFrames = settings.MetricFrames ?? 0 };
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, cancellationToken);
 
         await using var session = await sessions.CreateAsync(settings, cancellationToken);

@@ -19,6 +19,7 @@ internal static class RunSpecs
         Seed = s.Seed,
         UseCache = !s.NoCache,
         Metrics = !s.NoMetrics,
+        MetricFrames = s.MetricFrames ?? 0,
         TimeoutSeconds = s.TimeoutSeconds,
     };
 
