@@ -19,4 +19,9 @@ public sealed record DashboardOptions
     /// Hangfire's dashboard under <c>/jobs</c> and the <c>/api</c> endpoints; null = a plain dashboard.
     /// </summary>
     public Hangfire.JobStorage? ClusterStorage { get; init; }
+    /// <summary>
+    /// The program whose static web assets (<c>&lt;name&gt;.staticwebassets.*.json</c> beside it) serve the styles and
+    /// scripts; null = the entry program. A test runner's entry program is its own host, so a test names its assembly.
+    /// </summary>
+    public string? ApplicationName { get; init; }
 }
