@@ -7,6 +7,8 @@ using Catwalk.Bench.Infrastructure;
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../results"));
+// The published build (bench.sh publishes linux-x64, ReadyToRun, as the README does): its own `catwalk` executable.
+var published = args.SkipWhile(a => a != "--published").Skip(1).FirstOrDefault();
 var catwalkDll = args.SkipWhile(a => a != "--catwalk").Skip(1).FirstOrDefault() ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.build/cli/catwalk.dll"));
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -20,7 +22,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
     ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
     ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, quick ? [1, 2] : [1, 2, 4], cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
-    ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
+    ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, published, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("metrics", () => MetricsBenchmark.RunAsync(quick ? 1 : 3, cancel.Token)),
 };
 var results = new List<BenchResult>();

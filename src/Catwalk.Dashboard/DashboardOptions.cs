@@ -21,4 +21,10 @@ public sealed record DashboardOptions
     public Hangfire.JobStorage? ClusterStorage { get; init; }
     /// <summary>More services for the web app from its host (telemetry: ASP.NET Core instrumentation, exporters).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>
+    /// The program whose static web assets (<c>&lt;name&gt;.staticwebassets.*.json</c> beside it) serve the styles and
+    /// scripts; null = the entry program. A test runner's entry program is its own host, so a test names its assembly.
+    /// </summary>
+    public string? ApplicationName { get; init; }
 }

@@ -30,9 +30,11 @@ public sealed class DashboardServer : IAsyncDisposable
         var store = await RunStoreFactory.OpenAsync(options.Db, options.OutputRoot, cancellationToken: ct);
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(DashboardServer).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory });
+            // The program's folder, not the working one: a published build's wwwroot and appsettings.json lie beside it.
+            var owner = StaticAssetsExtensions.ManifestOwner(options.ApplicationName);
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = owner, ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(address, options.Port)).UseDashboardStaticAssets();
+            builder.WebHost.UseKestrel(k => k.Listen(address, options.Port)).UseDashboardStaticAssets(owner);
             builder.Services.AddCatwalkDashboard(options, store);
             var app = builder.Build();
             app.UseCatwalkDashboard();

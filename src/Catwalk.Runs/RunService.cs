@@ -11,7 +11,7 @@ namespace Catwalk.Runs;
 
 /// <summary>
 /// Durable runs: a run and all its planned jobs are stored before anything is sent, then executed through the
-/// store's journal; a later <see cref="ResumeAsync"/> collects what fal already has and sends only what it never got.
+/// store's journal; a later <see cref="ReopenAsync"/> and <see cref="ExecuteAsync"/> collect what fal already has and send only what it never got.
 /// </summary>
 public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor executor, TimeProvider time)
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using Catwalk.Testing;
+using Catwalk.Dashboard.Tests.Support;
 
 namespace Catwalk.Dashboard.Tests;
 
@@ -9,7 +10,7 @@ public sealed class DashboardServerTests
     public async Task Listens_on_loopback_by_default()
     {
         using var folder = new TempDirectory();
-        await using var server = await DashboardServer.StartAsync(new DashboardOptions { OutputRoot = folder.Path });
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = folder.Path });
         server.BaseUri.Host.ShouldBe("127.0.0.1");
         server.BaseUri.Port.ShouldBeGreaterThan(0);
     }
@@ -26,7 +27,7 @@ public sealed class DashboardServerTests
     public async Task With_a_token_every_request_must_carry_it()
     {
         using var folder = new TempDirectory();
-        await using var server = await DashboardServer.StartAsync(new DashboardOptions { OutputRoot = folder.Path, AccessToken = "s3cret" });
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = folder.Path, AccessToken = "s3cret" });
         using var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = server.BaseUri };
         (await http.GetAsync("")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await http.GetAsync("export.csv?token=wrong")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

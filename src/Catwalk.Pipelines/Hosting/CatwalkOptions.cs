@@ -1,5 +1,6 @@
 using Catwalk.Fal;
 using Catwalk.Pipelines.References;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catwalk.Pipelines.Hosting;
 
@@ -15,4 +16,9 @@ public sealed class CatwalkOptions
     /// <summary>True when fal is Catwalk's emulator; recorded in every result so emulated media is never mistaken for real.</summary>
     public bool Emulated { get; set; }
     public Action<FalOptions>? ConfigureFal { get; set; }
+    /// <summary>
+    /// More registrations applied after Catwalk's own, so they can replace them: how a package adds a mode of its own
+    /// (e.g. <c>UseEmulator()</c> from Catwalk.Emulator points the fal client at an emulator in this process).
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

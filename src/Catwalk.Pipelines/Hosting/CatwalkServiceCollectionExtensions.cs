@@ -49,6 +49,7 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
         services.AddSingleton<LookToVideoPipeline>();
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace Catwalk.Runs.Execution;
 
 /// <summary>
 /// Writes fal's progress of each job (queue position, running, new log lines) into the run store for live views, and
-/// passes every call on to <paramref name="inner"/>. Never blocks a job: <see cref="Progress"/> only merges into the
+/// passes every call on to the observer it wraps. Never blocks a job: <see cref="Progress"/> only merges into the
 /// job's latest pending value; one background loop writes them in order, at most one write per job per
 /// <see cref="Interval"/> — except that a change of queue position or of running is written at once. Disposing writes
 /// what is still pending and stops the loop. A failed write is dropped (progress is for display, never for state).

@@ -47,7 +47,7 @@ public sealed class LaunchDashboard : IAsyncDisposable
             o.ConfigureFal = fal => { fal.QueueUrl = emulator.BaseUri; fal.StorageUrl = emulator.BaseUri; fal.PollInterval = TimeSpan.FromMilliseconds(50); };
         }).AddCatwalkRuns(store).BuildServiceProvider();
         var launcher = new RunServiceLauncher(services.GetRequiredService<RunService>(), ModelCatalog.BuiltIn, output, emulated: true);
-        var server = await DashboardServer.StartAsync(new DashboardOptions { OutputRoot = output, Launcher = launcher });
+        var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = output, Launcher = launcher });
         return new LaunchDashboard(folder, emulator, services, store, launcher, server);
     }
 

@@ -35,7 +35,7 @@ public sealed class SeededDashboard : IAsyncDisposable
             await using var store = await RunStoreFactory.OpenAsync(null, folder.Path);
             jobs = await SeedAsync(store, folder.Path);
         }
-        var server = await DashboardServer.StartAsync(new DashboardOptions { OutputRoot = folder.Path });
+        var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = folder.Path });
         return new SeededDashboard(folder, server, new HttpClient { BaseAddress = server.BaseUri }, jobs);
     }
 

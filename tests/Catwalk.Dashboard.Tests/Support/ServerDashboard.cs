@@ -59,7 +59,7 @@ public sealed class ServerDashboard : IAsyncDisposable
         var launcher = new QueueRunLauncher(services.GetRequiredService<RunService>(), services.GetRequiredService<RunQueue>(), ModelCatalog.BuiltIn, output, emulated: true);
         var server = await DashboardServer.StartAsync(new DashboardOptions
         {
-            OutputRoot = output, Db = db, Host = host, AccessToken = token, Launcher = launcher, ClusterStorage = storage,
+            ApplicationName = TestHost.Name, OutputRoot = output, Db = db, Host = host, AccessToken = token, Launcher = launcher, ClusterStorage = storage,
         });
         return new ServerDashboard(folder, postgres, services, store, storage, server);
     }

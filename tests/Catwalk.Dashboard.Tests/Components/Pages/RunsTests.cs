@@ -42,7 +42,7 @@ public sealed class RunsTests
             await store.RecordProgressAsync("job-queued", 4, running: false, []);
             await store.RecordProgressAsync("job-running", null, running: true, ["loading weights", "step <2>/8"]);
         }
-        await using var server = await DashboardServer.StartAsync(new DashboardOptions { OutputRoot = folder.Path });
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = folder.Path });
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         var html = await http.GetStringAsync("runs/run-live");
         html.ShouldContain("running");                 // run status
