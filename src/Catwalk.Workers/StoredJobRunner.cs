@@ -26,8 +26,30 @@ public sealed class StoredJobRunner(
     IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
     WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
+    /// <summary>
+    /// The jobs each worker (by name) has in hand in this process. A slot keeps other workers off a job, but a worker's
+    /// own threads share its name: without this, the thread collecting a dead worker's job and the thread Hangfire hands
+    /// that job's queue entry to could both follow it, and the one that lost the race failed a job that had succeeded.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Worker, string Job), byte> InHand = new();
+
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
+    {
+        if (!InHand.TryAdd((worker.Name, jobId), 0))
+            throw new JobHeldElsewhereException(await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Job {jobId} is not in the store."),
+                $"{worker.Name} (another of its threads)");
+        try
+        {
+            return await RunHeldAsync(runId, jobId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            InHand.TryRemove((worker.Name, jobId), out _);
+        }
+    }
+
+    private async Task<JobState> RunHeldAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
         // A worker's unit of work: its job's span (and the metrics after it) nest under this one, tagged with the run.
         // In the run's trace (its id is the run id), whichever worker does the job.
