@@ -31,7 +31,8 @@ internal sealed class ModelsAddCommand(IAnsiConsole console, IConfiguration conf
         var model = found.Items.FirstOrDefault(m => m.EndpointId == settings.EndpointId)
                     ?? throw new InvalidInputException($"fal has no endpoint '{settings.EndpointId}'. `catwalk models search WORDS` finds the right id.");
         if (model.OpenApi is null) throw new InvalidInputException($"fal gives no OpenAPI document for {settings.EndpointId}, so its inputs cannot be read; add it to a catalog file by hand.");
-        var price = session.HasKey ? await PriceAsync(session.Client, settings.EndpointId, cancellationToken) : null;
+        var price = (await session.PricesAsync([settings.EndpointId], cancellationToken)).GetValueOrDefault(settings.EndpointId) is { } p
+            ? new PublishedPrice(p.UnitPrice, p.Unit, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) : null;
         ImportedModel imported;
         try
         {
@@ -50,18 +51,5 @@ internal sealed class ModelsAddCommand(IAnsiConsole console, IConfiguration conf
         console.MarkupLine($"{(replaced ? "Replaced" : "Added")} [bold]{Markup.Escape(key)}[/] in {Markup.Escape(target)}. Try it: catwalk run --models {Markup.Escape(key)}"
                            + (target == UserCatalog.DefaultPath ? "" : $" --catalog {Markup.Escape(target)}"));
         return ExitCodes.Success;
-
-        async Task<PublishedPrice?> PriceAsync(IFalPlatformClient platform, string endpointId, CancellationToken ct)
-        {
-            try
-            {
-                return (await platform.GetPricesAsync([endpointId], ct)).FirstOrDefault() is { } p
-                    ? new PublishedPrice(p.UnitPrice, p.Unit, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) : null;
-            }
-            catch (FalPlatformException e) when (e.Type is "not_found")
-            {
-                return null;
-            }
-        }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ModelsSearchCommand(IAnsiConsole console, IConfiguration c
             cursor = page.NextCursor;
         } while (cursor is not null && found.Count < limit);
         // Prices need a key on fal; without one they are simply not shown.
-        var prices = session.HasKey ? await PricesAsync(platform, found, cancellationToken) : [];
+        var prices = await session.PricesAsync(found.Select(m => m.EndpointId), cancellationToken);
 
         if (settings.Json)
         {
@@ -65,18 +65,6 @@ internal sealed class ModelsSearchCommand(IAnsiConsole console, IConfiguration c
         console.Write(table);
         console.MarkupLine($"{found.Count} endpoint(s){(cursor is not null ? $" (the first {limit}; --limit for more)" : "")}. Prices are fal's unit price for each endpoint's base configuration.");
         return ExitCodes.Success;
-    }
-
-    private static async Task<Dictionary<string, FalPrice>> PricesAsync(IFalPlatformClient platform, List<FalModel> models, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await platform.GetPricesAsync([.. models.Select(m => m.EndpointId)], cancellationToken)).ToDictionary(p => p.EndpointId);
-        }
-        catch (FalPlatformException e) when (e.Type is "not_found" or "authorization_error")
-        {
-            return []; // an endpoint fal prices no longer, or a key that may not read prices: the list is still worth showing
-        }
     }
 
     private static string Unit(string unit) => unit switch { "seconds" => "s", "images" or "image" => "image", "videos" or "video" => "video", _ => unit };

@@ -25,7 +25,7 @@ internal sealed class ModelsSyncCommand(IAnsiConsole console, IConfiguration con
         foreach (var chunk in ids.Chunk(50))
             foreach (var model in (await session.Client.GetModelsAsync(new FalModelQuery { EndpointIds = chunk, WithOpenApi = true, Limit = 50 }, cancellationToken)).Items)
                 fal[model.EndpointId] = model;
-        var prices = session.HasKey ? await PricesAsync(session.Client, [.. fal.Keys], cancellationToken) : [];
+        var prices = await session.PricesAsync(fal.Keys, cancellationToken);
         if (!session.HasKey) console.MarkupLine("[grey]No key: prices are not compared (fal's pricing API needs one).[/]");
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -65,17 +65,5 @@ internal sealed class ModelsSyncCommand(IAnsiConsole console, IConfiguration con
         if (updates.Count > 0) CatalogFileWriter.Upsert(target, updates);
         console.MarkupLine($"Applied: {updates.Count} model(s) written to {Markup.Escape(target)} with fal's schema{(session.HasKey ? " and base price" : "")}; deprecations and unmapped price units are only reported.");
         return ExitCodes.Success;
-    }
-
-    private static async Task<Dictionary<string, FalPrice>> PricesAsync(IFalPlatformClient platform, IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var prices = new Dictionary<string, FalPrice>();
-        foreach (var id in ids)
-        {
-            // One at a time, so an endpoint fal prices no longer does not hide the others' prices.
-            try { foreach (var p in await platform.GetPricesAsync([id], cancellationToken)) prices[p.EndpointId] = p; }
-            catch (FalPlatformException e) when (e.Type is "not_found") { }
-        }
-        return prices;
     }
 }

@@ -27,6 +27,32 @@ internal sealed class PlatformSession : IAsyncDisposable
     /// <summary>A key (or the emulator) is there, so the APIs that need one (pricing) can be asked.</summary>
     public bool HasKey { get; }
 
+    /// <summary>
+    /// fal's unit price of each endpoint, by id; none without a key. Asked 50 at a time; a batch fal refuses for an
+    /// endpoint it does not price (404) is asked one by one, so that endpoint alone goes without a price.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FalPrice>> PricesAsync(IEnumerable<string> endpointIds, CancellationToken cancellationToken)
+    {
+        var prices = new Dictionary<string, FalPrice>();
+        if (!HasKey) return prices;
+        foreach (var chunk in endpointIds.Distinct().Chunk(50))
+        {
+            try
+            {
+                foreach (var p in await Client.GetPricesAsync(chunk, cancellationToken).ConfigureAwait(false)) prices[p.EndpointId] = p;
+            }
+            catch (FalPlatformException e) when (e.Type is "not_found")
+            {
+                foreach (var id in chunk)
+                {
+                    try { foreach (var p in await Client.GetPricesAsync([id], cancellationToken).ConfigureAwait(false)) prices[p.EndpointId] = p; }
+                    catch (FalPlatformException one) when (one.Type is "not_found") { }
+                }
+            }
+        }
+        return prices;
+    }
+
     public static async Task<PlatformSession> OpenAsync(IConfiguration configuration, bool useEmulator, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var key = FalKey.FromEnvironment();
