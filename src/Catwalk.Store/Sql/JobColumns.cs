@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 namespace Catwalk.Store.Sql;
 
 /// <summary>The jobs table's columns, once, so inserts and imports cannot drift from the schema.</summary>
@@ -18,7 +19,7 @@ internal static class JobColumns
     /// <summary>The parameters of one row: enums as their names, flags as 0/1, so both engines store the same values.</summary>
     public static object Parameters(JobRecord j) => new Dictionary<string, object?>
     {
-        ["id"] = j.Id, ["run_id"] = j.RunId, ["stage"] = j.Stage, ["model_key"] = j.ModelKey, ["endpoint_id"] = j.EndpointId,
+        ["id"] = j.Id, ["run_id"] = j.RunId, ["stage"] = j.Stage.Name(), ["model_key"] = j.ModelKey, ["endpoint_id"] = j.EndpointId,
         ["input_key"] = j.InputKey, ["look_id"] = j.LookId, ["person_id"] = j.PersonId, ["outfit_id"] = j.OutfitId,
         ["setting_id"] = j.SettingId, ["requested_duration"] = j.RequestedDuration, ["state"] = JobStateMachine.Name(j.State),
         ["request_id"] = j.RequestId, ["cache_key"] = j.CacheKey, ["cached_from_job_id"] = j.CachedFromJobId,

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
@@ -140,7 +141,7 @@ internal sealed class SqlRunStore : IRunStore
         var where = new List<string>();
         var args = new DynamicParameters();
         if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
-        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage); }
+        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage.Name()); }
         if (query.InputKey is { } input) { where.Add("input_key = @input"); args.Add("input", input); }
         if (query.Models is { Count: > 0 } models) { where.Add(_dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
         if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }
