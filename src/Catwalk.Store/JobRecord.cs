@@ -10,6 +10,8 @@ public sealed record JobRecord
     public required string ModelKey { get; init; }
     public required string EndpointId { get; init; }
     public required string InputKey { get; init; }
+    /// <summary>The job whose output this one consumes (a video: its look's image), as planned; null when it needs none.</summary>
+    public string? InputJobId { get; init; }
     public string? LookId { get; init; }
     public string? PersonId { get; init; }
     public string? OutfitId { get; init; }

@@ -19,6 +19,9 @@ internal sealed class SqlRunStore : IRunStore
         SqlMapper.AddTypeHandler(new JobStateHandler());
     }
 
+    /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
+    private int _schemaVersion = Migrator.Latest;
+
     public SqlRunStore(StoreDialect dialect, TimeProvider time) => (_dialect, _time) = (dialect, time);
 
     public string Description => _dialect.Description;
@@ -30,7 +33,7 @@ internal sealed class SqlRunStore : IRunStore
         try
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await Migrator.MigrateAsync(connection, _dialect, upTo, cancellationToken).ConfigureAwait(false);
+            return _schemaVersion = await Migrator.MigrateAsync(connection, _dialect, upTo, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException)
         {
@@ -73,12 +76,12 @@ internal sealed class SqlRunStore : IRunStore
             return added;
         }, cancellationToken);
 
-    private static async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
+    private async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
     {
-        var sql = JobColumns.Insert(conflict);
+        var sql = JobColumns.Insert(conflict, _schemaVersion);
         var added = 0;
         foreach (var job in jobs)
-            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job, _schemaVersion), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return added;
     }
 
