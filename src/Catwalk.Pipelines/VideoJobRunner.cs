@@ -38,7 +38,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
-                telemetry.AlreadyEnded(VideoOutcomeStatus.Succeeded, resume.RequestId);
+                telemetry.AlreadyEnded(JobOutcomeStatus.Succeeded, resume.RequestId);
                 return Saved(context.Run, item, resume.MetadataJson!, resume.RequestId);
             case JobResumeKind.Skip:
                 telemetry.AlreadyEnded(resume.Status, resume.RequestId);
@@ -73,34 +73,34 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         }
         catch (BudgetExceededException e)
         {
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Skipped) { Error = e.Message };
+            return new VideoModelOutcome(item, JobOutcomeStatus.Skipped) { Error = e.Message };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = "cancelled" };
+            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = "cancelled" };
         }
         catch (FalRequestFailedException e) when (e.CancelledBeforeRunning)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = e.Message };
+            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = e.Message };
         }
         catch (FalTimeoutException e) when (!e.CancelledAtFal)
         {
             // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = RequestId(), Error = $"{e.Message} `catwalk resume` collects it." };
+            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = $"{e.Message} `catwalk resume` collects it." };
         }
         catch (FalSubmitUncertainException e)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Unknown) { Error = e.Message };
+            await ticket.EndedAsync(JobOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Unknown) { Error = e.Message };
         }
         catch (Exception e)
         {
             // Isolate: this model failed, the others carry on. The message is the user-facing one; details stay in logs.
             var error = ErrorText.For(e);
-            await ticket.EndedAsync(VideoOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = RequestId(), Error = error };
+            await ticket.EndedAsync(JobOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = error };
         }
     }
 
@@ -128,7 +128,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             CostUsd = response.Cost?.Usd ?? item.Cost.Usd, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, response.RequestId, null, []));
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded)
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded)
         {
             RequestId = response.RequestId, Response = response, Video = saved, MetadataPath = metadataPath, Metadata = metadata,
         };
@@ -155,13 +155,13 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, source.RequestId, null, []));
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
     }
 
     private VideoModelOutcome Saved(RunStamp run, PlannedVideo item, string metadataJson, string? requestId)
     {
         var metadata = JsonSerializer.Deserialize<VideoMetadata>(metadataJson, MetadataJson.Options)!;
         var saved = new SavedMedia(layout.FullPath(run, metadata.File.Path), metadata.File);
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
     }
 }

@@ -28,7 +28,7 @@ public class StageUploadAndNamingTests
     {
         await using var h = await PipelineHarness.StartAsync(uploadMode: ReferenceUploadMode.DataUri);
         var result = await h.Get<VideoPipeline>().RunAsync(new VideoStageRequest { ImagePath = h.Image(), Prompt = "walk", Models = ["pika"] });
-        result.Outcomes.Single().Status.ShouldBe(VideoOutcomeStatus.Succeeded, result.Outcomes.Single().Error);
+        result.Outcomes.Single().Status.ShouldBe(JobOutcomeStatus.Succeeded, result.Outcomes.Single().Error);
         h.Emulator.GetStats().Uploads.ShouldBe(0);
         var sent = result.Outcomes.Single().Metadata!.Arguments["image_url"]!.GetValue<string>();
         sent.ShouldStartWith("data:image/png;base64,");

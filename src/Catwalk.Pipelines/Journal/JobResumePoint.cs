@@ -17,6 +17,6 @@ public sealed record JobResumePoint(JobResumeKind Kind)
     /// <summary>Cached: the outputs folder of the source job (its metadata's paths are relative to it).</summary>
     public string? SourceRoot { get; init; }
     /// <summary>Skip: how it ended and why.</summary>
-    public VideoOutcomeStatus Status { get; init; } = VideoOutcomeStatus.Failed;
+    public JobOutcomeStatus Status { get; init; } = JobOutcomeStatus.Failed;
     public string? Error { get; init; }
 }
