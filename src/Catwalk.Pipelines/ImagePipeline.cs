@@ -38,7 +38,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         }
         catch (Exception e) when (telemetry.Begun)
         {
-            telemetry.Ended(e is BudgetExceededException ? JobOutcomeStatus.Skipped : StatusOf(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
+            telemetry.Ended(JobEndings.Of(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
             throw;
         }
     }
@@ -89,28 +89,15 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
             return await SaveAsync(request, run, model, ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
-        catch (FalTimeoutException e) when (!e.CancelledAtFal)
-        {
-            // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
-            throw new FalException($"{e.Message} `catwalk resume` collects it.", null, e.RequestId, e.EndpointId, e);
-        }
         catch (Exception e) when (e is not BudgetExceededException)
         {
-            var (status, error) = StatusOf(e, cancellationToken);
-            await ticket.EndedAsync(status, error, CancellationToken.None).ConfigureAwait(false);
+            var ending = JobEndings.Of(e, cancellationToken);
+            if (ending.Recorded) await ticket.EndedAsync(ending.Status, ending.Error, CancellationToken.None).ConfigureAwait(false);
+            // Still running at fal and paid for: the job stays submitted, and the words say a resume collects it.
+            if (e is FalTimeoutException { CancelledAtFal: false } timeout) throw new FalException(ending.Error, null, timeout.RequestId, timeout.EndpointId, timeout);
             throw;
         }
     }
-
-    /// <summary>How an image job that threw ended, and the words for it.</summary>
-    private static (JobOutcomeStatus Status, string Error) StatusOf(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => (JobOutcomeStatus.Cancelled, "cancelled"),
-        FalRequestFailedException { CancelledBeforeRunning: true } => (JobOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
-        FalSubmitUncertainException => (JobOutcomeStatus.Unknown, e.Message),
-        JobSkippedException skipped => (skipped.Status, e.Message),
-        _ => (JobOutcomeStatus.Failed, ErrorText.For(e)),
-    };
 
     private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, JobTelemetry telemetry, CancellationToken cancellationToken)
     {

@@ -71,36 +71,12 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
             return await SaveAsync(item, context, ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
-        catch (BudgetExceededException e)
-        {
-            return new VideoModelOutcome(item, JobOutcomeStatus.Skipped) { Error = e.Message };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = "cancelled" };
-        }
-        catch (FalRequestFailedException e) when (e.CancelledBeforeRunning)
-        {
-            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = e.Message };
-        }
-        catch (FalTimeoutException e) when (!e.CancelledAtFal)
-        {
-            // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
-            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = $"{e.Message} `catwalk resume` collects it." };
-        }
-        catch (FalSubmitUncertainException e)
-        {
-            await ticket.EndedAsync(JobOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, JobOutcomeStatus.Unknown) { Error = e.Message };
-        }
         catch (Exception e)
         {
-            // Isolate: this model failed, the others carry on. The message is the user-facing one; details stay in logs.
-            var error = ErrorText.For(e);
-            await ticket.EndedAsync(JobOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = error };
+            // Isolate: this model's job ended, the others carry on.
+            var ending = JobEndings.Of(e, cancellationToken);
+            if (ending.Recorded) await ticket.EndedAsync(ending.Status, ending.Error, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, ending.Status) { RequestId = ending.Status is JobOutcomeStatus.Unknown or JobOutcomeStatus.Skipped ? null : RequestId(), Error = ending.Error };
         }
     }
 
