@@ -1,5 +1,6 @@
 using Catwalk.Dashboard.Data;
 using Catwalk.Dashboard.Launch;
+using Catwalk.Runs.Hosting;
 using Catwalk.Store;
 using Catwalk.Workers.Health;
 using Catwalk.Workers.Monitoring;
@@ -14,7 +15,7 @@ public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddCatwalkDashboard(this IServiceCollection services, DashboardOptions options, IRunStore store)
     {
-        services.AddSingleton(options).AddSingleton(store).AddSingleton(TimeProvider.System);
+        services.AddSingleton(options).AddRunStore(store).AddSingleton(TimeProvider.System);
         services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -12,6 +12,9 @@ internal static class JobColumns
         "metadata_json", "arguments_json", "result_json", "prompt", "emulated", "source", "import_key",
     ];
 
+    /// <summary>Every column a <see cref="JobRecord"/> reads: the inserted ones and those fal's progress and the metrics fill later.</summary>
+    public static readonly string Select = ColumnAliases.Select([.. Names, "queue_position", "running_since", "last_logs", "metrics_json"]);
+
     public static string Insert(string conflict) =>
         $"INSERT INTO jobs ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "@" + n))}) ON CONFLICT {conflict} DO NOTHING";
 

@@ -21,7 +21,7 @@ public static class HealthEndpoints
     private const string ReadyTag = "ready";
 
     /// <summary>The readiness checks: the store (given) and, when the services hold one, Hangfire's storage.</summary>
-    public static IServiceCollection AddCatwalkHealthChecks(this IServiceCollection services, IRunStore store, JobStorage? jobs)
+    public static IServiceCollection AddCatwalkHealthChecks(this IServiceCollection services, IRunStoreInfo store, JobStorage? jobs)
     {
         var checks = services.AddHealthChecks()
             .AddCheck("store", new StoreHealthCheck(store), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));

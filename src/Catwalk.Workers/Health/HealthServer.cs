@@ -16,7 +16,7 @@ public sealed class HealthServer : IAsyncDisposable
 
     /// <param name="jobs">Hangfire's storage, checked by /readyz (null: the store alone).</param>
     /// <param name="host">Where to listen: all interfaces by default, as a probe from another machine (a load balancer) must reach it.</param>
-    public static async Task<HealthServer> StartAsync(int port, IRunStore store, JobStorage? jobs, string host = "0.0.0.0", CancellationToken cancellationToken = default)
+    public static async Task<HealthServer> StartAsync(int port, IRunStoreInfo store, JobStorage? jobs, string host = "0.0.0.0", CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();

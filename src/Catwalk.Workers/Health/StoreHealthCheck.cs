@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Catwalk.Workers.Health;
 
 /// <summary>Ready when the run store answers and its schema is the one this build migrates to.</summary>
-public sealed class StoreHealthCheck(IRunStore store) : IHealthCheck
+public sealed class StoreHealthCheck(IRunStoreInfo store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
