@@ -1,12 +1,13 @@
+using Catwalk.Runs.Queue;
 using Catwalk.Store;
 using Hangfire;
 
 namespace Catwalk.Workers.Monitoring;
 
 /// <summary>What the dashboard shows of the workers: Hangfire's servers and queues, and the store's slots and throughput.</summary>
-public sealed class ClusterMonitor(JobStorage storage, ISlotStore slotStore, IRunAnalytics analytics, TimeProvider time)
+public sealed class ClusterMonitor(JobStorage storage, ISlotStore slotStore, IRunAnalytics analytics, TimeProvider time) : IClusterMonitor
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public static TimeSpan Window => IClusterMonitor.Window;
 
     public async Task<ClusterSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {

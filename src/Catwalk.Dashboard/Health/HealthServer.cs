@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>A worker's <c>/healthz</c> and <c>/readyz</c> on a port of their own (<c>catwalk worker --health-port</c>), nothing else.</summary>
 public sealed class HealthServer : IAsyncDisposable

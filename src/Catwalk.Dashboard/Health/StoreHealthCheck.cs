@@ -1,7 +1,7 @@
 using Catwalk.Store;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>Ready when the run store answers and its schema is the one this build migrates to.</summary>
 public sealed class StoreHealthCheck(IRunStoreInfo store) : IHealthCheck
