@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Planning;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
@@ -20,14 +21,14 @@ public sealed class RunEnqueuer(IBackgroundJobClient client)
         var enqueued = 0;
         foreach (var look in spec.Looks)
         {
-            var image = jobs.FirstOrDefault(j => j.Stage == "image" && j.InputKey == InputKeys.Image(look));
+            var image = jobs.FirstOrDefault(j => j.Stage == StageKind.Image && j.InputKey == InputKeys.Image(look));
             string? parent = null;
             if (image is not null && !JobStateMachine.IsTerminal(image.State))
             {
                 parent = client.Create(Activity(run.Id, image.Id, queue), new EnqueuedState(queue));
                 enqueued++;
             }
-            foreach (var video in jobs.Where(j => j.Stage == "video" && j.LookId == look.Id && !JobStateMachine.IsTerminal(j.State)))
+            foreach (var video in jobs.Where(j => j.Stage == StageKind.Video && j.LookId == look.Id && !JobStateMachine.IsTerminal(j.State)))
             {
                 IState state = parent is null ? new EnqueuedState(queue) : new AwaitingState(parent, new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
                 client.Create(Activity(run.Id, video.Id, queue), state);

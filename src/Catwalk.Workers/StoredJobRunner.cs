@@ -91,7 +91,7 @@ public sealed class StoredJobRunner(
             var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt)) { OutputRoot = run.OutputRoot };
             try
             {
-                if (job.Stage == "image") await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
+                if (job.Stage == StageKind.Image) await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
                 else await RunVideoAsync(run, spec, look, job, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidInputException or Catalog.UnsupportedSettingException && !cancellationToken.IsCancellationRequested)
@@ -106,7 +106,7 @@ public sealed class StoredJobRunner(
         // return would mark it done and strand it). The next worker collects a job already at fal by its request id.
         if (cancellationToken.IsCancellationRequested && shutdown.IsStopping && !JobStateMachine.IsTerminal(final.State))
             throw new OperationCanceledException($"Job {final.Id} handed back ({final.State.ToString().ToLowerInvariant()}): this worker is stopping.", cancellationToken);
-        if (final is { State: JobState.Downloaded, Stage: "video" or "image", CachedFromJobId: null } && spec.Metrics)
+        if (final is { State: JobState.Downloaded, Stage: StageKind.Video or StageKind.Image, CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, spec, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);
@@ -154,7 +154,7 @@ public sealed class StoredJobRunner(
         {
             // Ended as recorded (failed, unknown; planned when over budget): its videos read that from the store. Anything
             // else (the database away mid-job) is thrown for Hangfire to retry; the retry goes on from what is stored.
-            var job = journal.Find("image", spec.ImageModel ?? ImagePipeline.EditModel, InputKeys.Image(look));
+            var job = journal.Find(StageKind.Image, spec.ImageModel ?? ImagePipeline.EditModel, InputKeys.Image(look));
             var state = job is null ? (JobState?)null : (await store.GetJobAsync(job.Id, CancellationToken.None).ConfigureAwait(false))?.State;
             if (state is not { } s || !(JobStateMachine.IsTerminal(s) || e is BudgetExceededException)) throw;
             log.LogInformation("Image job for look {Look} ended {State}: {Error}", look.Id, s, ErrorText.For(e));
@@ -167,7 +167,7 @@ public sealed class StoredJobRunner(
         if (look.StartImage is { } start) imagePath = start;
         else
         {
-            var image = (await store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "image", InputKey = InputKeys.Image(look) }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            var image = (await store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = StageKind.Image, InputKey = InputKeys.Image(look) }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             switch (image)
             {
                 case { State: JobState.Downloaded, FilePath: { } file }:

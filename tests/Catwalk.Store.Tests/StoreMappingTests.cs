@@ -49,6 +49,19 @@ public class StoreMappingTests
         (await t.Store.GetRunAsync("old-run")).ShouldNotBeNull().Status.ShouldBe(RunStatus.Interrupted);
     }
 
+    [Fact]
+    public async Task A_store_at_an_older_schema_reads_its_jobs_without_the_columns_later_migrations_add()
+    {
+        await using var t = await TestStore.OpenAsync("sqlite");
+        var db = Path.Combine(t.OutputRoot, "old.db");
+        await using var old = await RunStoreFactory.OpenAtVersionAsync(db, t.OutputRoot, 2); // before progress, metrics and inputs
+        var run = Jobs.Run();
+        var job = Jobs.Job(run);
+        await old.CreateRunAsync(run, [job]);
+        (await old.GetJobsAsync(run.Id)).Single().Id.ShouldBe(job.Id);
+        (await old.GetJobAsync(job.Id)).ShouldNotBeNull().MetricsJson.ShouldBeNull();
+    }
+
     private static async Task<DbConnection> OpenRawAsync(string engine, string db)
     {
         DbConnection connection = engine == "postgres" ? new NpgsqlConnection(db) : new SqliteConnection($"Data Source={db}");

@@ -66,7 +66,7 @@ public sealed class RunExecutor(ImagePipeline images, VideoPipeline videos, Prom
         foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
             foreach (var model in spec.Models)
             {
-                if (journal.Find("video", model, InputKeys.Video(look, duration)) is not { } planned
+                if (journal.Find(StageKind.Video, model, InputKeys.Video(look, duration)) is not { } planned
                     || await journal.Store.GetJobAsync(planned.Id, CancellationToken.None).ConfigureAwait(false) is not { State: JobState.Planned } job) continue;
                 if (failed && await journal.Store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = $"not run: {why}" }, CancellationToken.None).ConfigureAwait(false))
                     observer.Moved(job, JobPhase.Failed, why);

@@ -13,6 +13,9 @@ internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAs
 
     public StoreDialect Dialect { get; } = dialect;
 
+    /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
+    public int SchemaVersion { get; private set; } = Migrator.Latest;
+
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -55,7 +58,7 @@ internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAs
         try
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await Migrator.MigrateAsync(connection, Dialect, upTo, cancellationToken).ConfigureAwait(false);
+            return SchemaVersion = await Migrator.MigrateAsync(connection, Dialect, upTo, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException)
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Catwalk.Domain;
 using Dapper;
 
 namespace Catwalk.Store.Sql;
@@ -6,7 +7,6 @@ namespace Catwalk.Store.Sql;
 /// <summary>Runs and jobs (<see cref="IRunJobStore"/>) over one <see cref="SqlDatabase"/>; the SQL is the same on both engines.</summary>
 internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
 {
-    private static readonly string JobSelect = $"SELECT {JobColumns.Select} FROM jobs";
     private const string Unfinished = "('planned', 'submitting', 'submitted', 'completed')";
     private const string NewJobConflict = "(run_id, stage, model_key, input_key)";
 
@@ -45,14 +45,17 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
             return added;
         }, cancellationToken);
 
-    private static async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
+    private async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
     {
-        var sql = JobColumns.Insert(conflict);
+        var sql = JobColumns.Insert(conflict, db.SchemaVersion);
         var added = 0;
         foreach (var job in jobs)
-            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job, db.SchemaVersion), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return added;
     }
+
+    /// <summary>The jobs table's columns, as the store's schema has them, named as <see cref="JobRecord"/>'s properties.</summary>
+    private string JobSelect => $"SELECT {JobColumns.Select(db.SchemaVersion)} FROM jobs";
 
     public async Task<RunRecord?> GetRunAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
@@ -97,7 +100,7 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
         var where = new List<string>();
         var args = new DynamicParameters();
         if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
-        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage); }
+        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage.Name()); }
         if (query.InputKey is { } input) { where.Add("input_key = @input"); args.Add("input", input); }
         if (query.Models is { Count: > 0 } models) { where.Add(db.Dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
         if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }
