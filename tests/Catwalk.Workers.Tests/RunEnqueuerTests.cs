@@ -21,7 +21,7 @@ public class RunEnqueuerTests
         foreach (var state in new[] { JobState.Submitting, JobState.Submitted, JobState.Completed, JobState.Downloaded })
             await h.Runs.MoveAsync(saved.Id, state, new JobUpdate { RequestId = "r1" });
 
-        var count = new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, RunSpecOf(run), await h.Runs.GetJobsAsync(run.Id));
+        var count = new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, await h.Runs.GetJobsAsync(run.Id));
 
         count.ShouldBe(5); // 1 image + 4 videos; the saved image is not enqueued again
         var monitoring = storage.GetMonitoringApi();
