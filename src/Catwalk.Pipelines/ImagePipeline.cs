@@ -71,7 +71,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             {
                 var generator = services.GetRequiredKeyedService<IImageGenerator>(model.Key);
                 // A resumed request is collected by id: nothing is uploaded or sent again.
-                IReadOnlyList<string> urls = resume.RequestId is null
+                IReadOnlyList<string> urls = resume.Continuation is null
                     ? await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false)
                     : [.. request.References.Select(_ => PlaceholderReference)];
                 response = await generator.GenerateAsync(
@@ -79,9 +79,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
                     new ImageGenerationOptions
                     {
                         Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout,
-                        ResumeRequestId = resume.RequestId, ResumeSubmittedAt = resume.SubmittedAt,
-                        OnSubmitting = (arguments, ct) => ticket.SubmittingAsync(ElidedJson.From(arguments)!.ToJsonString(), ct),
-                        OnSubmitted = (id, ct) => ticket.SubmittedAsync(id, time.GetUtcNow(), ct),
+                        Continuation = resume.Continuation, Journal = new TicketGenerationJournal(ticket, time),
                     },
                     cancellationToken).ConfigureAwait(false);
             }
@@ -89,7 +87,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
             telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
-            return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, telemetry, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(request, run, model, ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
         catch (FalTimeoutException e) when (!e.CancelledAtFal)
         {

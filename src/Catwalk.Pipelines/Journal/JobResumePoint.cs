@@ -7,6 +7,9 @@ public sealed record JobResumePoint(JobResumeKind Kind)
 
     public string? RequestId { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>Collect: what collects the request fal already has, instead of sending it again.</summary>
+    public Generation.GenerationContinuation? Continuation =>
+        Kind == JobResumeKind.Collect && RequestId is { } id ? new(id, SubmittedAt ?? DateTimeOffset.UnixEpoch) : null;
     /// <summary>The arguments sent when it was submitted (for the metadata of a collected job).</summary>
     public string? ArgumentsJson { get; init; }
     /// <summary>Done: this job's metadata sidecar JSON. Cached: the source job's.</summary>

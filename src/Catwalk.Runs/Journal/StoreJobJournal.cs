@@ -49,7 +49,7 @@ public sealed class StoreJobJournal : IJobJournal
                 return (new JobResumePoint(JobResumeKind.Collect)
                 {
                     RequestId = job.RequestId, ArgumentsJson = job.ArgumentsJson,
-                    SubmittedAt = job.SubmittedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
+                    SubmittedAt = job.SubmittedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : Time.GetUtcNow(),
                 }, null);
             case JobState.Submitting:
                 // Recorded as being sent, but no request id came back before the process stopped: fal may have it.
