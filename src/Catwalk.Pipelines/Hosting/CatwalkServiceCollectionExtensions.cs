@@ -48,7 +48,6 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton<ImagePipeline>();
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
-        services.AddSingleton<LookToVideoPipeline>();
         options.ConfigureServices?.Invoke(services);
         return services;
     }
