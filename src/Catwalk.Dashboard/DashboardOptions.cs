@@ -19,6 +19,8 @@ public sealed record DashboardOptions
     /// Hangfire's dashboard under <c>/jobs</c> and the <c>/api</c> endpoints; null = a plain dashboard.
     /// </summary>
     public Hangfire.JobStorage? ClusterStorage { get; init; }
+    /// <summary>Server mode: the workers' view (the workers page, <c>/api/cluster</c>), from whoever set up the queue (Catwalk.Workers); with <see cref="ClusterStorage"/>.</summary>
+    public Runs.Queue.IClusterMonitor? ClusterMonitor { get; init; }
     /// <summary>More services for the web app from its host (telemetry: ASP.NET Core instrumentation, exporters).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 

@@ -48,7 +48,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
                 System.Diagnostics.Activity.Current is null ? CatwalkTelemetry.RunContext(run.Id) : default)
             ?.SetTag(CatwalkTags.RunId, run.Id).SetTag(CatwalkTags.RunKind, run.Kind).SetTag(CatwalkTags.Emulated, run.Emulated);
         var outcome = await ExecuteRunAsync(run, observer, cancellationToken).ConfigureAwait(false);
-        span?.SetTag(CatwalkTags.RunStatus, outcome.Run.Status).SetTag(CatwalkTags.CostUsd, (double)outcome.Jobs.Sum(j => j.ChargedUsd));
+        span?.SetTag(CatwalkTags.RunStatus, outcome.Run.Status.Name()).SetTag(CatwalkTags.CostUsd, (double)outcome.Jobs.Sum(j => j.ChargedUsd));
         return outcome;
     }
 

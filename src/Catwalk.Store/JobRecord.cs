@@ -50,7 +50,7 @@ public sealed record JobRecord
     public int? QueuePosition { get; init; }
     /// <summary>When fal reported it running (unix ms); null while queued or before.</summary>
     public long? RunningSince { get; init; }
-    /// <summary>fal's last log lines for this job (at most <see cref="IRunStore.KeptLogLines"/>), as a JSON array.</summary>
+    /// <summary>fal's last log lines for this job (at most <see cref="IJobProgressStore.KeptLogLines"/>), as a JSON array.</summary>
     public string? LastLogs { get; init; }
 
     /// <summary>The video's quality metrics as JSON (snake_case names of Catwalk.Quality's definitions); null until measured.</summary>

@@ -6,7 +6,7 @@ public sealed record RunRecord
     public required string Id { get; init; }
     public required string Kind { get; init; }
     public string? Name { get; init; }
-    public string Status { get; init; } = RunStatus.Running;
+    public RunStatus Status { get; init; } = RunStatus.Running;
     public long CreatedAt { get; init; }
     public long UpdatedAt { get; init; }
     public long? FinishedAt { get; init; }

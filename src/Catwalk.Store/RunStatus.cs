@@ -1,21 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Catwalk.Store;
 
-/// <summary>A run's overall status as stored; derived from its jobs when the run ends.</summary>
-public static class RunStatus
+/// <summary>
+/// A run's overall status; derived from its jobs when the run ends (<see cref="RunStatusNames"/>). Stored, shown and
+/// written to JSON as its lower-case word ("partial"), as it was when it was a string, so old databases keep working.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RunStatus>))]
+public enum RunStatus
 {
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Partial = "partial";
-    public const string Failed = "failed";
-    public const string Interrupted = "interrupted";
-
-    /// <summary>What a run whose jobs ended in these states is: all done, some done, none done, or not finished.</summary>
-    public static string From(IEnumerable<JobState> states)
-    {
-        var list = states.ToList();
-        if (list.Count == 0) return Completed;
-        if (list.Any(s => !JobStateMachine.IsTerminal(s))) return Interrupted;
-        var done = list.Count(s => s == JobState.Downloaded);
-        return done == list.Count ? Completed : done == 0 ? Failed : Partial;
-    }
+    [JsonStringEnumMemberName("running")] Running,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("partial")] Partial,
+    [JsonStringEnumMemberName("failed")] Failed,
+    [JsonStringEnumMemberName("interrupted")] Interrupted,
 }

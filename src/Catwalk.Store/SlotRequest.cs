@@ -14,6 +14,6 @@ public sealed record SlotRequest
     public required int EndpointLimit { get; init; }
     public decimal? BudgetUsd { get; init; }
     public decimal ReserveUsd { get; init; }
-    /// <summary>How long the slot lives unless renewed (<see cref="IRunStore.RenewSlotsAsync"/>): a dead owner's slots free themselves.</summary>
+    /// <summary>How long the slot lives unless renewed (<see cref="ISlotStore.RenewSlotsAsync"/>): a dead owner's slots free themselves.</summary>
     public TimeSpan TimeToLive { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -12,7 +12,7 @@ public sealed class SlotRenewer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public SlotRenewer(IRunStore store, WorkerIdentity worker, TimeProvider time, ILogger<SlotRenewer> log)
+    public SlotRenewer(ISlotStore store, WorkerIdentity worker, TimeProvider time, ILogger<SlotRenewer> log)
     {
         _loop = Task.Run(async () =>
         {

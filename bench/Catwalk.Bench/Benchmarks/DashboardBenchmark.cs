@@ -56,7 +56,7 @@ public static class DashboardBenchmark
         }
     }
 
-    private static async Task SeedAsync(IRunStore store, string folder, int generations, CancellationToken cancellationToken)
+    private static async Task SeedAsync(IRunJobStore store, string folder, int generations, CancellationToken cancellationToken)
     {
         var random = new Random(42);
         var start = DateTimeOffset.UtcNow.AddDays(-30).ToUnixTimeMilliseconds();

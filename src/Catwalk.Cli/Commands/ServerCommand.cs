@@ -43,7 +43,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true,
             configure: services => services.AddCatwalkQueue(HangfireStorageFactory.Create(connection)), status: status);
         var launcher = new QueueRunLauncher(session.Get<RunService>(), session.Get<RunQueue>(), session.Get<ModelCatalog>(), options.OutputRoot, session.Emulated);
-        options = options with { Launcher = launcher, ClusterStorage = session.Get<Hangfire.JobStorage>() };
+        options = options with { Launcher = launcher, ClusterStorage = session.Get<Hangfire.JobStorage>(), ClusterMonitor = session.Get<Catwalk.Runs.Queue.IClusterMonitor>() };
         DashboardServer server;
         try { server = await DashboardServer.StartAsync(options, cancellationToken); }
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }

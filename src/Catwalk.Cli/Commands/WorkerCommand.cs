@@ -3,7 +3,7 @@ using Catwalk.Domain;
 using Catwalk.Fal;
 using Catwalk.Store;
 using Catwalk.Workers;
-using Catwalk.Workers.Health;
+using Catwalk.Dashboard.Health;
 using Catwalk.Workers.Hosting;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;

@@ -11,7 +11,7 @@ internal static class StoredRuns
             ? [await store.GetRunAsync(id, cancellationToken) ?? throw new InvalidInputException($"No run '{id}' in {store.Description}; `catwalk report` lists the runs.")]
             : await store.ListRunsAsync(null, cancellationToken);
 
-    public static async Task<List<JobRecord>> JobsAsync(IRunStore store, IEnumerable<RunRecord> runs, CancellationToken cancellationToken)
+    public static async Task<List<JobRecord>> JobsAsync(IRunJobStore store, IEnumerable<RunRecord> runs, CancellationToken cancellationToken)
     {
         var jobs = new List<JobRecord>();
         foreach (var run in runs) jobs.AddRange(await store.GetJobsAsync(run.Id, cancellationToken));

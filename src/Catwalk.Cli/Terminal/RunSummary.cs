@@ -13,7 +13,7 @@ internal static class RunSummary
     {
         var id = outcome.Run.Id;
         if (table) ReportTable.Render(console, ReportBuilder.Build(outcome.Jobs, [id], time.GetUtcNow()));
-        console.MarkupLine($"Run [bold]{id}[/]: {outcome.Run.Status}; files under {Markup.Escape(outcome.Run.OutputRoot)}"
+        console.MarkupLine($"Run [bold]{id}[/]: {outcome.Run.Status.Name()}; files under {Markup.Escape(outcome.Run.OutputRoot)}"
             + (outcome.Reused > 0 ? $"; {outcome.Reused} result(s) reused from earlier jobs at no cost" : "") + ".");
         foreach (var job in outcome.Jobs.Where(j => j.State is JobState.Failed or JobState.Unknown).Take(20))
             console.MarkupLine($"  [red]{Markup.Escape(job.ModelKey)}[/] {Markup.Escape(job.InputKey)}: {Markup.Escape(job.Error ?? job.State.ToString())}");

@@ -3,8 +3,8 @@ using Catwalk.Dashboard.Launch;
 using Catwalk.Domain;
 using Catwalk.Manifests;
 using Catwalk.Runs;
+using Catwalk.Runs.Queue;
 using Catwalk.Runs.Specs;
-using Catwalk.Workers.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +22,7 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         api.MapPost("/batches", SubmitBatchAsync);
-        api.MapGet("/cluster", async (ClusterMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.SnapshotAsync(ct)));
+        api.MapGet("/cluster", async (IClusterMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.SnapshotAsync(ct)));
         return app;
     }
 

@@ -1,4 +1,4 @@
-using Catwalk.Workers.Monitoring;
+using Catwalk.Runs.Queue;
 using Plotly.Blazor.Traces;
 
 namespace Catwalk.Dashboard.Data;
@@ -11,7 +11,7 @@ public static class ClusterTraces
     {
         var counts = snapshot.PerMinute.ToDictionary(m => m.Minute, m => m.Downloaded);
         var last = now.ToUnixTimeMilliseconds() / 60_000 * 60_000;
-        var minutes = (int)ClusterMonitor.Window.TotalMinutes;
+        var minutes = (int)IClusterMonitor.Window.TotalMinutes;
         var x = new List<object>(minutes);
         var y = new List<object>(minutes);
         for (var i = minutes - 1; i >= 0; i--)

@@ -4,9 +4,9 @@ using Catwalk.Store;
 namespace Catwalk.Dashboard.Data;
 
 /// <summary>What the views read from the run store; every filter is applied by the store's query, on the server.</summary>
-public sealed class DashboardData(IRunStore store, TimeProvider time)
+public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, TimeProvider time)
 {
-    public string StoreDescription => store.Description;
+    public string StoreDescription => database.Description;
 
     public Task<IReadOnlyList<JobRecord>> JobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
         store.QueryJobsAsync(filter.ToJobQuery(), ct);

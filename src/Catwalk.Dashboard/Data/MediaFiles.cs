@@ -7,7 +7,7 @@ namespace Catwalk.Dashboard.Data;
 /// Where a job's media is on disk — only for a job the store knows, whose file exists: a relative path must stay
 /// inside its run's output folder (an absolute one is an import's file where it was found). Nothing else is served.
 /// </summary>
-public sealed class MediaFiles(IRunStore store)
+public sealed class MediaFiles(IRunJobStore store)
 {
     private static readonly FileExtensionContentTypeProvider Types = new();
 

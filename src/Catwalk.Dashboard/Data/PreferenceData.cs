@@ -28,7 +28,7 @@ public sealed record PreferenceFilter(string? Setting = null, string? Apparel = 
 public sealed record LeaderboardView(PreferenceRanking Ranking, IReadOnlyList<string> Settings, IReadOnlyList<string> Apparels);
 
 /// <summary>Votes: choosing the next pair to show, saving a vote, ratings over the votes.</summary>
-public sealed class PreferenceData(IRunStore store, TimeProvider time)
+public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, TimeProvider time)
 {
     /// <summary>
     /// The next pair to vote on: among inputs (run + input key) with downloaded videos from at least two models, the
@@ -49,7 +49,7 @@ public sealed class PreferenceData(IRunStore store, TimeProvider time)
                     candidates.Add((videos[i], videos[j]));
         }
         if (candidates.Count == 0) return null;
-        var counts = (await store.GetVotesAsync(null, ct)).GroupBy(v => PairKey(v.LeftModel, v.RightModel)).ToDictionary(g => g.Key, g => g.Count());
+        var counts = (await voteStore.GetVotesAsync(null, ct)).GroupBy(v => PairKey(v.LeftModel, v.RightModel)).ToDictionary(g => g.Key, g => g.Count());
         int Count((JobRecord A, JobRecord B) c) => counts.GetValueOrDefault(PairKey(c.A.ModelKey, c.B.ModelKey));
         var fewest = candidates.Min(Count);
         var least = candidates.Where(c => Count(c) == fewest).ToList();
@@ -59,18 +59,18 @@ public sealed class PreferenceData(IRunStore store, TimeProvider time)
     }
 
     public Task SaveVoteAsync(VotePair pair, string outcome, string? voter = null, CancellationToken ct = default) =>
-        store.AddVoteAsync(new VoteRecord
+        voteStore.AddVoteAsync(new VoteRecord
         {
             Id = Guid.CreateVersion7().ToString("N"), CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
             RunId = pair.Left.RunId, InputKey = pair.Left.InputKey, LeftJobId = pair.Left.Id, RightJobId = pair.Right.Id,
             LeftModel = pair.Left.ModelKey, RightModel = pair.Right.ModelKey, Outcome = outcome, Voter = voter,
         }, ct);
 
-    public Task<IReadOnlyList<VoteRecord>> VotesAsync(CancellationToken ct = default) => store.GetVotesAsync(null, ct);
+    public Task<IReadOnlyList<VoteRecord>> VotesAsync(CancellationToken ct = default) => voteStore.GetVotesAsync(null, ct);
 
     public async Task<LeaderboardView> LeaderboardAsync(PreferenceFilter filter, CancellationToken ct = default)
     {
-        var votes = await store.GetVotesAsync(null, ct);
+        var votes = await voteStore.GetVotesAsync(null, ct);
         var jobs = (await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
         var facets = votes.Select(v => jobs.GetValueOrDefault(v.LeftJobId)).OfType<JobRecord>().Select(LookFacets.Of).ToList();
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -1,10 +1,9 @@
 using Catwalk.Dashboard.Api;
 using Catwalk.Dashboard.Components;
 using Catwalk.Dashboard.Endpoints;
+using Catwalk.Dashboard.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-
-using Catwalk.Workers.Health;
 
 namespace Catwalk.Dashboard.Hosting;
 

@@ -1,8 +1,8 @@
 using Catwalk.Dashboard.Data;
 using Catwalk.Dashboard.Launch;
+using Catwalk.Runs.Hosting;
 using Catwalk.Store;
-using Catwalk.Workers.Health;
-using Catwalk.Workers.Monitoring;
+using Catwalk.Dashboard.Health;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -14,7 +14,7 @@ public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddCatwalkDashboard(this IServiceCollection services, DashboardOptions options, IRunStore store)
     {
-        services.AddSingleton(options).AddSingleton(store).AddSingleton(TimeProvider.System);
+        services.AddSingleton(options).AddRunStore(store).AddSingleton(TimeProvider.System);
         services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -29,7 +29,9 @@ public static class DashboardServiceCollectionExtensions
     {
         if (options.Launcher is not QueueRunLauncher launcher)
             throw new ArgumentException("A dashboard with a cluster enqueues its runs for workers: its launcher must be a QueueRunLauncher.", nameof(options));
-        services.AddSingleton(storage).AddSingleton(launcher).AddSingleton<ClusterMonitor>();
+        if (options.ClusterMonitor is not { } monitor)
+            throw new ArgumentException("A dashboard with a cluster shows its workers: give its ClusterMonitor too.", nameof(options));
+        services.AddSingleton(storage).AddSingleton(launcher).AddSingleton(monitor);
         // What UseHangfireDashboard needs: its routes, and IGlobalConfiguration, the marker it checks for. Not through
         // AddHangfire: that also points Hangfire's process-wide log provider and job activator at this web app's services,
         // which die with the dashboard while the process (tests, a worker in the same process) goes on using Hangfire.

@@ -2,19 +2,19 @@ using Catwalk.Catalog;
 using Catwalk.Runs;
 using Catwalk.Runs.Planning;
 using Catwalk.Runs.Specs;
-using Catwalk.Workers;
+using Catwalk.Runs.Queue;
 
 namespace Catwalk.Dashboard.Launch;
 
 /// <summary>
 /// An <see cref="IRunLauncher"/> for <c>catwalk server</c>: each run is stored with its plan, then its jobs are put on
-/// the workers' Hangfire queue (<see cref="RunEnqueuer"/>). Nothing runs in this process, so there is nothing to stop.
+/// the workers' queue (<see cref="IRunQueue"/>, Hangfire in Catwalk.Workers). Nothing runs in this process, so there is nothing to stop.
 /// </summary>
-public sealed class QueueRunLauncher(RunService runs, RunQueue queue, ModelCatalog catalog, string outputRoot, bool emulated) : IRunLauncher
+public sealed class QueueRunLauncher(RunService runs, IRunQueue queue, ModelCatalog catalog, string outputRoot, bool emulated) : IRunLauncher
 {
     public bool Emulated => emulated;
     public ModelCatalog Catalog => catalog;
-    public string Queue => WorkerQueues.For(emulated);
+    public string Queue => queue.QueueFor(emulated);
 
     public RunPlan Plan(RunSpec spec) => runs.Plan(spec);
 

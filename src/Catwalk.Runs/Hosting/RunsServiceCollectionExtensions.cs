@@ -10,11 +10,27 @@ public static class RunsServiceCollectionExtensions
     /// <summary>Durable runs over an opened run store (the caller owns the store). Needs <c>AddCatwalk</c>.</summary>
     public static IServiceCollection AddCatwalkRuns(this IServiceCollection services, IRunStore store)
     {
-        services.AddSingleton(store);
+        services.AddRunStore(store);
         services.AddSingleton<RunPlanner>();
         services.AddSingleton<Engine.JobEngine>();
         services.AddSingleton<Engine.LocalScheduler>();
         services.AddSingleton<RunService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The opened store as <see cref="IRunStore"/> and as each of its parts, all the same instance (the container
+    /// never disposes it: its opener does), so a class asks only for the part it uses.
+    /// </summary>
+    public static IServiceCollection AddRunStore(this IServiceCollection services, IRunStore store)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<IRunJobStore>(store);
+        services.AddSingleton<IJobProgressStore>(store);
+        services.AddSingleton<IVoteStore>(store);
+        services.AddSingleton<ISlotStore>(store);
+        services.AddSingleton<IRunAnalytics>(store);
+        services.AddSingleton<IRunStoreInfo>(store);
         return services;
     }
 }

@@ -31,7 +31,7 @@ public sealed class SeedImporter
     /// <c>outputs/</c>). A file that cannot be used is reported in <see cref="ImportResult.Problems"/> and the
     /// rest is imported; a folder that does not exist or holds no metadata is an <see cref="Domain.InvalidInputException"/>.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(string folder, IRunStore store, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(string folder, IRunJobStore store, CancellationToken cancellationToken = default)
     {
         var source = ImportFolder.Open(folder);
         var now = _time.GetUtcNow();
@@ -75,7 +75,7 @@ public sealed class SeedImporter
         EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
     };
 
-    private static async Task<int> StoreAsync(IRunStore store, RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken)
+    private static async Task<int> StoreAsync(IRunJobStore store, RunRecord run, IReadOnlyList<JobRecord> jobs, CancellationToken cancellationToken)
     {
         var added = await store.ImportAsync(run, jobs, cancellationToken).ConfigureAwait(false);
         if (added == 0 || added == jobs.Count) return added;

@@ -7,7 +7,7 @@ namespace Catwalk.Runs.Journal;
 /// The run's limits kept in the shared store, so they hold across every worker process: a job takes a slot (its
 /// endpoint has at most <paramref name="perEndpoint"/> live ones, and its estimate is reserved against the budget)
 /// before it is sent. A full endpoint is waited for; a slot left by a dead worker expires (<see cref="SlotRequest.TimeToLive"/>).
-/// The owner must keep its slots alive (<see cref="IRunStore.RenewSlotsAsync"/>) while it works.
+/// The owner must keep its slots alive (<see cref="ISlotStore.RenewSlotsAsync"/>) while it works.
 /// </summary>
 public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint, decimal? budgetUsd, TimeSpan slotTimeToLive, TimeProvider time) : IJobGate
 {

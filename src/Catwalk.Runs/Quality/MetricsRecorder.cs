@@ -18,7 +18,7 @@ namespace Catwalk.Runs.Quality;
 /// </summary>
 public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
 {
-    private readonly IRunStore _store;
+    private readonly IRunJobStore _store;
     private readonly string _outputRoot;
     private readonly IRunObserver _inner;
     private readonly RunSpec? _spec;
@@ -28,7 +28,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     private int _measured, _failed;
 
     /// <param name="spec">The run's spec: its looks' references and <see cref="RunSpec.MetricFrames"/> give the fashion metrics; null measures pixels only.</param>
-    public MetricsRecorder(IRunStore store, string outputRoot, IRunObserver? inner = null, int? workers = null, RunSpec? spec = null)
+    public MetricsRecorder(IRunJobStore store, string outputRoot, IRunObserver? inner = null, int? workers = null, RunSpec? spec = null)
     {
         (_store, _outputRoot, _inner, _spec) = (store, outputRoot, inner ?? NullRunObserver.Instance, spec);
         _workers = [.. Enumerable.Range(0, workers ?? Math.Max(1, Environment.ProcessorCount / 2)).Select(_ => Task.Run(WorkAsync))];
@@ -64,7 +64,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     /// adds only them to the stored pixel metrics (a decode that only samples frames).
     /// </summary>
     /// <param name="parent">The job's span, when measured after it ended (default: the current span).</param>
-    public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null,
+    public static async Task<bool> MeasureAsync(IRunJobStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null,
         MetricsPart part = MetricsPart.All, ActivityContext parent = default)
     {
         if (job.Stage == StageKind.Image) return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     }
 
     /// <summary>A generated image's fashion metrics against its look's references, so an image that lost the face or the outfit shows before videos are made from it.</summary>
-    private static async Task<bool> MeasureImageAsync(IRunStore store, JobRecord job, string outputRoot, RunSpec? spec, CancellationToken cancellationToken)
+    private static async Task<bool> MeasureImageAsync(IRunJobStore store, JobRecord job, string outputRoot, RunSpec? spec, CancellationToken cancellationToken)
     {
         if (spec is not { MetricFrames: > 0 } || job.State != JobState.Downloaded || job.FilePath is not { } file) return false;
         var path = Path.IsPathRooted(file) ? file : Path.Combine(outputRoot, file);

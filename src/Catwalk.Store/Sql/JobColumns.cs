@@ -13,8 +13,21 @@ internal static class JobColumns
         "metadata_json", "arguments_json", "result_json", "prompt", "emulated", "source", "import_key", "input_job_id",
     ];
 
-    /// <summary>Columns later migrations added, with the schema version that added them: a store still at an older version writes without them.</summary>
-    private static readonly Dictionary<string, int> AddedIn = new() { ["input_job_id"] = 7 };
+    /// <summary>Columns later migrations added, with the schema version that added them: a store still at an older version writes (and reads) without them.</summary>
+    private static readonly Dictionary<string, int> AddedIn = new()
+    {
+        ["queue_position"] = 3, ["running_since"] = 3, ["last_logs"] = 3, ["metrics_json"] = 4, ["input_job_id"] = 7,
+    };
+
+    /// <summary>What a <see cref="JobRecord"/> reads: the inserted columns and those fal's progress and the metrics fill later.</summary>
+    private static readonly string[] ReadNames = [.. Names, "queue_position", "running_since", "last_logs", "metrics_json"];
+
+    /// <summary>The select list of a job row, each column named as its property, for a store at <paramref name="schemaVersion"/>.</summary>
+    public static string Select(int schemaVersion) => SelectByVersion[Math.Clamp(schemaVersion, 0, SelectByVersion.Length - 1)];
+
+    // Built once per schema version: every job read uses one, so no query pays for building its text.
+    private static readonly string[] SelectByVersion =
+        [.. Enumerable.Range(0, Migrator.Latest + 1).Select(v => ColumnAliases.Select(ReadNames.Where(n => AddedIn.GetValueOrDefault(n) <= v)))];
 
     public static string Insert(string conflict, int schemaVersion)
     {

@@ -1,5 +1,6 @@
 using Catwalk.Fal;
 using Catwalk.Pipelines.Fal;
+using Catwalk.Runs.Queue;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,14 +30,19 @@ public static class WorkersServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Hangfire's storage, client and a view of the cluster, for processes that enqueue or watch (server, batch --enqueue).</summary>
+    /// <summary>
+    /// Hangfire's storage, client and a view of the cluster, for processes that enqueue or watch (server, batch --enqueue);
+    /// also as <see cref="IRunQueue"/> and <see cref="IClusterMonitor"/>, the same instances, for callers without Hangfire.
+    /// </summary>
     public static IServiceCollection AddCatwalkQueue(this IServiceCollection services, JobStorage storage)
     {
         services.AddSingleton(storage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
         services.AddSingleton<RunEnqueuer>();
         services.AddSingleton<RunQueue>();
+        services.AddSingleton<IRunQueue>(sp => sp.GetRequiredService<RunQueue>());
         services.AddSingleton<Monitoring.ClusterMonitor>();
+        services.AddSingleton<IClusterMonitor>(sp => sp.GetRequiredService<Monitoring.ClusterMonitor>());
         return services;
     }
 }

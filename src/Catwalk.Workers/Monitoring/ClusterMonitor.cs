@@ -1,21 +1,22 @@
+using Catwalk.Runs.Queue;
 using Catwalk.Store;
 using Hangfire;
 
 namespace Catwalk.Workers.Monitoring;
 
 /// <summary>What the dashboard shows of the workers: Hangfire's servers and queues, and the store's slots and throughput.</summary>
-public sealed class ClusterMonitor(JobStorage storage, IRunStore store, TimeProvider time)
+public sealed class ClusterMonitor(JobStorage storage, ISlotStore slotStore, IRunAnalytics analytics, TimeProvider time) : IClusterMonitor
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public static TimeSpan Window => IClusterMonitor.Window;
 
     public async Task<ClusterSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         var monitoring = storage.GetMonitoringApi();
         var stats = monitoring.GetStatistics();
-        var slots = await store.ListSlotsAsync(cancellationToken).ConfigureAwait(false);
+        var slots = await slotStore.ListSlotsAsync(cancellationToken).ConfigureAwait(false);
         var held = slots.GroupBy(s => s.Owner).ToDictionary(g => g.Key, g => g.Count());
         var since = (time.GetUtcNow() - Window).ToUnixTimeMilliseconds();
-        var perMinute = await store.DownloadsPerMinuteAsync(since, cancellationToken).ConfigureAwait(false);
+        var perMinute = await analytics.DownloadsPerMinuteAsync(since, cancellationToken).ConfigureAwait(false);
         return new ClusterSnapshot
         {
             Workers = [.. monitoring.Servers().OrderBy(s => s.Name).Select(s => new WorkerStatus(

@@ -1,5 +1,5 @@
 using Catwalk.Dashboard.Data;
-using Catwalk.Workers.Monitoring;
+using Catwalk.Runs.Queue;
 using Plotly.Blazor.Traces;
 
 namespace Catwalk.Dashboard.Tests.Data;

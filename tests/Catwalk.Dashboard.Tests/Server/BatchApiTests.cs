@@ -45,8 +45,8 @@ public sealed class BatchApiTests
         enqueued.Single().Value.Job.Args.ShouldBe([accepted.RunId, jobs.Single(j => j.Stage == StageKind.Image).Id, CancellationToken.None]);
         (await HangfireStatesAsync(server.Db)).ShouldBe(["Awaiting", "Enqueued"]);
 
-        var cluster = (await http.GetFromJsonAsync<Catwalk.Workers.Monitoring.ClusterSnapshot>("api/cluster"))!;
-        cluster.Queues.Single().ShouldBe(new Catwalk.Workers.Monitoring.QueueStatus(WorkerQueues.Emulated, 1, 0));
+        var cluster = (await http.GetFromJsonAsync<Catwalk.Runs.Queue.ClusterSnapshot>("api/cluster"))!;
+        cluster.Queues.Single().ShouldBe(new Catwalk.Runs.Queue.QueueStatus(WorkerQueues.Emulated, 1, 0));
         cluster.Enqueued.ShouldBe(1);
         cluster.Workers.ShouldBeEmpty();
     }

@@ -5,6 +5,7 @@ using Catwalk.Runs;
 using Catwalk.Runs.Hosting;
 using Catwalk.Store;
 using Catwalk.Testing;
+using Catwalk.Runs.Queue;
 using Catwalk.Workers;
 using Catwalk.Workers.Hosting;
 using Hangfire;
@@ -60,6 +61,7 @@ public sealed class ServerDashboard : IAsyncDisposable
         var server = await DashboardServer.StartAsync(new DashboardOptions
         {
             ApplicationName = TestHost.Name, OutputRoot = output, Db = db, Host = host, AccessToken = token, Launcher = launcher, ClusterStorage = storage,
+            ClusterMonitor = services.GetRequiredService<IClusterMonitor>(),
         });
         return new ServerDashboard(folder, postgres, services, store, storage, server);
     }

@@ -1,7 +1,7 @@
 using Catwalk.Domain;
 using SkiaSharp;
 
-namespace Catwalk.Core.Tests.Domain;
+namespace Catwalk.Pipelines.Tests.References;
 
 public sealed class ReferenceImageLoaderTests : IDisposable
 {

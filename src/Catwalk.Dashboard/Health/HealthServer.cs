@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>A worker's <c>/healthz</c> and <c>/readyz</c> on a port of their own (<c>catwalk worker --health-port</c>), nothing else.</summary>
 public sealed class HealthServer : IAsyncDisposable
@@ -16,7 +16,7 @@ public sealed class HealthServer : IAsyncDisposable
 
     /// <param name="jobs">Hangfire's storage, checked by /readyz (null: the store alone).</param>
     /// <param name="host">Where to listen: all interfaces by default, as a probe from another machine (a load balancer) must reach it.</param>
-    public static async Task<HealthServer> StartAsync(int port, IRunStore store, JobStorage? jobs, string host = "0.0.0.0", CancellationToken cancellationToken = default)
+    public static async Task<HealthServer> StartAsync(int port, IRunStoreInfo store, JobStorage? jobs, string host = "0.0.0.0", CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();

@@ -6,6 +6,8 @@ namespace Catwalk.Domain;
 /// <summary>
 /// Checks reference image files before anything is uploaded or paid for: the file exists and is readable,
 /// it really is a PNG, JPEG or WebP (by its bytes, not its name), it decodes, and it is within fal's limits.
+/// Here, beside the other Skia decoding, so Catwalk.Core (the domain) carries no native image library: Core only
+/// sniffs formats by their bytes (<see cref="ImageSniffer"/>). Its namespace is the domain's, as its callers expect.
 /// </summary>
 public static class ReferenceImageLoader
 {

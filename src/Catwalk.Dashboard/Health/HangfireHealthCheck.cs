@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>Ready when Hangfire's storage (the job queue in the shared database) answers a read.</summary>
 public sealed class HangfireHealthCheck(JobStorage storage) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace Catwalk.Workers;
+namespace Catwalk.Runs.Queue;
 
 /// <summary>A run stored and put on the workers' queue: its id, how many jobs were enqueued, its estimate and the queue.</summary>
 public sealed record QueuedRun(string RunId, int Jobs, decimal EstimatedCostUsd, string Queue)

@@ -1,10 +1,10 @@
 using Catwalk.Store;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>Ready when the run store answers and its schema is the one this build migrates to.</summary>
-public sealed class StoreHealthCheck(IRunStore store) : IHealthCheck
+public sealed class StoreHealthCheck(IRunStoreInfo store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -3,11 +3,12 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Catwalk.Store;
 using Catwalk.Testing;
-using Catwalk.Workers.Health;
+using Catwalk.Dashboard.Health;
+using Catwalk.Workers;
 using Hangfire;
 using Microsoft.Data.Sqlite;
 
-namespace Catwalk.Workers.Tests;
+namespace Catwalk.Dashboard.Tests.Health;
 
 public class HealthServerTests
 {

@@ -1,10 +1,10 @@
 using Catwalk.Store;
 
-namespace Catwalk.Workers.Monitoring;
+namespace Catwalk.Runs.Queue;
 
 /// <summary>
 /// The cluster at one moment: workers, queues, Hangfire's job counts, per-endpoint slots in use, and throughput
-/// (videos and images saved per minute over the last <see cref="ClusterMonitor.Window"/>).
+/// (videos and images saved per minute over the last <see cref="IClusterMonitor.Window"/>).
 /// </summary>
 public sealed record ClusterSnapshot
 {

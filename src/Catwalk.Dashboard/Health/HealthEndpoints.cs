@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Catwalk.Workers.Health;
+namespace Catwalk.Dashboard.Health;
 
 /// <summary>
 /// <c>/healthz</c>: the process is up (no check runs). <c>/readyz</c>: the run store answers with the current schema and
@@ -21,7 +21,7 @@ public static class HealthEndpoints
     private const string ReadyTag = "ready";
 
     /// <summary>The readiness checks: the store (given) and, when the services hold one, Hangfire's storage.</summary>
-    public static IServiceCollection AddCatwalkHealthChecks(this IServiceCollection services, IRunStore store, JobStorage? jobs)
+    public static IServiceCollection AddCatwalkHealthChecks(this IServiceCollection services, IRunStoreInfo store, JobStorage? jobs)
     {
         var checks = services.AddHealthChecks()
             .AddCheck("store", new StoreHealthCheck(store), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));

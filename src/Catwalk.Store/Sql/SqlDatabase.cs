@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Catwalk.Store.Sql;
+
+/// <summary>
+/// One opened database, shared by the narrow stores over it: its dialect (connections and engine differences), its
+/// clock, and — for SQLite — the in-process write lock, so every store writes through the same single writer.
+/// </summary>
+internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public StoreDialect Dialect { get; } = dialect;
+
+    /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
+    public int SchemaVersion { get; private set; } = Migrator.Latest;
+
+    public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Dialect.PrepareAsync(connection, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Runs one query on a connection of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await read(connection).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one write in a transaction, committed before it returns.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        // Once a write starts it is finished: a caller cancelled mid-commit must not leave the store unsure of what it holds.
+        if (Dialect.SerializeWrites) await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+            var result = await write(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            if (Dialect.SerializeWrites) _writeLock.Release();
+        }
+    }
+
+    /// <summary>Opens the database once (migrating it) so a bad connection string fails here, not in the middle of a run.</summary>
+    public async Task<int> MigrateAsync(int? upTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return SchemaVersion = await Migrator.MigrateAsync(connection, Dialect, upTo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException)
+        {
+            throw Dialect.Explain(e);
+        }
+    }
+
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken) =>
+        ReadAsync(async connection => await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        (Dialect as IDisposable)?.Dispose();
+        _writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
