@@ -25,6 +25,8 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
             .AddLogging(logging =>
             {
                 LogOutput.Configure(logging, LogFormat, settings.Verbose);
+                // A host that fails to start (a bad option) would log it with its stack trace; the command says it in one line.
+                logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
                 if (web) logging.AddFilter("Microsoft.AspNetCore", LogLevel.None);
             })
             .AddCatwalkOpenTelemetry(web)

@@ -25,13 +25,12 @@ internal static partial class SettingProblem
         CliFalSettings.FirstOrDefault(s => failure.StartsWith($"Fal:{s} ", StringComparison.Ordinal)) is null ? failure : "Catwalk:" + failure;
 
     /// <summary>Where a <c>Catwalk:*</c> setting is read from: appsettings.json, its <c>Catwalk__*</c> variable, and the short variable if it has one.</summary>
-    public static string WhereToFix(IEnumerable<string> names) => "Fix " + string.Join(", ", names.Select(Sources));
+    /// <summary>Where the settings named are read from: appsettings.json, or each one's environment variable (the short one if it has one).</summary>
+    public static string WhereToFix(IReadOnlyCollection<string> names) =>
+        $"Set {(names.Count == 1 ? "it" : "them")} in appsettings.json or {string.Join(", ", names.Select(Variable))}";
 
-    private static string Sources(string name)
-    {
-        var shortName = CliConfiguration.ShortNames.FirstOrDefault(s => s.Value == name).Key;
-        return $"{name} in appsettings.json or the environment ({(shortName is null ? "" : shortName + " or ")}{name.Replace(":", "__")})";
-    }
+    private static string Variable(string name) =>
+        CliConfiguration.ShortNames.FirstOrDefault(s => s.Value == name).Key ?? name.Replace(":", "__");
 
     [GeneratedRegex(@"^Catwalk(:[A-Za-z]+)+")]
     private static partial Regex SettingName();
