@@ -35,18 +35,19 @@ internal sealed class WorkerCommand(IAnsiConsole console, CommandHostFactory hos
         var configured = configuration.GetSection(WorkerHostOptions.Section).Get<WorkerHostOptions>() ?? new WorkerHostOptions();
         await using var host = await hosts.StartAsync(settings, cancellationToken, configure: services =>
         {
+            // Before the start only to name the slots' lifetime; nothing uses it unless the start found it valid.
             services.AddCatwalkWorker(name, configured.Takeover);
             services.AddOptions<WorkerHostOptions>().BindConfiguration(WorkerHostOptions.Section).ValidateOnStart();
             services.AddSingleton<IValidateOptions<WorkerHostOptions>, WorkerHostOptionsValidator>();
-        }, status: status);
-        // How long a dead worker's jobs wait before another takes them over (Hangfire's invisibility, our slots' lifetime).
-        var takeover = host.Get<IOptions<WorkerHostOptions>>().Value.Takeover;
+            // Created once the options are valid (it prepares its schema in the database): how long a dead worker's
+            // jobs wait before another takes them over is Hangfire's invisibility timeout.
+            services.AddSingleton<Hangfire.JobStorage>(sp => HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), sp.GetRequiredService<IOptions<WorkerHostOptions>>().Value.Takeover));
+        }, status: status, health: settings.HealthPort is { } port ? new HealthEndpoint(port) : null);
         var identity = host.Get<WorkerIdentity>();
-        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), takeover);
+        var storage = host.Get<Hangfire.JobStorage>();
         var stats = host.Get<WorkerStats>();
-        await using var health = settings.HealthPort is { } port ? await StartHealthAsync(port, host.Store, storage, cancellationToken) : null;
         status.Say($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(host.Store.Description)}."
-            + (health is null ? "" : $" Health: http://0.0.0.0:{settings.HealthPort}{HealthEndpoints.Live} and {HealthEndpoints.Ready}.")
+            + (settings.HealthPort is null ? "" : $" Health: http://0.0.0.0:{settings.HealthPort}{HealthEndpoints.Live} and {HealthEndpoints.Ready}.")
             + $" Ctrl+C or SIGTERM stops it: jobs in hand get {settings.DrainSeconds} s to finish, then go to other workers.");
         var drain = TimeSpan.FromSeconds(settings.DrainSeconds);
         var worker = CatwalkWorker.Start(host.Services, storage, settings.Concurrency, drain, logging => LogOutput.Configure(logging, status.Format, verbose: false));
@@ -64,19 +65,6 @@ internal sealed class WorkerCommand(IAnsiConsole console, CommandHostFactory hos
         }
         status.Say($"Worker stopped: {stats.Downloaded} job(s) saved, {stats.Failed} ended otherwise.");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The health port; one taken already is the user's to change, in one line.</summary>
-    private static async Task<HealthServer> StartHealthAsync(int port, IRunStore store, Hangfire.JobStorage storage, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await HealthServer.StartAsync(port, store, storage, cancellationToken: cancellationToken);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidInputException($"--health-port {port}: cannot listen there ({e.Message}). Choose a free port.");
-        }
     }
 
     /// <summary>A line every 10 s while jobs end (saved, other, jobs/s); returns once <paramref name="stopAfter"/> jobs have ended, if given.</summary>

@@ -1,6 +1,10 @@
 using Catwalk.Catalog;
 using Catwalk.Cli.Commands;
+using Catwalk.Domain;
 using Catwalk.Store;
+using Catwalk.Workers.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,26 +22,44 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
     /// <param name="queueOnly">Store and enqueue only (<c>batch --enqueue</c>, <c>server</c>): no emulator is started.</param>
     /// <param name="configure">More services on top (a worker's, an enqueuer's).</param>
     /// <param name="status">Where the notices go (a JSON-logging server or worker logs them); default: the console.</param>
-    public async Task<CommandHost> StartAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null, StatusLines? status = null)
+    /// <param name="health">Also serve the health endpoints: the host is then a (slim) web app, still the only container.</param>
+    public async Task<CommandHost> StartAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null, StatusLines? status = null, HealthEndpoint? health = null)
     {
         var parts = await PrepareAsync(settings, queueOnly, status, cancellationToken).ConfigureAwait(false);
         IHost? host = null;
         try
         {
-            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
+            IHostApplicationBuilder builder = health is null
+                ? Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() })
+                : WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration.AddConfiguration(configuration);
-            parts.AddTo(builder.Services);
+            parts.AddTo(builder.Services, web: health is not null);
             configure?.Invoke(builder.Services);
             builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-            host = builder.Build();
+            host = health is null ? ((HostApplicationBuilder)builder).Build() : BuildHealth((WebApplicationBuilder)builder, health, parts.Store);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             return new CommandHost(host, parts.Connection, parts.Store);
+        }
+        catch (IOException e) when (health is not null)
+        {
+            await HostParts.DisposeAsync(host, parts.Store, parts.Connection.Emulator).ConfigureAwait(false);
+            throw new InvalidInputException($"--health-port {health.Port}: cannot listen there ({e.Message}). Choose a free port.");
         }
         catch
         {
             await HostParts.DisposeAsync(host, parts.Store, parts.Connection.Emulator).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Probes from another machine (a load balancer) must reach it, so it listens on all interfaces.</summary>
+    private static WebApplication BuildHealth(WebApplicationBuilder builder, HealthEndpoint health, IRunStore store)
+    {
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Any, health.Port));
+        builder.Services.AddCatwalkHealthChecks(store, sp => sp.GetRequiredService<Hangfire.JobStorage>());
+        var app = builder.Build();
+        app.UseCatwalkHealthChecks();
+        return app;
     }
 
     /// <summary>
