@@ -27,9 +27,9 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
         }) with { MetricFrames = settings.MetricFrames ?? 0 };
-        if (settings.Enqueue) return await EnqueueAsync(spec, settings, cancellationToken);
+        if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);
 
-        await using var host = await hosts.StartAsync(settings, cancellationToken);
+        await using var host = await hosts.StartAsync(settings, cancellationToken, catalog: catalog);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
@@ -48,13 +48,14 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
     }
 
     /// <summary>Stores the run and queues its jobs for the workers; nothing is sent to fal from here.</summary>
-    private async Task<int> EnqueueAsync(RunSpec spec, BatchSettings settings, CancellationToken cancellationToken)
+    private async Task<int> EnqueueAsync(RunSpec spec, BatchSettings settings, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db))
             throw new InvalidInputException("--enqueue needs the PostgreSQL database the workers use: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). Without workers, leave --enqueue out and the batch runs here.");
-        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!));
-        await using var host = await hosts.StartAsync(settings, cancellationToken, queueOnly: true, configure: services => services.AddCatwalkQueue(storage));
+        // Made once the host has validated its options: it prepares its schema in the database.
+        await using var host = await hosts.StartAsync(settings, cancellationToken, queueOnly: true,
+            configure: services => services.AddCatwalkQueue(_ => HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!))), catalog: catalog);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);

@@ -23,9 +23,11 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
     /// <param name="configure">More services on top (a worker's, an enqueuer's).</param>
     /// <param name="status">Where the notices go (a JSON-logging server or worker logs them); default: the console.</param>
     /// <param name="health">Also serve the health endpoints: the host is then a (slim) web app, still the only container.</param>
-    public async Task<CommandHost> StartAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null, StatusLines? status = null, HealthEndpoint? health = null)
+    /// <param name="catalog">The catalog, when the command loaded it already (to check its input first); else loaded here.</param>
+    public async Task<CommandHost> StartAsync(FalCommandSettings settings, CancellationToken cancellationToken, bool queueOnly = false, Action<IServiceCollection>? configure = null,
+        StatusLines? status = null, HealthEndpoint? health = null, ModelCatalog? catalog = null)
     {
-        var parts = await PrepareAsync(settings, queueOnly, status, cancellationToken).ConfigureAwait(false);
+        var parts = await PrepareAsync(settings, queueOnly, status, cancellationToken, catalog).ConfigureAwait(false);
         IHost? host = null;
         try
         {
@@ -66,10 +68,10 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
     /// What a host is built on, for a command whose host is a web app (dashboard): the caller adds
     /// <see cref="CommandHostParts.AddTo"/> to its own builder and owns the store and the emulator from here on.
     /// </summary>
-    public async Task<CommandHostParts> PrepareAsync(FalCommandSettings settings, bool queueOnly, StatusLines? status, CancellationToken cancellationToken)
+    public async Task<CommandHostParts> PrepareAsync(FalCommandSettings settings, bool queueOnly, StatusLines? status, CancellationToken cancellationToken, ModelCatalog? catalog = null)
     {
         Action<string> say = status is null ? console.MarkupLine : status.Say;
-        var catalog = UserCatalog.Load(settings.CatalogFiles);
+        catalog ??= UserCatalog.Load(settings.CatalogFiles);
         var connection = await connections.DecideAsync(settings, catalog, say, queueOnly, cancellationToken).ConfigureAwait(false);
         IRunStore store;
         try { store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false); }
