@@ -29,7 +29,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     {
         var model = catalog.Get(request.ModelKey ?? (request.References.Count > 0 ? EditModel : TextModel));
         if (model.IsVideo) throw new InvalidInputException($"'{model.Key}' is a video model; the image stage needs an image model such as {EditModel}.");
-        using var telemetry = JobTelemetry.Start("image", model.Key, model.EndpointId, request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
+        using var telemetry = JobTelemetry.Start(StageKind.Image, model.Key, model.EndpointId, request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
         try
         {
             var result = await RunJobAsync(request, model, telemetry, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         var journal = request.Journal ?? NullJobJournal.Instance;
         var cacheKey = CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256));
         var estimate = CostEstimator.ForImages(model, request.Count).Usd;
-        await using var ticket = await journal.BeginAsync(new JobStart("image", model.Key, model.EndpointId, request.InputKey, cacheKey, estimate, request.UseCache), cancellationToken).ConfigureAwait(false);
+        await using var ticket = await journal.BeginAsync(new JobStart(StageKind.Image, model.Key, model.EndpointId, request.InputKey, cacheKey, estimate, request.UseCache), cancellationToken).ConfigureAwait(false);
         telemetry.Begin();
         var resume = ticket.Resume;
         switch (resume.Kind)

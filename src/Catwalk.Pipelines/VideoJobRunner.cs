@@ -20,7 +20,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
 {
     public async Task<VideoModelOutcome> RunAsync(PlannedVideo item, VideoJobContext context, CancellationToken cancellationToken)
     {
-        using var telemetry = JobTelemetry.Start("video", item.Model.Key, item.Model.EndpointId, context.Request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
+        using var telemetry = JobTelemetry.Start(Catwalk.Domain.StageKind.Video, item.Model.Key, item.Model.EndpointId, context.Request.Prompt, services.GetService<FalConnection>()?.Emulated ?? false);
         var outcome = await RunJobAsync(item, context, telemetry, cancellationToken).ConfigureAwait(false);
         telemetry.Ended(outcome.Status, outcome.RequestId, outcome.CostUsd, outcome.Cached);
         return outcome;
@@ -30,7 +30,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
     {
         var request = context.Request;
         var journal = request.Journal ?? NullJobJournal.Instance;
-        var start = new JobStart("video", item.Model.Key, item.Model.EndpointId, request.InputKey,
+        var start = new JobStart(Catwalk.Domain.StageKind.Video, item.Model.Key, item.Model.EndpointId, request.InputKey,
             CacheKeys.Video(item.Model.EndpointId, item.Fitted.Arguments, context.Image.Sha256), item.Cost.Usd, request.UseCache);
         await using var ticket = await journal.BeginAsync(start, cancellationToken).ConfigureAwait(false);
         telemetry.Begin();

@@ -1,4 +1,5 @@
 using Catwalk.Domain;
+using Catwalk.Runs.Engine;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Planning;
@@ -13,7 +14,7 @@ namespace Catwalk.Runs;
 /// Durable runs: a run and all its planned jobs are stored before anything is sent, then executed through the
 /// store's journal; a later <see cref="ReopenAsync"/> and <see cref="ExecuteAsync"/> collect what fal already has and send only what it never got.
 /// </summary>
-public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor executor, TimeProvider time)
+public sealed class RunService(IRunStore store, RunPlanner planner, LocalScheduler scheduler, TimeProvider time)
 {
     public IRunStore Store => store;
 
@@ -65,13 +66,14 @@ public sealed class RunService(IRunStore store, RunPlanner planner, RunExecutor 
         using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, jobs.Sum(j => j.ChargedUsd));
         observer.Started(jobs);
         IReadOnlyList<LookOutcome> looks = [];
+        var graph = new JobGraph(jobs);
         // A second pass sends again what fal cancelled before it ran (queued jobs an interrupted attempt gave up): never billed.
         for (var pass = 0; pass < 2; pass++)
         {
-            var journal = new StoreJobJournal(store, jobs, gate, observer, time, cancellationToken);
+            var attempt = new EngineRun(run, spec, new StoreJobJournal(store, jobs, gate, observer, time, cancellationToken), observer);
             try
             {
-                looks = await executor.ExecuteAsync(run, spec, journal, observer, cancellationToken).ConfigureAwait(false);
+                looks = LookOutcomes.From(attempt, await scheduler.RunAsync(attempt, graph, cancellationToken).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

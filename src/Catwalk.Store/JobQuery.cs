@@ -1,10 +1,11 @@
+using Catwalk.Domain;
 namespace Catwalk.Store;
 
 /// <summary>Which jobs a report or view reads. Every filter is optional.</summary>
 public sealed record JobQuery
 {
     public string? RunId { get; init; }
-    public string? Stage { get; init; }
+    public StageKind? Stage { get; init; }
     public string? InputKey { get; init; }
     public IReadOnlyList<string>? Models { get; init; }
     public DateTimeOffset? From { get; init; }

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 namespace Catwalk.Store;
 
 /// <summary>One job: one stage × model × input of a run, with everything known about it so far. Times are unix ms.</summary>
@@ -5,10 +6,12 @@ public sealed record JobRecord
 {
     public required string Id { get; init; }
     public required string RunId { get; init; }
-    public required string Stage { get; init; }
+    public required StageKind Stage { get; init; }
     public required string ModelKey { get; init; }
     public required string EndpointId { get; init; }
     public required string InputKey { get; init; }
+    /// <summary>The job whose output this one consumes (a video: its look's image), as planned; null when it needs none.</summary>
+    public string? InputJobId { get; init; }
     public string? LookId { get; init; }
     public string? PersonId { get; init; }
     public string? OutfitId { get; init; }

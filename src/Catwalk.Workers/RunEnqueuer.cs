@@ -1,5 +1,4 @@
-using Catwalk.Runs.Planning;
-using Catwalk.Runs.Specs;
+using Catwalk.Runs.Engine;
 using Catwalk.Store;
 using Hangfire;
 using Hangfire.Common;
@@ -8,33 +7,25 @@ using Hangfire.States;
 namespace Catwalk.Workers;
 
 /// <summary>
-/// Puts a stored run's unfinished jobs on the Hangfire queue of its kind (<see cref="WorkerQueues"/>): each look's
-/// image job first, its video jobs as continuations that start once the image job has ended — so no worker waits
-/// idle on another's image, and all of it is in the database before this returns.
+/// Puts a stored run's unfinished jobs on the Hangfire queue of its kind (<see cref="WorkerQueues"/>), one Hangfire job
+/// per job of the run's graph: a job whose input is still to do is a continuation of its input's Hangfire job, started
+/// once that has ended (the engine then judges it) — so no worker waits idle on another's image, and all of it is in
+/// the database before this returns.
 /// </summary>
 public sealed class RunEnqueuer(IBackgroundJobClient client)
 {
-    public int Enqueue(RunRecord run, RunSpec spec, IReadOnlyList<JobRecord> jobs)
+    public int Enqueue(RunRecord run, IReadOnlyList<JobRecord> jobs)
     {
         var queue = WorkerQueues.For(run.Emulated);
-        var enqueued = 0;
-        foreach (var look in spec.Looks)
+        var enqueued = new Dictionary<string, string>(StringComparer.Ordinal);
+        // In planned order, so a job's input is enqueued before it.
+        foreach (var job in new JobGraph(jobs).Jobs.Where(j => !JobStateMachine.IsTerminal(j.State)))
         {
-            var image = jobs.FirstOrDefault(j => j.Stage == "image" && j.InputKey == InputKeys.Image(look));
-            string? parent = null;
-            if (image is not null && !JobStateMachine.IsTerminal(image.State))
-            {
-                parent = client.Create(Activity(run.Id, image.Id, queue), new EnqueuedState(queue));
-                enqueued++;
-            }
-            foreach (var video in jobs.Where(j => j.Stage == "video" && j.LookId == look.Id && !JobStateMachine.IsTerminal(j.State)))
-            {
-                IState state = parent is null ? new EnqueuedState(queue) : new AwaitingState(parent, new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
-                client.Create(Activity(run.Id, video.Id, queue), state);
-                enqueued++;
-            }
+            var parent = JobGraph.InputsOf(job).Select(enqueued.GetValueOrDefault).FirstOrDefault(id => id is not null);
+            IState state = parent is null ? new EnqueuedState(queue) : new AwaitingState(parent, new EnqueuedState(queue), JobContinuationOptions.OnAnyFinishedState);
+            enqueued[job.Id] = client.Create(Activity(run.Id, job.Id, queue), state);
         }
-        return enqueued;
+        return enqueued.Count;
     }
 
     /// <summary>The job carries its queue, so a retry or a reschedule goes back to the same queue, not Hangfire's "default".</summary>

@@ -12,7 +12,7 @@ public sealed class RunQueue(RunService runs, RunEnqueuer enqueuer)
         var run = await runs.CreateAsync(spec, outputRoot, emulated, cancellationToken).ConfigureAwait(false);
         var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         // Stored but not enqueued (the database went away in between) is not lost: the run stays planned for `catwalk resume`.
-        var enqueued = enqueuer.Enqueue(run, spec, jobs);
+        var enqueued = enqueuer.Enqueue(run, jobs);
         return new QueuedRun(run.Id, enqueued, run.EstimatedCostUsd, WorkerQueues.For(emulated)) { OutputRoot = run.OutputRoot };
     }
 }

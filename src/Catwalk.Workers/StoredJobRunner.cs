@@ -1,14 +1,8 @@
-using System.Text.Json;
 using Catwalk.Domain;
-using Catwalk.Pipelines;
-using Catwalk.Pipelines.Journal;
-using Catwalk.Pipelines.Outputs;
-using Catwalk.Pipelines.References;
-using Catwalk.Prompts;
 using Catwalk.Runs;
+using Catwalk.Runs.Engine;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
-using Catwalk.Runs.Planning;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
@@ -23,8 +17,7 @@ namespace Catwalk.Workers;
 /// already has is collected by its request id, one that may be at fal is never sent again.
 /// </summary>
 public sealed class StoredJobRunner(
-    IRunStore store, ImagePipeline images, VideoPipeline videos, PromptBuilder prompts, ReferenceUploader uploader,
-    WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
+    IRunStore store, JobEngine engine, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>
     /// The jobs each worker (by name) has in hand in this process. A slot keeps other workers off a job, but a worker's
@@ -74,8 +67,6 @@ public sealed class StoredJobRunner(
             throw new InvalidOperationException($"Run {run.Id} was made {(run.Emulated ? "for the emulator" : "for fal")}; this worker calls {(worker.Emulated ? "an emulator" : "fal")}, so it leaves the job alone.");
 
         var spec = RunService.SpecOf(run);
-        var look = spec.Looks.FirstOrDefault(l => l.Id == job.LookId)
-            ?? throw new InvalidOperationException($"Run {run.Id} has no look '{job.LookId}' for job {job.Id}.");
         var gate = new StoreJobGate(store, worker.Name, Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, worker.SlotTimeToLive, time)
         {
             MaxWait = worker.EndpointWait,
@@ -86,27 +77,16 @@ public sealed class StoredJobRunner(
             job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
             await using var progress = new StoreProgressObserver(store, null, time);
-            var journal = new StoreJobJournal(store, [job], gate, progress, time, cancellationToken);
-            // Files go to the run's own folder (as one process would have written them), not this worker's --out.
-            var stamp = new RunStamp(run.Id, DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt)) { OutputRoot = run.OutputRoot };
-            try
-            {
-                if (job.Stage == "image") await RunImageAsync(spec, look, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
-                else await RunVideoAsync(run, spec, look, job, stamp, journal, progress, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is InvalidInputException or Catalog.UnsupportedSettingException && !cancellationToken.IsCancellationRequested)
-            {
-                // The run asks for something that cannot be done (a file gone, a setting the model refuses): retrying will not help.
-                if (await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = e.Message }, CancellationToken.None).ConfigureAwait(false))
-                    progress.Moved(job, JobPhase.Failed, e.Message);
-            }
+            var attempt = new EngineRun(run, spec, new StoreJobJournal(store, [job], gate, progress, time, cancellationToken), progress);
+            var result = await engine.RunAsync(attempt, job, cancellationToken).ConfigureAwait(false);
+            if (result.Problem is { } problem) log.LogInformation("Job {Job} ({Stage} {Model}) did not finish here: {Problem}", job.Id, job.Stage.Name(), job.ModelKey, problem);
         }
         var final = await store.GetJobAsync(jobId, CancellationToken.None).ConfigureAwait(false) ?? job;
         // The worker is stopping and the job did not end: thrown, so Hangfire puts it back on the queue at once (a normal
         // return would mark it done and strand it). The next worker collects a job already at fal by its request id.
         if (cancellationToken.IsCancellationRequested && shutdown.IsStopping && !JobStateMachine.IsTerminal(final.State))
             throw new OperationCanceledException($"Job {final.Id} handed back ({final.State.ToString().ToLowerInvariant()}): this worker is stopping.", cancellationToken);
-        if (final is { State: JobState.Downloaded, Stage: "video" or "image", CachedFromJobId: null } && spec.Metrics)
+        if (final is { State: JobState.Downloaded, Stage: StageKind.Video or StageKind.Image, CachedFromJobId: null } && spec.Metrics)
             await MeasureAsync(final, run.OutputRoot, spec, cancellationToken).ConfigureAwait(false);
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);
@@ -140,73 +120,6 @@ public sealed class StoredJobRunner(
                 }
             }
             throw;
-        }
-    }
-
-    private async Task RunImageAsync(RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var request = await StageRequests.ImageAsync(prompts, spec, look, stamp, journal, observer, cancellationToken).ConfigureAwait(false);
-            await images.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (JobHeldElsewhereException or InvalidInputException))
-        {
-            // Ended as recorded (failed, unknown; planned when over budget): its videos read that from the store. Anything
-            // else (the database away mid-job) is thrown for Hangfire to retry; the retry goes on from what is stored.
-            var job = journal.Find("image", spec.ImageModel ?? ImagePipeline.EditModel, InputKeys.Image(look));
-            var state = job is null ? (JobState?)null : (await store.GetJobAsync(job.Id, CancellationToken.None).ConfigureAwait(false))?.State;
-            if (state is not { } s || !(JobStateMachine.IsTerminal(s) || e is BudgetExceededException)) throw;
-            log.LogInformation("Image job for look {Look} ended {State}: {Error}", look.Id, s, ErrorText.For(e));
-        }
-    }
-
-    private async Task RunVideoAsync(RunRecord run, RunSpec spec, LookSpec look, JobRecord job, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
-    {
-        string imagePath;
-        if (look.StartImage is { } start) imagePath = start;
-        else
-        {
-            var image = (await store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "image", InputKey = InputKeys.Image(look) }, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-            switch (image)
-            {
-                case { State: JobState.Downloaded, FilePath: { } file }:
-                    imagePath = Path.Combine(run.OutputRoot, file);
-                    RememberFalUrl(image);
-                    break;
-                case { State: JobState.Failed or JobState.Cancelled or JobState.Unknown }:
-                    var why = $"not run: its image job {image.State.ToString().ToLowerInvariant()}: {image.Error}";
-                    if (await store.MoveAsync(job.Id, JobState.Failed, new JobUpdate { Error = why }, CancellationToken.None).ConfigureAwait(false))
-                        observer.Moved(job, JobPhase.Failed, why);
-                    return;
-                default:
-                    // Its image was held (budget) or is still at fal past the timeout: the video waits, planned, for `catwalk resume`.
-                    log.LogInformation("Video job {Job} waits: its image job is {State}.", job.Id, image?.State.ToString() ?? "missing");
-                    observer.Moved(job, JobPhase.Skipped, "waiting for its image");
-                    return;
-            }
-        }
-        var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
-        // Fitted as the whole run was planned (one model of several fits to the nearest duration, as in one process).
-        var policy = videos.Plan(spec.Models, spec.Video with { DurationSeconds = job.RequestedDuration }, spec.StrictDuration).Policy;
-        var request = StageRequests.Video(spec, look, stamp, imagePath, prompt, job.RequestedDuration, [job.ModelKey], journal, observer) with { FitPolicy = policy };
-        await videos.RunAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The image another worker made is sent to the video models as fal's own URL, as in one process: no upload again.</summary>
-    private void RememberFalUrl(JobRecord image)
-    {
-        if (image.FileSha256 is not { } sha || image.ResultJson is not { } json) return;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.TryGetProperty("images", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-                && list[0].TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri))
-                uploader.Remember(sha, uri);
-        }
-        catch (JsonException)
-        {
-            // Not fal's usual shape: the image is uploaded instead.
         }
     }
 

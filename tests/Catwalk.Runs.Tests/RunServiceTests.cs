@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Catalog;
 using Catwalk.Generation;
 using Catwalk.Runs.Execution;
@@ -91,13 +92,13 @@ public class RunServiceTests
         // An earlier run already spent money in this run's name: simulate by lowering the budget below image + video after planning.
         var run = await h.Runs.CreateAsync(spec, h.OutputRoot, true);
         var plan = h.Runs.Plan(spec);
-        var imageOnly = plan.Jobs.Single(j => j.Stage == "image").EstimatedCostUsd;
+        var imageOnly = plan.Jobs.Single(j => j.Stage == StageKind.Image).EstimatedCostUsd;
         var tight = run with { SpecJson = Specs.RunSpecJson.Serialize(spec with { BudgetUsd = imageOnly + 0.001m }) };
 
         var outcome = await h.Runs.ExecuteAsync(tight);
 
-        outcome.Jobs.Single(j => j.Stage == "image").State.ShouldBe(JobState.Downloaded);
-        outcome.Jobs.Single(j => j.Stage == "video").State.ShouldBe(JobState.Planned);
+        outcome.Jobs.Single(j => j.Stage == StageKind.Image).State.ShouldBe(JobState.Downloaded);
+        outcome.Jobs.Single(j => j.Stage == StageKind.Video).State.ShouldBe(JobState.Planned);
         outcome.Looks.Single().Videos.Single().Outcomes.Single().Error.ShouldNotBeNull().ShouldContain("budget");
         outcome.Run.Status.ShouldBe(RunStatus.Interrupted);
         h.Submissions(Endpoint("pika")).ShouldBe(0);
@@ -138,17 +139,17 @@ public class RunServiceTests
     {
         await using var h = await RunsHarness.StartAsync(engine);
         var run = await h.Runs.CreateAsync(h.Batch(1, ["pika"]), h.OutputRoot, true);
-        var image = (await h.Store.Store.GetJobsAsync(run.Id)).Single(j => j.Stage == "image");
+        var image = (await h.Store.Store.GetJobsAsync(run.Id)).Single(j => j.Stage == StageKind.Image);
         // What a process killed between "submitting" and fal's answer leaves behind.
         (await h.Store.Store.MoveAsync(image.Id, JobState.Submitting, new JobUpdate { ArgumentsJson = "{}" })).ShouldBeTrue();
 
         var counts = await h.Runs.ReopenAsync(run, retryFailed: false, resubmitUnknown: false);
         counts.FoundMidSend.ShouldBe(1);
         var outcome = await h.Runs.ExecuteAsync(run);
-        var job = outcome.Jobs.Single(j => j.Stage == "image");
+        var job = outcome.Jobs.Single(j => j.Stage == StageKind.Image);
         job.State.ShouldBe(JobState.Unknown);
         job.Error.ShouldNotBeNull().ShouldContain("--resubmit-unknown");
-        var video = outcome.Jobs.Single(j => j.Stage == "video");
+        var video = outcome.Jobs.Single(j => j.Stage == StageKind.Video);
         video.State.ShouldBe(JobState.Failed); // no image, no video: said why, in words
         video.Error.ShouldNotBeNull().ShouldStartWith("not run: its image job unknown:");
         video.Error.ShouldNotContain("Exception");
@@ -187,14 +188,14 @@ public class RunServiceTests
         var spec = h.Batch(1, ["pika"]) with { TimeoutSeconds = 1 };
         var run = await h.Runs.CreateAsync(spec, h.OutputRoot, true);
         var first = await h.Runs.ExecuteAsync(run);
-        var video = first.Jobs.Single(j => j.Stage == "video");
+        var video = first.Jobs.Single(j => j.Stage == StageKind.Video);
         video.State.ShouldBe(JobState.Submitted); // still at fal, paid for: kept, not failed
         first.Looks.Single().Videos.Single().Outcomes.Single().Error.ShouldNotBeNull().ShouldContain("catwalk resume` collects it");
 
         var patient = run with { SpecJson = Specs.RunSpecJson.Serialize(spec with { TimeoutSeconds = null }) };
         var resumed = await h.Runs.ExecuteAsync(patient);
         resumed.Jobs.ShouldAllBe(j => j.State == JobState.Downloaded);
-        resumed.Jobs.Single(j => j.Stage == "video").RequestId.ShouldBe(video.RequestId);
+        resumed.Jobs.Single(j => j.Stage == StageKind.Video).RequestId.ShouldBe(video.RequestId);
         h.Submissions(Endpoint("pika")).ShouldBe(1);
     }
 

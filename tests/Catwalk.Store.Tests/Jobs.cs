@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 
 namespace Catwalk.Store.Tests;
@@ -11,7 +12,7 @@ internal static class Jobs
         EstimatedCostUsd = 1.25m, BudgetUsd = 10m, SpecJson = """{"looks":1}""",
     };
 
-    public static JobRecord Job(RunRecord run, string model = "veo3", string input = "default", string stage = "video", long at = 1_700_000_000_000) => new()
+    public static JobRecord Job(RunRecord run, string model = "veo3", string input = "default", StageKind stage = StageKind.Video, long at = 1_700_000_000_000) => new()
     {
         Id = Guid.CreateVersion7().ToString("N"), RunId = run.Id, Stage = stage, ModelKey = model, EndpointId = $"fal-ai/{model}/image-to-video",
         InputKey = input, LookId = input, PersonId = "anna", OutfitId = "denim", RequestedDuration = 8, EstimatedCostUsd = 0.4m, CreatedAt = at, UpdatedAt = at,

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 using Catwalk.Testing;
 
@@ -28,6 +29,27 @@ public class MigratorTests
         var job = (await upgraded.GetJobsAsync(run.Id))[0];
         (await upgraded.MoveAsync(job.Id, JobState.Submitting)).ShouldBeTrue(); // job_events (version 2) works
         (await upgraded.GetEventsAsync(job.Id)).Count.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_run_stored_before_job_inputs_reads_as_the_same_graph(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var db = engine == "postgres" ? t.Db : Path.Combine(t.OutputRoot, "old.db");
+        if (engine == "postgres") await DropAllAsync(t);
+        var run = Jobs.Run();
+        JobRecord Of(StageKind stage, string look, string input) => Jobs.Job(run, input: input, stage: stage) with { LookId = look };
+        var (image1, image2) = (Of(StageKind.Image, "look-1", "look-1"), Of(StageKind.Image, "look-2", "look-2"));
+        var (video1, video2, loose) = (Of(StageKind.Video, "look-1", "look-1@4s"), Of(StageKind.Video, "look-2", "look-2@4s"), Jobs.Job(run, input: "no-look"));
+        await using (var old = await RunStoreFactory.OpenAtVersionAsync(db, t.OutputRoot, 6))
+            await old.CreateRunAsync(run, [image1, image2, video1, video2, loose]);
+
+        await using var upgraded = await RunStoreFactory.OpenAsync(db, t.OutputRoot);
+        var inputs = (await upgraded.GetJobsAsync(run.Id)).ToDictionary(j => j.Id, j => j.InputJobId);
+        inputs[video1.Id].ShouldBe(image1.Id);
+        inputs[video2.Id].ShouldBe(image2.Id);
+        inputs[image1.Id].ShouldBeNull();
+        inputs[loose.Id].ShouldBeNull(); // its look has no image job (it started from a picture): it consumes no job
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]

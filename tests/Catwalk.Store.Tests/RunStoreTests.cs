@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 using Catwalk.Testing;
 
@@ -26,14 +27,28 @@ public class RunStoreTests
     {
         await using var t = await TestStore.OpenAsync(engine);
         var run = Jobs.Run();
-        var (a, b, c) = (Jobs.Job(run, input: "a"), Jobs.Job(run, input: "b"), Jobs.Job(run, input: "c", stage: "image"));
+        var (a, b, c) = (Jobs.Job(run, input: "a"), Jobs.Job(run, input: "b"), Jobs.Job(run, input: "c", stage: StageKind.Image));
         await t.Store.CreateRunAsync(run, [a, b, c]);
         await t.Store.MoveAsync(a.Id, JobState.Failed, new JobUpdate { Error = "x" });
         await t.Store.MoveAsync(b.Id, JobState.Submitting);
 
         (await t.Store.CountUnfinishedJobsAsync(run.Id)).ShouldBe(2);
         (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, InputKey = "c" })).Single().Id.ShouldBe(c.Id);
-        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "video", InputKey = "c" })).ShouldBeEmpty();
+        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = StageKind.Video, InputKey = "c" })).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_jobs_stage_is_stored_as_its_word_and_read_back_as_its_kind(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var run = Jobs.Run();
+        var (image, video) = (Jobs.Job(run, input: "a", stage: StageKind.Image), Jobs.Job(run, input: "a", stage: StageKind.Video));
+        await t.Store.CreateRunAsync(run, [image, video]);
+
+        (await t.Store.GetJobAsync(image.Id))!.Stage.ShouldBe(StageKind.Image);
+        (await t.Store.GetJobAsync(video.Id))!.Stage.ShouldBe(StageKind.Video);
+        (await t.Store.GetJobsAsync(run.Id)).Select(j => j.Stage).Order().ShouldBe([StageKind.Image, StageKind.Video]);
+        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = StageKind.Video })).Single().Id.ShouldBe(video.Id);
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
@@ -158,7 +173,7 @@ public class RunStoreTests
         (await t.Store.QueryJobsAsync(new JobQuery { From = DateTimeOffset.FromUnixTimeMilliseconds(1500) })).Count.ShouldBe(2);
         (await t.Store.QueryJobsAsync(new JobQuery { To = DateTimeOffset.FromUnixTimeMilliseconds(1500) })).Count.ShouldBe(1);
         (await t.Store.QueryJobsAsync(new JobQuery { PersonId = "ben" })).Single().InputKey.ShouldBe("b");
-        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = "image" })).ShouldBeEmpty();
+        (await t.Store.QueryJobsAsync(new JobQuery { RunId = run.Id, Stage = StageKind.Image })).ShouldBeEmpty();
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]

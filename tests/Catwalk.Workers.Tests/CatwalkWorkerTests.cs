@@ -28,7 +28,7 @@ public class CatwalkWorkerTests
         await h.Runs.MoveAsync(orphan.Id, JobState.Submitted, new JobUpdate { RequestId = requestId });
 
         var storage = HangfireStorageFactory.Create(h.Store.Db, TimeSpan.FromSeconds(2));
-        new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, spec, jobs).ShouldBe(4);
+        new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, jobs).ShouldBe(4);
         await using var worker = CatwalkWorker.Start(h.Services(0), storage, concurrency: 2);
 
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 using Catwalk.Testing;
 using Hangfire;
@@ -16,18 +17,18 @@ public class RunEnqueuerTests
         var run = await h.StoreRunAsync(h.Batch(2, ["pika", "ltx"]));
         var jobs = await h.Runs.GetJobsAsync(run.Id);
         // One look's image is already saved (a re-enqueued run): its videos go straight to the queue.
-        var saved = jobs.First(j => j.Stage == "image");
+        var saved = jobs.First(j => j.Stage == StageKind.Image);
         foreach (var state in new[] { JobState.Submitting, JobState.Submitted, JobState.Completed, JobState.Downloaded })
             await h.Runs.MoveAsync(saved.Id, state, new JobUpdate { RequestId = "r1" });
 
-        var count = new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, RunSpecOf(run), await h.Runs.GetJobsAsync(run.Id));
+        var count = new RunEnqueuer(new BackgroundJobClient(storage)).Enqueue(run, await h.Runs.GetJobsAsync(run.Id));
 
         count.ShouldBe(5); // 1 image + 4 videos; the saved image is not enqueued again
         var monitoring = storage.GetMonitoringApi();
         monitoring.EnqueuedCount(WorkerQueues.Emulated).ShouldBe(3); // the other look's image, and the saved look's 2 videos
         monitoring.EnqueuedCount(WorkerQueues.Fal).ShouldBe(0);
         var enqueued = monitoring.EnqueuedJobs(WorkerQueues.Emulated, 0, 10).Select(j => j.Value.Job.Args[1]).ToList();
-        enqueued.ShouldContain(jobs.Single(j => j.Stage == "image" && j.Id != saved.Id).Id);
+        enqueued.ShouldContain(jobs.Single(j => j.Stage == StageKind.Image && j.Id != saved.Id).Id);
         enqueued.ShouldNotContain(saved.Id);
         using var connection = storage.GetConnection();
         // The waiting look's 2 videos are continuations of its image job, created in the same go.

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Journal;
 using Catwalk.Store;
 using Catwalk.Testing;
@@ -14,8 +15,8 @@ public class StoredJobRunnerTests
         var jobs = await h.Runs.GetJobsAsync(run.Id);
 
         // Images first (as the queue's continuations order them), then videos, spread over both workers.
-        foreach (var image in jobs.Where(j => j.Stage == "image")) (await h.Worker(0).RunAsync(run.Id, image.Id, default)).ShouldBe(JobState.Downloaded);
-        var videos = jobs.Where(j => j.Stage == "video").ToList();
+        foreach (var image in jobs.Where(j => j.Stage == StageKind.Image)) (await h.Worker(0).RunAsync(run.Id, image.Id, default)).ShouldBe(JobState.Downloaded);
+        var videos = jobs.Where(j => j.Stage == StageKind.Video).ToList();
         var states = await Task.WhenAll(videos.Select((v, i) => h.Worker(i % 2).RunAsync(run.Id, v.Id, default)));
         states.ShouldAllBe(s => s == JobState.Downloaded);
 
@@ -72,10 +73,10 @@ public class StoredJobRunnerTests
         await using var h = await WorkersHarness.StartAsync(engine);
         var run = await h.StoreRunAsync(h.Batch(1, ["pika"]));
         var jobs = await h.Runs.GetJobsAsync(run.Id);
-        await h.Runs.MoveAsync(jobs.Single(j => j.Stage == "image").Id, JobState.Failed, new JobUpdate { Error = "content policy" });
+        await h.Runs.MoveAsync(jobs.Single(j => j.Stage == StageKind.Image).Id, JobState.Failed, new JobUpdate { Error = "content policy" });
 
-        (await h.Worker(0).RunAsync(run.Id, jobs.Single(j => j.Stage == "video").Id, default)).ShouldBe(JobState.Failed);
-        (await h.Runs.GetJobAsync(jobs.Single(j => j.Stage == "video").Id))!.Error.ShouldBe("not run: its image job failed: content policy");
+        (await h.Worker(0).RunAsync(run.Id, jobs.Single(j => j.Stage == StageKind.Video).Id, default)).ShouldBe(JobState.Failed);
+        (await h.Runs.GetJobAsync(jobs.Single(j => j.Stage == StageKind.Video).Id))!.Error.ShouldBe("not run: its image job failed: content policy");
         h.TotalSubmissions.ShouldBe(0);
         (await h.Runs.GetRunAsync(run.Id))!.Status.ShouldBe(RunStatus.Failed);
     }

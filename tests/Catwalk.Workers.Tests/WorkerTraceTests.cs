@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Catwalk.Store;
@@ -20,8 +21,8 @@ public class WorkerTraceTests
         await using var h = await WorkersHarness.StartAsync("sqlite");
         var run = await h.StoreRunAsync(h.Batch(1, ["pika", "ltx"]));
         var jobs = await h.Runs.GetJobsAsync(run.Id);
-        foreach (var image in jobs.Where(j => j.Stage == "image")) await h.Worker(0).RunAsync(run.Id, image.Id, default);
-        var videos = jobs.Where(j => j.Stage == "video").ToList();
+        foreach (var image in jobs.Where(j => j.Stage == StageKind.Image)) await h.Worker(0).RunAsync(run.Id, image.Id, default);
+        var videos = jobs.Where(j => j.Stage == StageKind.Video).ToList();
         (await Task.WhenAll(videos.Select((v, i) => h.Worker(i % 2).RunAsync(run.Id, v.Id, default)))).ShouldAllBe(s => s == JobState.Downloaded);
 
         var trace = spans.Where(s => s.TraceId.ToHexString() == run.Id).ToList();

@@ -28,12 +28,13 @@ public sealed class WorkersHarness : IAsyncDisposable
     public TempDirectory Folder { get; }
     public IRunStore Runs => Store.Store;
 
-    public static async Task<WorkersHarness> StartAsync(string engine, double latencyScale = 0, int workers = 2, TimeSpan? slotTimeToLive = null, TimeSpan? endpointWait = null)
+    public static async Task<WorkersHarness> StartAsync(string engine, double latencyScale = 0, int workers = 2, TimeSpan? slotTimeToLive = null, TimeSpan? endpointWait = null, string[]? faults = null)
     {
         var folder = new TempDirectory("catwalk-workers-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
             LatencyScale = latencyScale, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
+            Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
         var harness = new WorkersHarness(emulator, store, folder);

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Diagnostics;
 using Catwalk.Bench.Infrastructure;
 using Catwalk.Dashboard;
@@ -71,7 +72,7 @@ public static class DashboardBenchmark
                 var inference = 20 + random.NextDouble() * 100;
                 return new JobRecord
                 {
-                    Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = "video", ModelKey = model, EndpointId = $"fal-ai/{model}",
+                    Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = StageKind.Video, ModelKey = model, EndpointId = $"fal-ai/{model}",
                     InputKey = $"p{i / 8}/o{batch}/s@5s", LookId = $"p{i / 8}/o{batch}/s", PersonId = $"p{i / 8}", OutfitId = $"o{batch}", RequestedDuration = 5,
                     State = ok ? JobState.Downloaded : JobState.Failed, RequestId = Guid.NewGuid().ToString(), EstimatedCostUsd = 0.5m, CostUsd = ok ? 0.5m : null,
                     QueueSec = queue, InferenceSec = inference, DownloadSec = 0.4, LatencySec = queue + inference + 0.4, DurationSec = 5,

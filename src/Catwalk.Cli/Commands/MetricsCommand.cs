@@ -57,7 +57,7 @@ internal sealed class MetricsCommand(IAnsiConsole console, StoreOpener stores) :
             // Imported runs have no spec, so no looks: their videos get pixel metrics only.
             var spec = run.SpecJson is null ? null : Runs.RunService.SpecOf(run) with { MetricFrames = settings.MetricFrames };
             jobs.AddRange((await store.GetJobsAsync(run.Id, cancellationToken))
-                .Where(j => j.State == JobState.Downloaded && (j.Stage == "video" || j.Stage == "image" && spec is { MetricFrames: > 0 })
+                .Where(j => j.State == JobState.Downloaded && (j.Stage == StageKind.Video || j.Stage == StageKind.Image && spec is { MetricFrames: > 0 })
                             && (settings.Again || (part == MetricsPart.Fashion ? MetricsJson.DeserializeFashion(j.MetricsJson) is null : j.MetricsJson is null)))
                 .Select(j => (j, run, spec)));
         }

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Globalization;
 using Catwalk.Runs.Reports;
 using Spectre.Console;
@@ -16,7 +17,7 @@ internal static class ReportTable
         {
             var l = m.Latency;
             table.AddRow(
-                m.Stage, Markup.Escape(m.ModelKey), N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" [grey]({m.Reused} reused)[/]" : ""),
+                m.Stage.Name(), Markup.Escape(m.ModelKey), N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" [grey]({m.Reused} reused)[/]" : ""),
                 m.Failed > 0 ? $"[red]{m.Failed}[/]" : "0" + (m.Unfinished > 0 ? $" [yellow](+{m.Unfinished} unfinished)[/]" : ""),
                 m.SuccessRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–",
                 S(l?.Min), S(l?.Avg), S(l?.P50), S(l?.P95), S(l?.Max), Money.Format(m.CostUsd),

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Data;
@@ -27,7 +28,7 @@ public static class GenerationsQuery
     }
 
     private static IEnumerable<string?> Fields(JobRecord job) =>
-        [job.Id, job.RunId, job.ModelKey, job.InputKey, job.Stage, job.Prompt, job.PersonId, job.OutfitId, JobStateMachine.Name(job.State), job.Error];
+        [job.Id, job.RunId, job.ModelKey, job.InputKey, job.Stage.Name(), job.Prompt, job.PersonId, job.OutfitId, JobStateMachine.Name(job.State), job.Error];
 
     private static IOrderedEnumerable<JobRecord> Order<TKey>(IEnumerable<JobRecord> jobs, Func<JobRecord, TKey> key, bool descending) =>
         (descending ? jobs.OrderByDescending(key) : jobs.OrderBy(key)).ThenBy(j => j.Id, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Reports;
 
 namespace Catwalk.Dashboard.Data;
@@ -7,7 +8,7 @@ public sealed record OverviewStats(int Videos, int ModelsTested, double? Success
 {
     public static OverviewStats Of(RunReport report)
     {
-        var videoModels = report.Models.Where(m => m.Stage == "video").ToList();
+        var videoModels = report.Models.Where(m => m.Stage == StageKind.Video).ToList();
         var ended = report.Succeeded + report.Failed;
         return new OverviewStats(
             videoModels.Sum(m => m.Succeeded),

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Preference;
 using Catwalk.Runs.Reports;
 using Catwalk.Store;
@@ -37,7 +38,7 @@ public sealed class PreferenceData(IRunStore store, TimeProvider time)
     /// </summary>
     public async Task<VotePair?> NextPairAsync(VotePair? previous, Random random, CancellationToken ct = default)
     {
-        var jobs = await store.QueryJobsAsync(new JobQuery { Stage = "video", Limit = 100_000 }, ct);
+        var jobs = await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct);
         var candidates = new List<(JobRecord A, JobRecord B)>();
         foreach (var group in CompareGroup.Of(jobs))
         {
@@ -70,7 +71,7 @@ public sealed class PreferenceData(IRunStore store, TimeProvider time)
     public async Task<LeaderboardView> LeaderboardAsync(PreferenceFilter filter, CancellationToken ct = default)
     {
         var votes = await store.GetVotesAsync(null, ct);
-        var jobs = (await store.QueryJobsAsync(new JobQuery { Stage = "video", Limit = 100_000 }, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var jobs = (await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
         var facets = votes.Select(v => jobs.GetValueOrDefault(v.LeftJobId)).OfType<JobRecord>().Select(LookFacets.Of).ToList();
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var kept = votes.Where(v => filter.Matches(jobs.GetValueOrDefault(v.LeftJobId))).Select(Comparison.Of).ToList();
@@ -82,7 +83,7 @@ public sealed class PreferenceData(IRunStore store, TimeProvider time)
     {
         var ratings = ranking.Ratings.ToDictionary(r => r.Model, r => r.Rating, StringComparer.Ordinal);
         var points = new List<ParetoPoint>();
-        foreach (var model in report.Models.Where(m => m.Stage == "video"))
+        foreach (var model in report.Models.Where(m => m.Stage == StageKind.Video))
         {
             double? value = quality == "rating"
                 ? ratings.TryGetValue(model.ModelKey, out var r) ? r : null

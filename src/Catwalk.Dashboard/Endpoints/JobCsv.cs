@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Globalization;
 using Catwalk.Store;
 using CsvHelper;
@@ -11,7 +12,7 @@ public static class JobCsv
     [
         ("job_id", j => j.Id),
         ("run_id", j => j.RunId),
-        ("stage", j => j.Stage),
+        ("stage", j => j.Stage.Name()),
         ("model", j => j.ModelKey),
         ("endpoint", j => j.EndpointId),
         ("input", j => j.InputKey),

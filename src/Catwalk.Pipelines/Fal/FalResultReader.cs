@@ -4,7 +4,7 @@ using Catwalk.Generation;
 namespace Catwalk.Pipelines.Fal;
 
 /// <summary>Reads fal's file objects (<c>{"url","content_type","file_name","file_size","width","height"}</c>) from a result.</summary>
-internal static class FalResultReader
+public static class FalResultReader
 {
     public static GeneratedMedia Video(JsonElement data, string endpointId) =>
         data.TryGetProperty("video", out var video) && video.ValueKind == JsonValueKind.Object
@@ -15,6 +15,20 @@ internal static class FalResultReader
         data.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array && images.GetArrayLength() > 0
             ? [.. images.EnumerateArray().Select(i => File(i, endpointId))]
             : throw new FalResultShapeException(endpointId, "has no \"images\"");
+
+    /// <summary>The first image's URL in a stored result (<c>{"images":[{"url"…}]}</c>); null when it has none.</summary>
+    public static Uri? FirstImageUrl(string resultJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(resultJson);
+            return Images(document.RootElement, "stored result")[0].Url;
+        }
+        catch (Exception e) when (e is JsonException or FalResultShapeException)
+        {
+            return null; // not fal's usual shape: the image is uploaded instead
+        }
+    }
 
     public static long? Seed(JsonElement data) =>
         data.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.Number && seed.TryGetInt64(out var value) ? value : null;

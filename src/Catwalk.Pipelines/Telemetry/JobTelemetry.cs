@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Catwalk.Domain;
 using Catwalk.Telemetry;
 
 namespace Catwalk.Pipelines.Telemetry;
@@ -15,16 +16,16 @@ internal sealed class JobTelemetry : IDisposable
     private readonly bool _emulated;
     private bool _ended;
 
-    private JobTelemetry(string stage, string modelKey, string endpointId, string prompt, bool emulated)
+    private JobTelemetry(Catwalk.Domain.StageKind stage, string modelKey, string endpointId, string prompt, bool emulated)
     {
         _emulated = emulated;
-        _model = new TagList { { CatwalkTags.ModelKey, modelKey }, { CatwalkTags.Stage, stage } };
+        _model = new TagList { { CatwalkTags.ModelKey, modelKey }, { CatwalkTags.Stage, stage.Name() } };
         _span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Job)
-            ?.SetTag(CatwalkTags.Stage, stage).SetTag(CatwalkTags.ModelKey, modelKey).SetTag(CatwalkTags.Endpoint, endpointId)
+            ?.SetTag(CatwalkTags.Stage, stage.Name()).SetTag(CatwalkTags.ModelKey, modelKey).SetTag(CatwalkTags.Endpoint, endpointId)
             .SetTag(CatwalkTags.Emulated, emulated).SetTag(CatwalkTags.Prompt, CatwalkTelemetry.Prompt(prompt));
     }
 
-    public static JobTelemetry Start(string stage, string modelKey, string endpointId, string prompt, bool emulated) =>
+    public static JobTelemetry Start(Catwalk.Domain.StageKind stage, string modelKey, string endpointId, string prompt, bool emulated) =>
         new(stage, modelKey, endpointId, prompt, emulated);
 
     /// <summary>The journal let the job begin here (it was not held elsewhere): from now on how it ends is counted.</summary>

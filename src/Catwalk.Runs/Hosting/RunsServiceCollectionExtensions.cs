@@ -12,7 +12,8 @@ public static class RunsServiceCollectionExtensions
     {
         services.AddSingleton(store);
         services.AddSingleton<RunPlanner>();
-        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<Engine.JobEngine>();
+        services.AddSingleton<Engine.LocalScheduler>();
         services.AddSingleton<RunService>();
         return services;
     }

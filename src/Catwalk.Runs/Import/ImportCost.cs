@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Catalog;
 
 namespace Catwalk.Runs.Import;
@@ -10,17 +11,17 @@ internal static class ImportCost
     /// cost); paid is the recorded cost, else nothing for an emulated job, else that estimate. Both unknown (0, null)
     /// for a model the catalog does not list.
     /// </summary>
-    public static (decimal Estimated, decimal? Paid) Of(Sidecar sidecar, ModelDescriptor? model, string stage, int images)
+    public static (decimal Estimated, decimal? Paid) Of(Sidecar sidecar, ModelDescriptor? model, StageKind stage, int images)
     {
         var estimated = sidecar.EstimatedCostUsd ?? FromCatalog(model, stage, sidecar.DurationSec, images);
         var paid = sidecar.CostUsd ?? (sidecar.Emulated ? 0m : estimated);
         return (estimated ?? 0m, paid);
     }
 
-    private static decimal? FromCatalog(ModelDescriptor? model, string stage, double? durationSec, int images)
+    private static decimal? FromCatalog(ModelDescriptor? model, StageKind stage, double? durationSec, int images)
     {
         if (model is null) return null;
-        if (stage == Stages.Image)
+        if (stage == StageKind.Image)
             return model.Price.Basis == PriceBasis.PerImage ? CostEstimator.ForImages(model, Math.Max(images, 1)).Usd : null;
         if (!model.IsVideo) return null;
         try

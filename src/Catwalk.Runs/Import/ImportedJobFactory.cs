@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using Catwalk.Catalog;
@@ -26,7 +27,7 @@ internal sealed class ImportedJobFactory(ModelCatalog catalog, string storeRoot)
         var media = MediaLocator.Locate(metadataPath, sidecar, stage, outputsRoot);
         var digest = media.Found is { } found ? await DigestAsync(found, cancellationToken).ConfigureAwait(false) : null;
         var at = (sidecar.Timestamp ?? ImportTimestamp.FromFileName(metadataPath) ?? File.GetLastWriteTimeUtc(metadataPath)).ToUnixTimeMilliseconds();
-        var images = stage == Stages.Image ? Math.Max(Math.Max(sidecar.Files.Count, sidecar.ResponseImages), media.ImagesFound) : 0;
+        var images = stage == StageKind.Image ? Math.Max(Math.Max(sidecar.Files.Count, sidecar.ResponseImages), media.ImagesFound) : 0;
         var (estimated, paid) = ImportCost.Of(sidecar, model, stage, images);
 
         return new JobRecord
@@ -48,7 +49,7 @@ internal sealed class ImportedJobFactory(ModelCatalog catalog, string storeRoot)
             InferenceSec = sidecar.InferenceSec,
             DownloadSec = sidecar.DownloadSec,
             LatencySec = sidecar.LatencySec,
-            DurationSec = stage == Stages.Video ? sidecar.DurationSec : null,
+            DurationSec = stage == StageKind.Video ? sidecar.DurationSec : null,
             CreatedAt = at,
             UpdatedAt = now.ToUnixTimeMilliseconds(),
             CompletedAt = at,
@@ -71,9 +72,9 @@ internal sealed class ImportedJobFactory(ModelCatalog catalog, string storeRoot)
     private static bool IsEndpointId(string? model) => model is not null && model.Contains('/') && EndpointIds.IsValid(model);
 
     /// <summary>The input image(s), so imports can be filtered by them; "imported" when the file names none.</summary>
-    private static string InputOf(Sidecar sidecar, string stage)
+    private static string InputOf(Sidecar sidecar, StageKind stage)
     {
-        IReadOnlyList<string> references = stage == Stages.Video && sidecar.ReferenceImage is { } one ? [one]
+        IReadOnlyList<string> references = stage == StageKind.Video && sidecar.ReferenceImage is { } one ? [one]
             : sidecar.ReferenceImages.Count > 0 ? sidecar.ReferenceImages
             : sidecar.ReferenceImage is { } single ? [single] : [];
         // An inline data URI can be megabytes: it is named, not stored as a key.

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Import;
@@ -10,7 +11,7 @@ internal static class InputKeys
 {
     public static List<JobRecord> MakeUnique(IReadOnlyList<JobRecord> jobs)
     {
-        var taken = new HashSet<(string, string, string)>();
+        var taken = new HashSet<(StageKind, string, string)>();
         var unique = new List<JobRecord>(jobs.Count);
         foreach (var job in jobs)
         {

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Globalization;
 
 namespace Catwalk.Runs.Import;
@@ -14,11 +15,11 @@ internal static class MediaLocator
     /// <summary><paramref name="Found"/> is null when none exists; <paramref name="Expected"/> is then where it was looked for first.</summary>
     public sealed record Lookup(string? Found, string Expected, int ImagesFound);
 
-    public static Lookup Locate(string metadataPath, Sidecar sidecar, string stage, string outputsRoot)
+    public static Lookup Locate(string metadataPath, Sidecar sidecar, StageKind stage, string outputsRoot)
     {
         var folder = Path.GetDirectoryName(metadataPath)!;
         var stamp = Path.GetFileNameWithoutExtension(metadataPath) is var name && name.StartsWith("meta_", StringComparison.Ordinal) ? name[5..] : name;
-        var images = stage == Stages.Image ? ImagesBeside(folder, stamp) : [];
+        var images = stage == StageKind.Image ? ImagesBeside(folder, stamp) : [];
         var candidates = new List<string>();
         if (sidecar.Files.Count > 0)
         {
@@ -32,8 +33,8 @@ internal static class MediaLocator
             }
             candidates.Add(Path.Combine(folder, Path.GetFileName(recorded)));
         }
-        candidates.AddRange(stage == Stages.Video ? [Path.Combine(folder, $"video_{stamp}.mp4")] : images);
-        if (stage == Stages.Image && images.Count == 0) candidates.Add(Path.Combine(folder, $"img_{stamp}_0.png"));
+        candidates.AddRange(stage == StageKind.Video ? [Path.Combine(folder, $"video_{stamp}.mp4")] : images);
+        if (stage == StageKind.Image && images.Count == 0) candidates.Add(Path.Combine(folder, $"img_{stamp}_0.png"));
         return new Lookup(candidates.FirstOrDefault(File.Exists), candidates[0], images.Count);
     }
 

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Pipelines;
 using Catwalk.Pipelines.Journal;
 using Catwalk.Runs.Execution;
@@ -12,7 +13,7 @@ namespace Catwalk.Runs.Journal;
 /// </summary>
 public sealed class StoreJobJournal : IJobJournal
 {
-    private readonly Dictionary<(string Stage, string Model, string Input), JobRecord> _jobs;
+    private readonly Dictionary<(StageKind Stage, string Model, string Input), JobRecord> _jobs;
 
     /// <param name="interrupted">The run's own token: a job cancelled while it is set was interrupted by the user, any other was cancelled by fal.</param>
     public StoreJobJournal(IRunStore store, IReadOnlyList<JobRecord> jobs, IJobGate gate, IRunObserver observer, TimeProvider time, CancellationToken interrupted = default)
@@ -27,12 +28,12 @@ public sealed class StoreJobJournal : IJobJournal
     internal TimeProvider Time { get; }
     internal CancellationToken Interrupted { get; }
 
-    public JobRecord? Find(string stage, string modelKey, string inputKey) => _jobs.GetValueOrDefault((stage, modelKey, inputKey));
+    public JobRecord? Find(StageKind stage, string modelKey, string inputKey) => _jobs.GetValueOrDefault((stage, modelKey, inputKey));
 
     public async ValueTask<IJobTicket> BeginAsync(JobStart start, CancellationToken cancellationToken)
     {
         var planned = Find(start.Stage, start.ModelKey, start.InputKey)
-            ?? throw new InvalidOperationException($"{start.Stage} job {start.ModelKey} for '{start.InputKey}' is not in this run's plan.");
+            ?? throw new InvalidOperationException($"{start.Stage.Name()} job {start.ModelKey} for '{start.InputKey}' is not in this run's plan.");
         var job = await Store.GetJobAsync(planned.Id, cancellationToken).ConfigureAwait(false) ?? planned;
         var (resume, cachedFrom) = await ResumePointAsync(job, start, cancellationToken).ConfigureAwait(false);
         return new StoreJobTicket(this, job, start, resume, cachedFrom);

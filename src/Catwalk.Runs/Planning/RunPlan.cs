@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Pipelines;
 using Catwalk.Store;
 
@@ -10,8 +11,8 @@ namespace Catwalk.Runs.Planning;
 public sealed record RunPlan(IReadOnlyList<JobRecord> Jobs, IReadOnlyDictionary<int, VideoPlan> VideoPlans, decimal ImageJobUsd)
 {
     public decimal EstimatedCostUsd => Jobs.Sum(j => j.EstimatedCostUsd);
-    public int ImageJobs => Jobs.Count(j => j.Stage == "image");
-    public int VideoJobs => Jobs.Count(j => j.Stage == "video");
+    public int ImageJobs => Jobs.Count(j => j.Stage == StageKind.Image);
+    public int VideoJobs => Jobs.Count(j => j.Stage == StageKind.Video);
 
     /// <summary>Per video model: how many jobs and what they should cost, in catalog order.</summary>
     public IReadOnlyList<(string ModelKey, int Jobs, decimal CostUsd)> PerModel =>

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Catalog;
 using Catwalk.Pipelines;
 using Catwalk.Runs.Specs;
@@ -23,17 +24,18 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
         var jobs = new List<JobRecord>();
         foreach (var look in spec.Looks)
         {
-            JobRecord Job(string stage, string modelKey, string endpoint, string input, decimal usd, int? duration) => new()
+            JobRecord Job(StageKind stage, string modelKey, string endpoint, string input, decimal usd, int? duration) => new()
             {
                 Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = stage, ModelKey = modelKey, EndpointId = endpoint,
                 InputKey = input, LookId = look.Id, PersonId = look.PersonId, OutfitId = look.OutfitId, SettingId = look.SettingId,
                 RequestedDuration = duration, EstimatedCostUsd = usd, CreatedAt = now, UpdatedAt = now,
             };
-            if (look.StartImage is null)
-                jobs.Add(Job("image", imageModel.Key, imageModel.EndpointId, InputKeys.Image(look), imageUsd, null));
+            // The look's graph: its image job (unless it starts from a picture), consumed by each of its video jobs.
+            var image = look.StartImage is null ? Job(StageKind.Image, imageModel.Key, imageModel.EndpointId, InputKeys.Image(look), imageUsd, null) : null;
+            if (image is not null) jobs.Add(image);
             foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
                 foreach (var item in byDuration[duration ?? 0].Items)
-                    jobs.Add(Job("video", item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration), item.Cost.Usd, duration));
+                    jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration), item.Cost.Usd, duration) with { InputJobId = image?.Id });
         }
         return new RunPlan(jobs, plans, imageUsd);
     }

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Text.Json;
 using Catwalk.Quality;
 using Catwalk.Quality.Fashion;
@@ -12,7 +13,7 @@ public sealed record JobMetricsInput(string VideoPath, string? InputImage, Video
     /// <summary>From a downloaded video job, its run's outputs folder and (for fashion metrics) the run's spec; null when the job has no file on disk.</summary>
     public static JobMetricsInput? From(JobRecord job, string outputRoot, RunSpec? spec = null)
     {
-        if (job.Stage != "video" || job.State != JobState.Downloaded || job.FilePath is not { } file) return null;
+        if (job.Stage != StageKind.Video || job.State != JobState.Downloaded || job.FilePath is not { } file) return null;
         var path = Path.IsPathRooted(file) ? file : Path.Combine(outputRoot, file);
         if (!File.Exists(path)) return null;
         string? image = null;

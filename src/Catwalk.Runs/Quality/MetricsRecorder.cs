@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Catwalk.Generation;
@@ -42,7 +43,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     {
         // A generated image is measured too (identity, full body, garment) when the run has references for it. Measured
         // later, on a background worker: the job's span (current here) stays the metrics span's parent.
-        if (phase == JobPhase.Done && (job.Stage == "video" || job.Stage == "image" && _spec is { MetricFrames: > 0 }))
+        if (phase == JobPhase.Done && (job.Stage == StageKind.Video || job.Stage == StageKind.Image && _spec is { MetricFrames: > 0 }))
             _queue.Writer.TryWrite((job.Id, Activity.Current?.Context ?? default));
         _inner.Moved(job, phase, detail);
     }
@@ -66,7 +67,7 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
     public static async Task<bool> MeasureAsync(IRunStore store, JobRecord job, string outputRoot, CancellationToken cancellationToken, RunSpec? spec = null,
         MetricsPart part = MetricsPart.All, ActivityContext parent = default)
     {
-        if (job.Stage == "image") return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
+        if (job.Stage == StageKind.Image) return await MeasureImageAsync(store, job, outputRoot, spec, cancellationToken).ConfigureAwait(false);
         if (JobMetricsInput.From(job, outputRoot, spec) is not { } input) return false;
         using var span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Of(CatwalkPhase.Metrics), ActivityKind.Internal, parent)
             ?.SetTag(CatwalkTags.JobId, job.Id).SetTag(CatwalkTags.ModelKey, job.ModelKey).SetTag(CatwalkTags.RequestId, job.RequestId);

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Quality;
 using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Quality;
@@ -53,7 +54,7 @@ public sealed record ModelQuality
     /// <summary>An image model's quality: its generated images' fashion metrics (they have no pixel metrics); null when none were measured.</summary>
     private static ModelQuality? ImageFashion(List<JobRecord> jobs)
     {
-        var images = jobs.Where(j => j.Stage == "image").Select(j => MetricsJson.DeserializeFashion(j.MetricsJson)).OfType<FashionMetrics>().Where(f => f.FramesSampled > 0).ToList();
+        var images = jobs.Where(j => j.Stage == StageKind.Image).Select(j => MetricsJson.DeserializeFashion(j.MetricsJson)).OfType<FashionMetrics>().Where(f => f.FramesSampled > 0).ToList();
         if (images.Count == 0) return null;
         return new ModelQuality
         {

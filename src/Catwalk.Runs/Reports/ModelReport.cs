@@ -1,10 +1,11 @@
+using Catwalk.Domain;
 namespace Catwalk.Runs.Reports;
 
 /// <summary>One model's line of a report.</summary>
 public sealed record ModelReport
 {
     public required string ModelKey { get; init; }
-    public required string Stage { get; init; }
+    public required StageKind Stage { get; init; }
     public int Jobs { get; init; }
     public int Succeeded { get; init; }
     public int Failed { get; init; }

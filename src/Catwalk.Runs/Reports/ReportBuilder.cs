@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Reports;
@@ -9,7 +10,7 @@ public static class ReportBuilder
     {
         GeneratedAt = now,
         Runs = runs,
-        Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == "image" ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
+        Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == StageKind.Image ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
         Jobs = jobs.Count,
         Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
         Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
@@ -20,7 +21,7 @@ public static class ReportBuilder
             JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error))],
     };
 
-    private static ModelReport Model(string modelKey, string stage, IReadOnlyList<JobRecord> jobs)
+    private static ModelReport Model(string modelKey, StageKind stage, IReadOnlyList<JobRecord> jobs)
     {
         var done = jobs.Where(j => j.State == JobState.Downloaded).ToList();
         // Reused results took no time at fal: they would flatter the model's latency.

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 namespace Catwalk.Store.Sql;
 
 /// <summary>The jobs table's columns, once, so inserts and imports cannot drift from the schema.</summary>
@@ -9,16 +10,30 @@ internal static class JobColumns
         "requested_duration", "state", "request_id", "cache_key", "cached_from_job_id", "estimated_cost_usd", "cost_usd",
         "queue_sec", "inference_sec", "download_sec", "latency_sec", "duration_sec", "created_at", "updated_at",
         "submitted_at", "completed_at", "error", "file_path", "file_sha256", "file_bytes", "content_type", "metadata_path",
-        "metadata_json", "arguments_json", "result_json", "prompt", "emulated", "source", "import_key",
+        "metadata_json", "arguments_json", "result_json", "prompt", "emulated", "source", "import_key", "input_job_id",
     ];
 
-    public static string Insert(string conflict) =>
-        $"INSERT INTO jobs ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "@" + n))}) ON CONFLICT {conflict} DO NOTHING";
+    /// <summary>Columns later migrations added, with the schema version that added them: a store still at an older version writes without them.</summary>
+    private static readonly Dictionary<string, int> AddedIn = new() { ["input_job_id"] = 7 };
+
+    public static string Insert(string conflict, int schemaVersion)
+    {
+        var names = Names.Where(n => AddedIn.GetValueOrDefault(n) <= schemaVersion).ToList();
+        return $"INSERT INTO jobs ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) ON CONFLICT {conflict} DO NOTHING";
+    }
+
+    public static object Parameters(JobRecord j, int schemaVersion)
+    {
+        var all = Parameters(j);
+        foreach (var (name, version) in AddedIn)
+            if (version > schemaVersion) all.Remove(name);
+        return all;
+    }
 
     /// <summary>The parameters of one row: enums as their names, flags as 0/1, so both engines store the same values.</summary>
-    public static object Parameters(JobRecord j) => new Dictionary<string, object?>
+    private static Dictionary<string, object?> Parameters(JobRecord j) => new()
     {
-        ["id"] = j.Id, ["run_id"] = j.RunId, ["stage"] = j.Stage, ["model_key"] = j.ModelKey, ["endpoint_id"] = j.EndpointId,
+        ["id"] = j.Id, ["run_id"] = j.RunId, ["stage"] = j.Stage.Name(), ["model_key"] = j.ModelKey, ["endpoint_id"] = j.EndpointId,
         ["input_key"] = j.InputKey, ["look_id"] = j.LookId, ["person_id"] = j.PersonId, ["outfit_id"] = j.OutfitId,
         ["setting_id"] = j.SettingId, ["requested_duration"] = j.RequestedDuration, ["state"] = JobStateMachine.Name(j.State),
         ["request_id"] = j.RequestId, ["cache_key"] = j.CacheKey, ["cached_from_job_id"] = j.CachedFromJobId,
@@ -28,6 +43,6 @@ internal static class JobColumns
         ["submitted_at"] = j.SubmittedAt, ["completed_at"] = j.CompletedAt, ["error"] = j.Error, ["file_path"] = j.FilePath,
         ["file_sha256"] = j.FileSha256, ["file_bytes"] = j.FileBytes, ["content_type"] = j.ContentType,
         ["metadata_path"] = j.MetadataPath, ["metadata_json"] = j.MetadataJson, ["arguments_json"] = j.ArgumentsJson, ["result_json"] = j.ResultJson,
-        ["prompt"] = j.Prompt, ["emulated"] = j.Emulated ? 1 : 0, ["source"] = j.Source, ["import_key"] = j.ImportKey,
+        ["prompt"] = j.Prompt, ["emulated"] = j.Emulated ? 1 : 0, ["source"] = j.Source, ["import_key"] = j.ImportKey, ["input_job_id"] = j.InputJobId,
     };
 }

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
@@ -18,6 +19,9 @@ internal sealed class SqlRunStore : IRunStore
         SqlMapper.AddTypeHandler(new JobStateHandler());
     }
 
+    /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
+    private int _schemaVersion = Migrator.Latest;
+
     public SqlRunStore(StoreDialect dialect, TimeProvider time) => (_dialect, _time) = (dialect, time);
 
     public string Description => _dialect.Description;
@@ -29,7 +33,7 @@ internal sealed class SqlRunStore : IRunStore
         try
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await Migrator.MigrateAsync(connection, _dialect, upTo, cancellationToken).ConfigureAwait(false);
+            return _schemaVersion = await Migrator.MigrateAsync(connection, _dialect, upTo, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ArgumentException or System.Net.Sockets.SocketException)
         {
@@ -72,12 +76,12 @@ internal sealed class SqlRunStore : IRunStore
             return added;
         }, cancellationToken);
 
-    private static async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
+    private async Task<int> InsertJobsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<JobRecord> jobs, string conflict, CancellationToken cancellationToken)
     {
-        var sql = JobColumns.Insert(conflict);
+        var sql = JobColumns.Insert(conflict, _schemaVersion);
         var added = 0;
         foreach (var job in jobs)
-            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            added += await connection.ExecuteAsync(new CommandDefinition(sql, JobColumns.Parameters(job, _schemaVersion), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return added;
     }
 
@@ -140,7 +144,7 @@ internal sealed class SqlRunStore : IRunStore
         var where = new List<string>();
         var args = new DynamicParameters();
         if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
-        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage); }
+        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage.Name()); }
         if (query.InputKey is { } input) { where.Add("input_key = @input"); args.Add("input", input); }
         if (query.Models is { Count: > 0 } models) { where.Add(_dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
         if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Dashboard.Tests.Support;
 using Catwalk.Store;
 
@@ -48,7 +49,7 @@ public sealed class LaunchBrowserTests(BrowserFixture browser)
 
         var jobs = await dashboard.Store.GetJobsAsync(runId);
         jobs.ShouldAllBe(j => j.State == JobState.Downloaded);
-        jobs.Where(j => j.Stage == "video").Select(j => j.ModelKey).Order().ShouldBe(["ltx", "pika"]);
+        jobs.Where(j => j.Stage == StageKind.Video).Select(j => j.ModelKey).Order().ShouldBe(["ltx", "pika"]);
         jobs.ShouldAllBe(j => File.Exists(Path.Combine(dashboard.OutputRoot, j.FilePath!)));
         var look = Catwalk.Runs.RunService.SpecOf((await dashboard.Store.GetRunAsync(runId))!).Looks.Single();
         look.PersonImage.ShouldNotBeNull().ShouldStartWith(Path.Combine(dashboard.OutputRoot, "uploads"));

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Net;
 using System.Text;
 using Catwalk.Dashboard.Tests.Support;
@@ -101,7 +102,7 @@ public sealed class ServerBrowserTests(BrowserFixture browser)
         [
             new JobRecord
             {
-                Id = "job-done", RunId = "run-done", Stage = "video", ModelKey = "ltx", EndpointId = "fal-ai/ltx", InputKey = "look@5s",
+                Id = "job-done", RunId = "run-done", Stage = StageKind.Video, ModelKey = "ltx", EndpointId = "fal-ai/ltx", InputKey = "look@5s",
                 State = JobState.Downloaded, CreatedAt = now, UpdatedAt = now, CompletedAt = now,
             },
         ]);

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -33,7 +34,7 @@ public sealed class BatchApiTests
         run.Name.ShouldBe("api-test");
         run.EstimatedCostUsd.ShouldBe(accepted.EstimatedCostUsd);
         var jobs = await server.Store.GetJobsAsync(accepted.RunId);
-        jobs.Select(j => j.Stage).Order().ShouldBe(["image", "video"]);
+        jobs.Select(j => j.Stage.Name()).Order().ShouldBe(["image", "video"]);
         jobs.ShouldAllBe(j => j.State == JobState.Planned);
 
         // The image job waits in the emulated queue; its video is a continuation that is enqueued once the image ends.
@@ -41,7 +42,7 @@ public sealed class BatchApiTests
         monitoring.Queues().Single().Name.ShouldBe(WorkerQueues.Emulated);
         var enqueued = monitoring.EnqueuedJobs(WorkerQueues.Emulated, 0, 10);
         enqueued.Count.ShouldBe(1);
-        enqueued.Single().Value.Job.Args.ShouldBe([accepted.RunId, jobs.Single(j => j.Stage == "image").Id, CancellationToken.None]);
+        enqueued.Single().Value.Job.Args.ShouldBe([accepted.RunId, jobs.Single(j => j.Stage == StageKind.Image).Id, CancellationToken.None]);
         (await HangfireStatesAsync(server.Db)).ShouldBe(["Awaiting", "Enqueued"]);
 
         var cluster = (await http.GetFromJsonAsync<Catwalk.Workers.Monitoring.ClusterSnapshot>("api/cluster"))!;

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 using Catwalk.Testing;
 
@@ -53,7 +54,7 @@ public sealed class SeededDashboard : IAsyncDisposable
         var t = Day.ToUnixTimeMilliseconds();
         JobRecord Job(string id, string stage, string model, long at) => new()
         {
-            Id = id, RunId = RunId, Stage = stage, ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = stage == "image" ? "look-1" : InputKey,
+            Id = id, RunId = RunId, Stage = StageKindNames.Parse(stage), ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = stage == "image" ? "look-1" : InputKey,
             PersonId = "alice", OutfitId = "red-dress", CreatedAt = at, UpdatedAt = at, State = JobState.Downloaded,
         };
         List<JobRecord> main =

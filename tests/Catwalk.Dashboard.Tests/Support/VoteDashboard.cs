@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Dashboard.Data;
 using Catwalk.Quality;
 using Catwalk.Runs.Quality;
@@ -59,7 +60,7 @@ public sealed class VoteDashboard : IAsyncDisposable
                 };
                 jobs.Add(new JobRecord
                 {
-                    Id = id, RunId = RunId, Stage = "video", ModelKey = Models[m], EndpointId = $"fal-ai/{Models[m]}", InputKey = input,
+                    Id = id, RunId = RunId, Stage = StageKind.Video, ModelKey = Models[m], EndpointId = $"fal-ai/{Models[m]}", InputKey = input,
                     SettingId = setting, State = JobState.Downloaded, CreatedAt = t + n, UpdatedAt = t + n,
                     FilePath = $"videos/{id}.mp4", ContentType = "video/mp4", DurationSec = 2,
                     LatencySec = 10 * (m + 1), CostUsd = 0.1m * (3 - m), EstimatedCostUsd = 0.1m * (3 - m),

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Catwalk.Generation;
@@ -9,7 +10,7 @@ namespace Catwalk.Runs.Tests.Execution;
 
 public class StoreProgressObserverTests
 {
-    private static readonly JobRecord Job = new() { Id = "job-1", RunId = "run-1", Stage = "video", ModelKey = "pika", EndpointId = "fal-ai/pika", InputKey = "look" };
+    private static readonly JobRecord Job = new() { Id = "job-1", RunId = "run-1", Stage = StageKind.Video, ModelKey = "pika", EndpointId = "fal-ai/pika", InputKey = "look" };
 
     private static GenerationProgress Queued(int position) => new("pika", GenerationStage.Queued, "req", position, []);
     private static GenerationProgress Running(params string[] logs) => new("pika", GenerationStage.Running, "req", null, logs);

@@ -64,7 +64,7 @@ public class SeedImporterTests
         run.FinishedAt.ShouldNotBeNull();
 
         var jobs = await t.Store.GetJobsAsync(run.Id);
-        var video = jobs.Single(j => j.Stage == "video");
+        var video = jobs.Single(j => j.Stage == StageKind.Video);
         (video.ModelKey, video.EndpointId, video.InputKey, video.State).ShouldBe(("veo3", "fal-ai/veo3/image-to-video", "https://v3.fal.media/files/rabbit/person.png", JobState.Downloaded));
         (video.LatencySec, video.DurationSec, video.Prompt).ShouldBe((61.25, 8.0, "A model walks toward the camera"));
         video.FilePath.ShouldBe("videos/2025_01_15/veo3/video_20250115_103000.mp4");
@@ -81,7 +81,7 @@ public class SeedImporterTests
         video.EstimatedCostUsd.ShouldBeGreaterThan(0m); // priced from the catalog: the seed recorded no cost
         video.CostUsd.ShouldBe(video.EstimatedCostUsd);
 
-        var image = jobs.Single(j => j.Stage == "image");
+        var image = jobs.Single(j => j.Stage == StageKind.Image);
         (image.ModelKey, image.EndpointId, image.InputKey, image.State).ShouldBe(("nano-banana-edit", "fal-ai/nano-banana/edit", "inputs/person.png + inputs/top.png", JobState.Downloaded));
         image.FilePath.ShouldBe("images/2025_01_15/nano_banana_edit/img_20250115_102900_0.png");
         image.FileSha256.ShouldBe(SeedOutputs.Sha256(outputs.ImagePath("20250115_102900", 0)));
@@ -131,7 +131,7 @@ public class SeedImporterTests
         result.Problems.ShouldBeEmpty();
         result.Added.ShouldBe(2);
         var jobs = await t.Store.GetJobsAsync(result.RunId!);
-        var video = jobs.Single(j => j.Stage == "video");
+        var video = jobs.Single(j => j.Stage == StageKind.Video);
         (video.Source, video.RequestId, video.ModelKey, video.EndpointId).ShouldBe(("catwalk", "req-123", "kling", ModelCatalog.BuiltIn.Get("kling").EndpointId));
         (video.QueueSec, video.InferenceSec, video.DownloadSec, video.LatencySec).ShouldBe((1.5, 40.25, 0.75, 42.5));
         (video.RequestedDuration, video.DurationSec, video.InputKey).ShouldBe((7, 5.0, "/home/me/look.png"));
@@ -140,7 +140,7 @@ public class SeedImporterTests
         (video.State, video.ImportKey).ShouldBe((JobState.Downloaded, SeedOutputs.Sha256(videoMeta)));
         video.CreatedAt.ShouldBe(DateTimeOffset.Parse("2025-02-01T09:00:00Z").ToUnixTimeMilliseconds());
 
-        var image = jobs.Single(j => j.Stage == "image");
+        var image = jobs.Single(j => j.Stage == StageKind.Image);
         (image.Source, image.RequestId, image.ModelKey, image.InputKey, image.FilePath).ShouldBe(("catwalk", "req-img", "nano-banana-edit", "/home/me/person.png", imageFile));
         (image.EstimatedCostUsd, image.CostUsd, image.Emulated, image.QueueSec).ShouldBe((0.039m, 0.039m, false, 0.5));
         image.FileSha256.ShouldBe(SeedOutputs.Sha256(Path.Combine(outputs.Root, imageFile))); // computed from the file, not copied from the sidecar
@@ -180,7 +180,7 @@ public class SeedImporterTests
 
         result.Added.ShouldBe(2);
         (await t.Store.GetRunAsync(result.RunId!))!.Status.ShouldBe(RunStatus.Partial);
-        var video = (await t.Store.GetJobsAsync(result.RunId!)).Single(j => j.Stage == "video");
+        var video = (await t.Store.GetJobsAsync(result.RunId!)).Single(j => j.Stage == StageKind.Video);
         video.State.ShouldBe(JobState.Failed);
         video.Error.ShouldBe($"media file missing: {outputs.VideoPath("veo3", "20250115_103000")}");
         (video.FilePath, video.FileSha256, video.FileBytes).ShouldBe((null, null, null));
@@ -202,7 +202,7 @@ public class SeedImporterTests
         result.Problems.Select(p => p.Path).ShouldBe([broken, notObject]);
         result.Problems[0].Message.ShouldContain("not valid JSON");
         result.Problems[1].Message.ShouldContain("not a JSON object");
-        (await t.Store.GetJobsAsync(result.RunId!)).Single().Stage.ShouldBe("image");
+        (await t.Store.GetJobsAsync(result.RunId!)).Single().Stage.ShouldBe(StageKind.Image);
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
@@ -260,7 +260,7 @@ public class SeedImporterTests
         var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = "video", OutputRoot = outputs.Root, CreatedAt = at, UpdatedAt = at };
         await t.Store.CreateRunAsync(run, [new JobRecord
         {
-            Id = Guid.CreateVersion7().ToString("N"), RunId = run.Id, Stage = "video", ModelKey = "kling", EndpointId = ModelCatalog.BuiltIn.Get("kling").EndpointId,
+            Id = Guid.CreateVersion7().ToString("N"), RunId = run.Id, Stage = StageKind.Video, ModelKey = "kling", EndpointId = ModelCatalog.BuiltIn.Get("kling").EndpointId,
             InputKey = "look", RequestId = "req-123", State = JobState.Downloaded, CreatedAt = at, UpdatedAt = at,
         }]);
 

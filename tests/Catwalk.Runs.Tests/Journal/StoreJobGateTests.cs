@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Pipelines.Journal;
 using Catwalk.Runs.Journal;
 using Catwalk.Store;
@@ -9,7 +10,7 @@ public class StoreJobGateTests
 {
     private static JobRecord Job(string runId, string input) => new()
     {
-        Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = "video", ModelKey = "pika", EndpointId = "fal-ai/pika/v2.2/image-to-video",
+        Id = Guid.CreateVersion7().ToString("N"), RunId = runId, Stage = StageKind.Video, ModelKey = "pika", EndpointId = "fal-ai/pika/v2.2/image-to-video",
         InputKey = input, EstimatedCostUsd = 0.40m,
     };
 

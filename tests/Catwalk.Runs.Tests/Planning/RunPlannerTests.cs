@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Catalog;
 using Catwalk.Runs.Planning;
 using Catwalk.Runs.Specs;
@@ -14,7 +15,7 @@ public class RunPlannerTests
         plan.ImageJobs.ShouldBe(3);
         plan.VideoJobs.ShouldBe(3 * 2 * 3);
         plan.Jobs.Select(j => (j.Stage, j.ModelKey, j.InputKey)).Distinct().Count().ShouldBe(plan.Jobs.Count);
-        plan.Jobs.Where(j => j.Stage == "video").Select(j => j.InputKey).Distinct().Order().ShouldBe(
+        plan.Jobs.Where(j => j.Stage == StageKind.Video).Select(j => j.InputKey).Distinct().Order().ShouldBe(
             ["p0/o0/default@5s", "p0/o0/default@8s", "p1/o1/default@5s", "p1/o1/default@8s", "p2/o2/default@5s", "p2/o2/default@8s"]);
         plan.EstimatedCostUsd.ShouldBe(plan.Jobs.Sum(j => j.EstimatedCostUsd));
         var veo8 = CostEstimator.ForVideo(ModelCatalog.BuiltIn.Get("veo3"), plan.VideoPlans[8].Items.Single(i => i.Model.Key == "veo3").Fitted.Settings).Usd;

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Reports;
 using Catwalk.Store;
@@ -14,7 +15,7 @@ public class MetricsRecorderTests
         await using var h = await RunsHarness.StartAsync(engine);
         var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(h.Batch(1, ["pika", "ltx"], metrics: true), h.OutputRoot, true));
 
-        var videos = outcome.Jobs.Where(j => j.Stage == "video").ToList();
+        var videos = outcome.Jobs.Where(j => j.Stage == StageKind.Video).ToList();
         videos.Count.ShouldBe(2);
         foreach (var job in videos)
         {
@@ -23,10 +24,10 @@ public class MetricsRecorderTests
             metrics.DurationErrorSec.ShouldNotBeNull().ShouldBe(0, 0.2);
             metrics.Width.ShouldBeGreaterThan(0);
         }
-        MetricsJson.Deserialize(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldBeNull(); // an image has no pixel metrics
+        MetricsJson.Deserialize(outcome.Jobs.Single(j => j.Stage == StageKind.Image).MetricsJson).ShouldBeNull(); // an image has no pixel metrics
         var report = ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow);
         report.Models.Single(m => m.ModelKey == "pika").Quality.ShouldNotBeNull().Measured.ShouldBe(1);
-        (report.Models.Single(m => m.Stage == "image").Quality?.Measured ?? 0).ShouldBe(0);
+        (report.Models.Single(m => m.Stage == StageKind.Image).Quality?.Measured ?? 0).ShouldBe(0);
     }
 
     [Theory]
@@ -35,11 +36,11 @@ public class MetricsRecorderTests
     {
         await using var h = await RunsHarness.StartAsync(engine);
         var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(h.Batch(1, ["pika"]), h.OutputRoot, true));
-        var video = outcome.Jobs.Single(j => j.Stage == "video");
+        var video = outcome.Jobs.Single(j => j.Stage == StageKind.Video);
         video.MetricsJson.ShouldBeNull();
         (await MetricsRecorder.MeasureAsync(h.Store.Store, video, h.OutputRoot, default)).ShouldBeTrue();
         MetricsJson.Deserialize((await h.Store.Store.GetJobAsync(video.Id))!.MetricsJson).ShouldNotBeNull().MotionScore.ShouldNotBeNull();
-        (await MetricsRecorder.MeasureAsync(h.Store.Store, outcome.Jobs.Single(j => j.Stage == "image"), h.OutputRoot, default)).ShouldBeFalse();
+        (await MetricsRecorder.MeasureAsync(h.Store.Store, outcome.Jobs.Single(j => j.Stage == StageKind.Image), h.OutputRoot, default)).ShouldBeFalse();
     }
 
     [VisionFact]
@@ -48,13 +49,13 @@ public class MetricsRecorderTests
         await using var h = await RunsHarness.StartAsync("sqlite");
         var spec = h.Batch(1, ["pika"], metrics: true) with { MetricFrames = 8 };
         var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(spec, h.OutputRoot, true));
-        var video = outcome.Jobs.Single(j => j.Stage == "video");
+        var video = outcome.Jobs.Single(j => j.Stage == StageKind.Video);
         var fashion = MetricsJson.Deserialize(video.MetricsJson).ShouldNotBeNull().Fashion.ShouldNotBeNull();
         fashion.FramesSampled.ShouldBe(spec.MetricFrames);
         fashion.FullBodyShare.ShouldNotBeNull(); // the emulator lays the look's pictures out: about the emulator only
-        var image = MetricsJson.DeserializeFashion(outcome.Jobs.Single(j => j.Stage == "image").MetricsJson).ShouldNotBeNull();
+        var image = MetricsJson.DeserializeFashion(outcome.Jobs.Single(j => j.Stage == StageKind.Image).MetricsJson).ShouldNotBeNull();
         image.FramesSampled.ShouldBe(1); // the generated image, measured before the videos are judged
-        ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow).Models.Single(m => m.Stage == "image").Quality.ShouldNotBeNull().FashionMeasured.ShouldBe(1);
+        ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow).Models.Single(m => m.Stage == StageKind.Image).Quality.ShouldNotBeNull().FashionMeasured.ShouldBe(1);
 
         // Pixel metrics stored without fashion (an old run): --only fashion adds them and keeps the rest as it was.
         var pixels = MetricsJson.Deserialize(video.MetricsJson)! with { Fashion = null, Flags = [] };

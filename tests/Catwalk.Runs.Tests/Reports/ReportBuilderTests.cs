@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Runs.Reports;
 using Catwalk.Store;
 
@@ -7,7 +8,7 @@ public class ReportBuilderTests
 {
     private static JobRecord Job(string model, JobState state, double? latency = null, decimal? cost = null, decimal estimate = 0.5m, string? cachedFrom = null, double? duration = null) => new()
     {
-        Id = Guid.NewGuid().ToString("N"), RunId = "r", Stage = "video", ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = Guid.NewGuid().ToString("N"),
+        Id = Guid.NewGuid().ToString("N"), RunId = "r", Stage = StageKind.Video, ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = Guid.NewGuid().ToString("N"),
         State = state, LatencySec = latency, CostUsd = cost, EstimatedCostUsd = estimate, CachedFromJobId = cachedFrom, DurationSec = duration,
     };
 

@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using System.Net;
 using Catwalk.Dashboard.Tests.Support;
 using Catwalk.Store;
@@ -27,7 +28,7 @@ public sealed class RunsTests
         var t = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         JobRecord Job(string id, string model, JobState state) => new()
         {
-            Id = id, RunId = "run-live", Stage = "video", ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = "look@5s",
+            Id = id, RunId = "run-live", Stage = StageKind.Video, ModelKey = model, EndpointId = $"fal-ai/{model}", InputKey = "look@5s",
             State = state, CreatedAt = t, UpdatedAt = t, EstimatedCostUsd = 0.25m,
         };
         await using (var store = await RunStoreFactory.OpenAsync(null, folder.Path))
