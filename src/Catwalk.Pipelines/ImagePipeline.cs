@@ -33,12 +33,12 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         try
         {
             var result = await RunJobAsync(request, model, telemetry, cancellationToken).ConfigureAwait(false);
-            telemetry.Ended(VideoOutcomeStatus.Succeeded, result.Metadata.RequestId, result.Response?.Cost?.Usd ?? 0, result.Cached);
+            telemetry.Ended(JobOutcomeStatus.Succeeded, result.Metadata.RequestId, result.Response?.Cost?.Usd ?? 0, result.Cached);
             return result;
         }
         catch (Exception e) when (telemetry.Begun)
         {
-            telemetry.Ended(e is BudgetExceededException ? VideoOutcomeStatus.Skipped : StatusOf(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
+            telemetry.Ended(e is BudgetExceededException ? JobOutcomeStatus.Skipped : StatusOf(e, cancellationToken).Status, (e as FalException)?.RequestId, 0, cached: false);
             throw;
         }
     }
@@ -55,7 +55,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
-                telemetry.AlreadyEnded(VideoOutcomeStatus.Succeeded, resume.RequestId);
+                telemetry.AlreadyEnded(JobOutcomeStatus.Succeeded, resume.RequestId);
                 return Saved(run, resume.MetadataJson!, request.FileTag);
             case JobResumeKind.Skip:
                 telemetry.AlreadyEnded(resume.Status, resume.RequestId);
@@ -71,7 +71,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             {
                 var generator = services.GetRequiredKeyedService<IImageGenerator>(model.Key);
                 // A resumed request is collected by id: nothing is uploaded or sent again.
-                IReadOnlyList<string> urls = resume.RequestId is null
+                IReadOnlyList<string> urls = resume.Continuation is null
                     ? await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false)
                     : [.. request.References.Select(_ => PlaceholderReference)];
                 response = await generator.GenerateAsync(
@@ -79,9 +79,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
                     new ImageGenerationOptions
                     {
                         Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout,
-                        ResumeRequestId = resume.RequestId, ResumeSubmittedAt = resume.SubmittedAt,
-                        OnSubmitting = (arguments, ct) => ticket.SubmittingAsync(ElidedJson.From(arguments)!.ToJsonString(), ct),
-                        OnSubmitted = (id, ct) => ticket.SubmittedAsync(id, time.GetUtcNow(), ct),
+                        Continuation = resume.Continuation, Journal = new TicketGenerationJournal(ticket, time),
                     },
                     cancellationToken).ConfigureAwait(false);
             }
@@ -89,7 +87,7 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
             telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
-            return await SaveAsync(request, run, model, ticket, response, resume.RequestId is not null, telemetry, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(request, run, model, ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
         catch (FalTimeoutException e) when (!e.CancelledAtFal)
         {
@@ -105,13 +103,13 @@ public sealed class ImagePipeline(IServiceProvider services, ModelCatalog catalo
     }
 
     /// <summary>How an image job that threw ended, and the words for it.</summary>
-    private static (VideoOutcomeStatus Status, string Error) StatusOf(Exception e, CancellationToken cancellationToken) => e switch
+    private static (JobOutcomeStatus Status, string Error) StatusOf(Exception e, CancellationToken cancellationToken) => e switch
     {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => (VideoOutcomeStatus.Cancelled, "cancelled"),
-        FalRequestFailedException { CancelledBeforeRunning: true } => (VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
-        FalSubmitUncertainException => (VideoOutcomeStatus.Unknown, e.Message),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => (JobOutcomeStatus.Cancelled, "cancelled"),
+        FalRequestFailedException { CancelledBeforeRunning: true } => (JobOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}"),
+        FalSubmitUncertainException => (JobOutcomeStatus.Unknown, e.Message),
         JobSkippedException skipped => (skipped.Status, e.Message),
-        _ => (VideoOutcomeStatus.Failed, ErrorText.For(e)),
+        _ => (JobOutcomeStatus.Failed, ErrorText.For(e)),
     };
 
     private async Task<ImageStageResult> SaveAsync(ImageStageRequest request, RunStamp run, ModelDescriptor model, IJobTicket ticket, ImageGenerationResponse response, bool resumed, JobTelemetry telemetry, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
         switch (resume.Kind)
         {
             case JobResumeKind.Done:
-                telemetry.AlreadyEnded(VideoOutcomeStatus.Succeeded, resume.RequestId);
+                telemetry.AlreadyEnded(JobOutcomeStatus.Succeeded, resume.RequestId);
                 return Saved(context.Run, item, resume.MetadataJson!, resume.RequestId);
             case JobResumeKind.Skip:
                 telemetry.AlreadyEnded(resume.Status, resume.RequestId);
@@ -47,7 +47,8 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
                 return await ReuseAsync(item, context, ticket, cancellationToken).ConfigureAwait(false);
         }
 
-        var requestId = resume.RequestId;
+        var generation = new TicketGenerationJournal(ticket, time);
+        string? RequestId() => generation.RequestId ?? resume.RequestId;
         try
         {
             await using var slot = await ticket.AcquireAsync(cancellationToken).ConfigureAwait(false);
@@ -58,56 +59,48 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
                 Policy = context.Policy,
                 Progress = request.Progress,
                 Timeout = request.Timeout,
-                ResumeRequestId = resume.RequestId,
-                ResumeSubmittedAt = resume.SubmittedAt,
-                OnSubmitted = async (id, ct) => { requestId = id; await ticket.SubmittedAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false); },
+                Continuation = resume.Continuation,
+                Journal = generation,
             };
-            string imageUrl;
-            if (resume.RequestId is null)
-            {
-                imageUrl = await context.ImageUrl().ConfigureAwait(false);
-                var arguments = (System.Text.Json.Nodes.JsonObject)item.Fitted.Arguments.DeepClone();
-                arguments[item.Model.Inputs.Image ?? "image_url"] = imageUrl;
-                await ticket.SubmittingAsync(ElidedJson.From(arguments)!.ToJsonString(), cancellationToken).ConfigureAwait(false);
-            }
-            else imageUrl = VideoPipeline.PlaceholderImage; // not sent again: only used to fit the same settings
+            // A collected job is not sent again: the placeholder only fits the same settings.
+            var imageUrl = resume.Continuation is null ? await context.ImageUrl().ConfigureAwait(false) : VideoPipeline.PlaceholderImage;
             var response = await generator.GenerateAsync(new VideoGenerationRequest(request.Prompt, imageUrl), options, cancellationToken).ConfigureAwait(false);
             if (resume.ArgumentsJson is { } sent) response = response with { Arguments = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(sent)! };
             await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
             telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
-            return await SaveAsync(item, context, ticket, response, resume.RequestId is not null, telemetry, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(item, context, ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
         }
         catch (BudgetExceededException e)
         {
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Skipped) { Error = e.Message };
+            return new VideoModelOutcome(item, JobOutcomeStatus.Skipped) { Error = e.Message };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = "cancelled" };
+            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, "cancelled", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = "cancelled" };
         }
         catch (FalRequestFailedException e) when (e.CancelledBeforeRunning)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Cancelled) { RequestId = requestId, Error = e.Message };
+            await ticket.EndedAsync(JobOutcomeStatus.Cancelled, $"fal cancelled it before it ran (not billed): {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Cancelled) { RequestId = RequestId(), Error = e.Message };
         }
         catch (FalTimeoutException e) when (!e.CancelledAtFal)
         {
             // Still running at fal and paid for: the job stays submitted, so a resume collects it by id instead of paying again.
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = requestId, Error = $"{e.Message} `catwalk resume` collects it." };
+            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = $"{e.Message} `catwalk resume` collects it." };
         }
         catch (FalSubmitUncertainException e)
         {
-            await ticket.EndedAsync(VideoOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Unknown) { Error = e.Message };
+            await ticket.EndedAsync(JobOutcomeStatus.Unknown, e.Message, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Unknown) { Error = e.Message };
         }
         catch (Exception e)
         {
             // Isolate: this model failed, the others carry on. The message is the user-facing one; details stay in logs.
             var error = ErrorText.For(e);
-            await ticket.EndedAsync(VideoOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
-            return new VideoModelOutcome(item, VideoOutcomeStatus.Failed) { RequestId = requestId, Error = error };
+            await ticket.EndedAsync(JobOutcomeStatus.Failed, error, CancellationToken.None).ConfigureAwait(false);
+            return new VideoModelOutcome(item, JobOutcomeStatus.Failed) { RequestId = RequestId(), Error = error };
         }
     }
 
@@ -135,7 +128,7 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             CostUsd = response.Cost?.Usd ?? item.Cost.Usd, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, response.RequestId, null, []));
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded)
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded)
         {
             RequestId = response.RequestId, Response = response, Video = saved, MetadataPath = metadataPath, Metadata = metadata,
         };
@@ -162,13 +155,13 @@ public sealed class VideoJobRunner(IServiceProvider services, IFalMediaDownloade
             LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, source.RequestId, null, []));
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded) { RequestId = source.RequestId, Video = saved, MetadataPath = metadataPath, Metadata = metadata, Cached = true };
     }
 
     private VideoModelOutcome Saved(RunStamp run, PlannedVideo item, string metadataJson, string? requestId)
     {
         var metadata = JsonSerializer.Deserialize<VideoMetadata>(metadataJson, MetadataJson.Options)!;
         var saved = new SavedMedia(layout.FullPath(run, metadata.File.Path), metadata.File);
-        return new VideoModelOutcome(item, VideoOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
+        return new VideoModelOutcome(item, JobOutcomeStatus.Succeeded) { RequestId = requestId ?? metadata.RequestId, Video = saved, Metadata = metadata };
     }
 }

@@ -4,7 +4,7 @@ using Catwalk.Pipelines.Outputs;
 namespace Catwalk.Pipelines;
 
 /// <summary>How one model's job ended: its saved video and metadata, or why it failed (with the request id when fal had one).</summary>
-public sealed record VideoModelOutcome(PlannedVideo Planned, VideoOutcomeStatus Status)
+public sealed record VideoModelOutcome(PlannedVideo Planned, JobOutcomeStatus Status)
 {
     public string ModelKey => Planned.Model.Key;
     public string? RequestId { get; init; }

@@ -27,9 +27,9 @@ public class FaultToleranceTests
         await using var h = await PipelineHarness.StartAsync(faults: ["submit@kling=lost-submit x1"]);
         var result = await h.Get<VideoPipeline>().RunAsync(new VideoStageRequest { ImagePath = h.Image(), Prompt = "walk", Models = ["kling", "pika"] });
         var kling = result.Outcomes.Single(o => o.ModelKey == "kling");
-        kling.Status.ShouldBe(VideoOutcomeStatus.Unknown);
+        kling.Status.ShouldBe(JobOutcomeStatus.Unknown);
         kling.Error.ShouldNotBeNull().ShouldContain("may have queued and billed");
-        result.Outcomes.Single(o => o.ModelKey == "pika").Status.ShouldBe(VideoOutcomeStatus.Succeeded);
+        result.Outcomes.Single(o => o.ModelKey == "pika").Status.ShouldBe(JobOutcomeStatus.Succeeded);
         h.Emulator.GetStats().Endpoints["fal-ai/kling-video/v2.6/pro/image-to-video"].Submissions.ShouldBe(1);
     }
 }

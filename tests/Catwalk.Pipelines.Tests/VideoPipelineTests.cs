@@ -13,7 +13,7 @@ public class VideoPipelineTests
         await using var h = await PipelineHarness.StartAsync();
         var result = await h.Get<VideoPipeline>().RunAsync(new VideoStageRequest { ImagePath = h.Image(), Prompt = "walks towards the camera", Settings = new VideoSettings { DurationSeconds = 4 } });
 
-        result.Outcomes.Select(o => (o.ModelKey, o.Status)).ShouldBe(ModelCatalog.BuiltIn.VideoModels.Select(m => (m.Key, VideoOutcomeStatus.Succeeded)), $"errors: {string.Join("; ", result.Failed.Select(f => f.Error))}");
+        result.Outcomes.Select(o => (o.ModelKey, o.Status)).ShouldBe(ModelCatalog.BuiltIn.VideoModels.Select(m => (m.Key, JobOutcomeStatus.Succeeded)), $"errors: {string.Join("; ", result.Failed.Select(f => f.Error))}");
         foreach (var outcome in result.Outcomes)
         {
             var probe = await Ffprobe.ProbeAsync(outcome.Video!.FullPath);
@@ -64,7 +64,7 @@ public class VideoPipelineTests
         await using var h = await PipelineHarness.StartAsync(catalogFiles: ["ninth-model.json"]);
         var result = await h.Get<VideoPipeline>().RunAsync(new VideoStageRequest { ImagePath = h.Image(), Prompt = "walk", Models = ["wan"], Settings = new VideoSettings { DurationSeconds = 3 } });
         var outcome = result.Outcomes.ShouldHaveSingleItem();
-        outcome.Status.ShouldBe(VideoOutcomeStatus.Succeeded, outcome.Error);
+        outcome.Status.ShouldBe(JobOutcomeStatus.Succeeded, outcome.Error);
         var probe = await Ffprobe.ProbeAsync(outcome.Video!.FullPath);
         probe.Fps.ShouldBe(16, 0.01);
         probe.DurationSeconds.ShouldBe(3, 0.15);
@@ -77,7 +77,7 @@ public class VideoPipelineTests
         await using var h = await PipelineHarness.StartAsync(catalogFiles: ["broken-model.json"]);
         var result = await h.Get<VideoPipeline>().RunAsync(new VideoStageRequest { ImagePath = h.Image(), Prompt = "walk", Models = ["veo3-broken", "pika", "ltx"] });
         var broken = result.Outcomes.Single(o => o.ModelKey == "veo3-broken");
-        broken.Status.ShouldBe(VideoOutcomeStatus.Failed);
+        broken.Status.ShouldBe(JobOutcomeStatus.Failed);
         broken.Error.ShouldNotBeNull().ShouldContain("resolution");
         result.Succeeded.Select(o => o.ModelKey).ShouldBe(["pika", "ltx"]);
     }

@@ -22,7 +22,7 @@ public sealed class RunsHarness : IAsyncDisposable
     public RunService Runs => Services.GetRequiredService<RunService>();
     public string OutputRoot => Store.OutputRoot;
 
-    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null)
+    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         var folder = new TempDirectory("catwalk-runs-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
@@ -31,7 +31,7 @@ public sealed class RunsHarness : IAsyncDisposable
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
-        var services = new ServiceCollection().AddLogging().AddCatwalk(o =>
+        var services = new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
         {
             o.OutputDirectory = store.OutputRoot;
             o.Emulated = true;

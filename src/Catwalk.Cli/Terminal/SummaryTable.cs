@@ -14,7 +14,7 @@ internal static class SummaryTable
         {
             var duration = o.Planned.Fitted.Duration;
             var durationText = duration.Adjusted ? $"{duration.Seconds}s (asked {duration.RequestedSeconds}s)" : $"{duration.Seconds}s";
-            if (o.Status == VideoOutcomeStatus.Succeeded && o.Metadata is { } m)
+            if (o.Status == JobOutcomeStatus.Succeeded && o.Metadata is { } m)
             {
                 var latency = $"{m.Latency.TotalSec:0.0}s ({m.Latency.QueueWaitSec:0.0} / {m.Latency.InferenceSec:0.0} / {m.Latency.DownloadSec:0.00})";
                 table.AddRow(Markup.Escape(o.ModelKey), "[green]ok[/]", durationText, latency, Money.Format(o.Response?.Cost), Markup.Escape(Path.GetRelativePath(outputRoot, o.Video!.FullPath)));
@@ -23,8 +23,8 @@ internal static class SummaryTable
             {
                 var status = o.Status switch
                 {
-                    VideoOutcomeStatus.Cancelled => "[yellow]cancelled[/]",
-                    VideoOutcomeStatus.Unknown => "[yellow]unknown — may have been billed[/]",
+                    JobOutcomeStatus.Cancelled => "[yellow]cancelled[/]",
+                    JobOutcomeStatus.Unknown => "[yellow]unknown — may have been billed[/]",
                     _ => "[red]failed[/]",
                 };
                 var why = Markup.Escape(o.Error ?? "") + (o.RequestId is { } id ? $" [grey](request {Markup.Escape(id)})[/]" : "");

@@ -14,10 +14,10 @@ public sealed class FalImageGenerator(ModelDescriptor model, IFalQueueClient cli
     {
         options ??= new ImageGenerationOptions();
         var arguments = Arguments(request, options);
-        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.OnSubmitted, options.Timeout, options.ResumeRequestId);
-        if (options.ResumeRequestId is null && options.OnSubmitting is { } submitting) await submitting(arguments, cancellationToken).ConfigureAwait(false);
-        var result = options.ResumeRequestId is { } requestId
-            ? await client.WaitForResultAsync(new FalSubmission(new FalRequestHandle(Model.EndpointId, requestId), null, options.ResumeSubmittedAt ?? DateTimeOffset.UtcNow), wait, cancellationToken).ConfigureAwait(false)
+        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.Journal, options.Timeout, options.Continuation);
+        if (options.Continuation is null && options.Journal is { } journal) await journal.SendingAsync(arguments, cancellationToken).ConfigureAwait(false);
+        var result = options.Continuation is { } continuation
+            ? await client.WaitForResultAsync(new FalSubmission(new FalRequestHandle(Model.EndpointId, continuation.RequestId), null, continuation.SubmittedAt), wait, cancellationToken).ConfigureAwait(false)
             : await client.SubscribeAsync(Model.EndpointId, arguments, wait, cancellationToken).ConfigureAwait(false);
         return new ImageGenerationResponse
         {

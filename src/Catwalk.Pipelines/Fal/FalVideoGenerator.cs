@@ -16,9 +16,10 @@ public sealed class FalVideoGenerator(ModelDescriptor model, IFalQueueClient cli
     {
         options ??= new VideoGenerationOptions();
         var fitted = VideoRequestFitter.Fit(Model, request.Prompt, request.Image, options.Settings, options.Policy);
-        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.OnSubmitted, options.Timeout, options.ResumeRequestId);
-        var result = options.ResumeRequestId is { } requestId
-            ? await client.WaitForResultAsync(new FalSubmission(new FalRequestHandle(Model.EndpointId, requestId), null, options.ResumeSubmittedAt ?? DateTimeOffset.UtcNow), wait, cancellationToken).ConfigureAwait(false)
+        var wait = FalWaitOptionsFactory.Create(Model.Key, options.Progress, options.Journal, options.Timeout, options.Continuation);
+        if (options.Continuation is null && options.Journal is { } journal) await journal.SendingAsync(fitted.Arguments, cancellationToken).ConfigureAwait(false);
+        var result = options.Continuation is { } continuation
+            ? await client.WaitForResultAsync(new FalSubmission(new FalRequestHandle(Model.EndpointId, continuation.RequestId), null, continuation.SubmittedAt), wait, cancellationToken).ConfigureAwait(false)
             : await client.SubscribeAsync(Model.EndpointId, fitted.Arguments, wait, cancellationToken).ConfigureAwait(false);
         return new VideoGenerationResponse
         {

@@ -3,12 +3,13 @@ using Catwalk.Generation;
 
 namespace Catwalk.Pipelines.Fal;
 
-/// <summary>Builds fal wait options that report progress and hand the request id to the caller before any waiting.</summary>
+/// <summary>Builds fal wait options that report progress and hand the continuation to the journal before any waiting.</summary>
 internal static class FalWaitOptionsFactory
 {
-    public static FalWaitOptions Create(string modelKey, IProgress<GenerationProgress>? progress, Func<string, CancellationToken, ValueTask>? onSubmitted, TimeSpan? timeout, string? resumeRequestId = null)
+    public static FalWaitOptions Create(string modelKey, IProgress<GenerationProgress>? progress, IGenerationJournal? journal, TimeSpan? timeout, GenerationContinuation? continuation = null)
     {
         var reporter = progress is null ? null : new FalProgressReporter(modelKey, progress);
+        var resumeRequestId = continuation?.RequestId;
         if (resumeRequestId is null) progress?.Report(new GenerationProgress(modelKey, GenerationStage.Submitting, null, null, []));
         else
         {
@@ -24,7 +25,7 @@ internal static class FalWaitOptionsFactory
             {
                 if (reporter is not null) reporter.RequestId = submission.Request.RequestId;
                 progress?.Report(new GenerationProgress(modelKey, GenerationStage.Queued, submission.Request.RequestId, submission.QueuePosition, []));
-                if (onSubmitted is not null) await onSubmitted(submission.Request.RequestId, ct).ConfigureAwait(false);
+                if (journal is not null) await journal.SentAsync(new GenerationContinuation(submission.Request.RequestId, submission.SubmittedAt), ct).ConfigureAwait(false);
             },
         };
     }

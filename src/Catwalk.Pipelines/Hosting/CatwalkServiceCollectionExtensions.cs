@@ -50,7 +50,6 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton<ImagePipeline>();
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
-        services.AddSingleton<LookToVideoPipeline>();
         options.ConfigureServices?.Invoke(services);
         return new CatwalkBuilder(services, catalog);
     }

@@ -16,5 +16,5 @@ public interface IJobTicket : IAsyncDisposable
     ValueTask CompletedAsync(JobCompletion completion, CancellationToken cancellationToken);
     ValueTask DownloadedAsync(JobDownload download, CancellationToken cancellationToken);
     /// <summary>It ended without a result: failed, unknown (maybe billed), or interrupted (cancelled).</summary>
-    ValueTask EndedAsync(VideoOutcomeStatus status, string error, CancellationToken cancellationToken);
+    ValueTask EndedAsync(JobOutcomeStatus status, string error, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class NullJobJournal : IJobJournal
         public ValueTask SubmittedAsync(string requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask CompletedAsync(JobCompletion completion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask DownloadedAsync(JobDownload download, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-        public ValueTask EndedAsync(VideoOutcomeStatus status, string error, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask EndedAsync(JobOutcomeStatus status, string error, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -58,21 +58,21 @@ internal sealed class JobTelemetry : IDisposable
     }
 
     /// <summary>The job was already done (or ended) in an earlier attempt: nothing is counted again.</summary>
-    public void AlreadyEnded(VideoOutcomeStatus status, string? requestId)
+    public void AlreadyEnded(JobOutcomeStatus status, string? requestId)
     {
         _ended = true;
         _span?.SetTag(CatwalkTags.JobState, State(status)).SetTag(CatwalkTags.RequestId, requestId).SetTag("catwalk.job.earlier_attempt", true);
     }
 
     /// <summary>The job ended now: its state, request id and cost go on the span and the counters.</summary>
-    public void Ended(VideoOutcomeStatus status, string? requestId, decimal costUsd, bool cached)
+    public void Ended(JobOutcomeStatus status, string? requestId, decimal costUsd, bool cached)
     {
         if (_ended || !Begun) return;
         _ended = true;
         var state = State(status);
-        var cost = status == VideoOutcomeStatus.Succeeded && !cached ? (double)costUsd : 0;
+        var cost = status == JobOutcomeStatus.Succeeded && !cached ? (double)costUsd : 0;
         _span?.SetTag(CatwalkTags.JobState, state).SetTag(CatwalkTags.RequestId, requestId).SetTag(CatwalkTags.CostUsd, cost).SetTag(CatwalkTags.Cached, cached);
-        if (status is not (VideoOutcomeStatus.Succeeded or VideoOutcomeStatus.Skipped)) _span?.SetStatus(ActivityStatusCode.Error, state);
+        if (status is not (JobOutcomeStatus.Succeeded or JobOutcomeStatus.Skipped)) _span?.SetStatus(ActivityStatusCode.Error, state);
         var tags = _model;
         tags.Add(CatwalkTags.JobState, state);
         CatwalkTelemetry.Jobs.Add(1, tags);
@@ -82,16 +82,16 @@ internal sealed class JobTelemetry : IDisposable
             costTags.Add(CatwalkTags.Emulated, _emulated);
             CatwalkTelemetry.Cost.Add(cost, costTags);
         }
-        if (status == VideoOutcomeStatus.Succeeded && !cached) Phase(CatwalkPhase.Total, Stopwatch.GetElapsedTime(_started));
+        if (status == JobOutcomeStatus.Succeeded && !cached) Phase(CatwalkPhase.Total, Stopwatch.GetElapsedTime(_started));
     }
 
-    private static string State(VideoOutcomeStatus status) => status switch
+    private static string State(JobOutcomeStatus status) => status switch
     {
-        VideoOutcomeStatus.Succeeded => "succeeded",
-        VideoOutcomeStatus.Failed => "failed",
-        VideoOutcomeStatus.Cancelled => "cancelled",
-        VideoOutcomeStatus.Unknown => "unknown",
-        VideoOutcomeStatus.Skipped => "skipped",
+        JobOutcomeStatus.Succeeded => "succeeded",
+        JobOutcomeStatus.Failed => "failed",
+        JobOutcomeStatus.Cancelled => "cancelled",
+        JobOutcomeStatus.Unknown => "unknown",
+        JobOutcomeStatus.Skipped => "skipped",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

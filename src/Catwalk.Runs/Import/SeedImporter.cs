@@ -1,3 +1,4 @@
+using Catwalk.Runs.Planning;
 using Catwalk.Catalog;
 using Catwalk.Store;
 

@@ -49,19 +49,19 @@ public sealed class StoreJobJournal : IJobJournal
                 return (new JobResumePoint(JobResumeKind.Collect)
                 {
                     RequestId = job.RequestId, ArgumentsJson = job.ArgumentsJson,
-                    SubmittedAt = job.SubmittedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
+                    SubmittedAt = job.SubmittedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : Time.GetUtcNow(),
                 }, null);
             case JobState.Submitting:
                 // Recorded as being sent, but no request id came back before the process stopped: fal may have it.
                 const string why = "the process stopped while this job was being sent, so fal may have received (and billed) it; it was not sent again. `catwalk resume --resubmit-unknown` sends it again.";
                 await Store.MoveAsync(job.Id, JobState.Unknown, new JobUpdate { Error = why }, CancellationToken.None).ConfigureAwait(false);
-                return (Skip(VideoOutcomeStatus.Unknown, why), null);
+                return (Skip(JobOutcomeStatus.Unknown, why), null);
             case JobState.Failed:
-                return (Skip(VideoOutcomeStatus.Failed, job.Error ?? "failed"), null);
+                return (Skip(JobOutcomeStatus.Failed, job.Error ?? "failed"), null);
             case JobState.Cancelled:
-                return (Skip(VideoOutcomeStatus.Cancelled, job.Error ?? "cancelled"), null);
+                return (Skip(JobOutcomeStatus.Cancelled, job.Error ?? "cancelled"), null);
             case JobState.Unknown:
-                return (Skip(VideoOutcomeStatus.Unknown, job.Error ?? "may have reached fal"), null);
+                return (Skip(JobOutcomeStatus.Unknown, job.Error ?? "may have reached fal"), null);
         }
         if (start.UseCache && await Store.FindCachedAsync(start.CacheKey, cancellationToken).ConfigureAwait(false) is { MetadataJson: not null } hit && hit.Id != job.Id
             && await Store.GetRunAsync(hit.RunId, cancellationToken).ConfigureAwait(false) is { } source
@@ -70,5 +70,5 @@ public sealed class StoreJobJournal : IJobJournal
         return (JobResumePoint.Fresh, null);
     }
 
-    private static JobResumePoint Skip(VideoOutcomeStatus status, string error) => new(JobResumeKind.Skip) { Status = status, Error = error };
+    private static JobResumePoint Skip(JobOutcomeStatus status, string error) => new(JobResumeKind.Skip) { Status = status, Error = error };
 }

@@ -59,7 +59,7 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
         if (cached) await RefundAsync().ConfigureAwait(false);
     }
 
-    public async ValueTask EndedAsync(VideoOutcomeStatus status, string error, CancellationToken cancellationToken)
+    public async ValueTask EndedAsync(JobOutcomeStatus status, string error, CancellationToken cancellationToken)
     {
         switch (status, _state)
         {
@@ -68,20 +68,20 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
                 journal.Observer.Moved(job, JobPhase.Failed, error);
                 return;
             // Interrupted: a job at fal stays submitted (resume collects it), one never sent stays planned.
-            case (VideoOutcomeStatus.Cancelled, JobState.Submitted) when journal.Interrupted.IsCancellationRequested:
+            case (JobOutcomeStatus.Cancelled, JobState.Submitted) when journal.Interrupted.IsCancellationRequested:
                 return;
             // fal cancelled it before it ran (the interrupted attempt asked it to): never billed, so it is sent again.
-            case (VideoOutcomeStatus.Cancelled, JobState.Submitted):
+            case (JobOutcomeStatus.Cancelled, JobState.Submitted):
                 await RefundAsync().ConfigureAwait(false);
                 await MoveAsync(JobState.Cancelled, new JobUpdate { Error = error }, JobPhase.Skipped).ConfigureAwait(false);
                 return;
-            case (VideoOutcomeStatus.Cancelled, JobState.Planned):
+            case (JobOutcomeStatus.Cancelled, JobState.Planned):
                 await RefundAsync().ConfigureAwait(false);
                 return;
-            case (VideoOutcomeStatus.Cancelled, JobState.Submitting):
+            case (JobOutcomeStatus.Cancelled, JobState.Submitting):
                 await MoveAsync(JobState.Unknown, new JobUpdate { Error = "interrupted while being sent: fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, JobPhase.Skipped).ConfigureAwait(false);
                 return;
-            case (VideoOutcomeStatus.Unknown, _):
+            case (JobOutcomeStatus.Unknown, _):
                 await MoveAsync(JobState.Unknown, new JobUpdate { Error = error }, JobPhase.Failed).ConfigureAwait(false);
                 return;
             default:

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Catwalk.Domain;
 using Catwalk.Runs.Specs;
+using Catwalk.Store;
 
 namespace Catwalk.Runs.Planning;
 
 /// <summary>
-/// How a run's jobs are named: the image job of a look by the look's id, its video jobs by look and duration.
+/// How a run's jobs are named (the one input-key builder): the image job of a look by the look's id, its video jobs by look and duration.
 /// File tags keep several looks' files apart in the seed's layout; a one-look run keeps the seed's names.
 /// </summary>
 public static partial class InputKeys
@@ -18,6 +20,23 @@ public static partial class InputKeys
     public static string? VideoTag(RunSpec spec, LookSpec look, int? duration) =>
         spec.Looks.Count == 1 && spec.Durations.Count == 1 ? null
         : Slug(spec.Looks.Count == 1 ? Video(look, duration)[(look.Id.Length + 1)..] : Video(look, duration));
+
+    /// <summary>
+    /// A run holds one job per stage, model and input, but the original tool may have animated one image with one
+    /// model many times: repeats get "#2", "#3"… so every imported file keeps its own job.
+    /// </summary>
+    public static List<JobRecord> MakeUnique(IReadOnlyList<JobRecord> jobs)
+    {
+        var taken = new HashSet<(StageKind, string, string)>();
+        var unique = new List<JobRecord>(jobs.Count);
+        foreach (var job in jobs)
+        {
+            var key = job.InputKey;
+            for (var n = 2; !taken.Add((job.Stage, job.ModelKey, key)); n++) key = $"{job.InputKey} #{n}";
+            unique.Add(key == job.InputKey ? job : job with { InputKey = key });
+        }
+        return unique;
+    }
 
     private static string Slug(string text) => NotSafe().Replace(text.ToLowerInvariant(), "-").Trim('-');
 

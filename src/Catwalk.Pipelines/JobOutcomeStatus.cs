@@ -1,6 +1,7 @@
 namespace Catwalk.Pipelines;
 
-public enum VideoOutcomeStatus
+/// <summary>How one attempt at a job (image or video) ended, as a stage reports it.</summary>
+public enum JobOutcomeStatus
 {
     Succeeded,
     Failed,
