@@ -12,8 +12,17 @@ public sealed record DashboardOptions
     public int Port { get; init; }
     /// <summary>Required to listen on anything but loopback: every request must then carry it.</summary>
     public string? AccessToken { get; init; }
-    /// <summary>Starts runs from <c>/launch</c>; null = the page says launching needs <c>catwalk dashboard</c>. The host owns (and disposes) it.</summary>
+    /// <summary>
+    /// Starts runs from <c>/launch</c>; null = the page says launching needs <c>catwalk dashboard</c>. The host owns (and
+    /// disposes) it. A host whose launcher comes from its own services registers an <see cref="Launch.IRunLauncher"/> in
+    /// <see cref="ConfigureServices"/> instead (the dashboard's container then builds and disposes it).
+    /// </summary>
     public Launch.IRunLauncher? Launcher { get; init; }
+    /// <summary>
+    /// The run store, already opened by the host (which keeps owning it): one store per process. Null: the dashboard
+    /// opens the store of <see cref="Db"/> / <see cref="OutputRoot"/> itself and closes it when it stops.
+    /// </summary>
+    public Catwalk.Store.IRunStore? Store { get; init; }
     /// <summary>
     /// Server mode (<c>catwalk server</c>): the Hangfire storage the workers take jobs from. Adds the workers page,
     /// Hangfire's dashboard under <c>/jobs</c> and the <c>/api</c> endpoints; null = a plain dashboard.

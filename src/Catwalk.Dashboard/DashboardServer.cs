@@ -14,12 +14,16 @@ namespace Catwalk.Dashboard;
 public sealed class DashboardServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IRunStore _store;
+    /// <summary>The store the dashboard opened itself (and closes); null when the host gave its own.</summary>
+    private readonly IRunStore? _ownStore;
 
-    private DashboardServer(WebApplication app, IRunStore store, Uri baseUri) => (_app, _store, BaseUri) = (app, store, baseUri);
+    private DashboardServer(WebApplication app, IRunStore? ownStore, Uri baseUri) => (_app, _ownStore, BaseUri) = (app, ownStore, baseUri);
 
     /// <summary>e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The web app's services: with <see cref="DashboardOptions.ConfigureServices"/>, the host's own too (one container).</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Throws <see cref="ArgumentException"/> for an address <see cref="StartAsync"/> would refuse (e.g. not loopback and no token).</summary>
     public static void CheckListenAddress(DashboardOptions options) => ListenAddress.Check(options);
@@ -27,7 +31,9 @@ public sealed class DashboardServer : IAsyncDisposable
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken ct = default)
     {
         var address = ListenAddress.Check(options);
-        var store = await RunStoreFactory.OpenAsync(options.Db, options.OutputRoot, cancellationToken: ct);
+        var ownStore = options.Store is null ? await RunStoreFactory.OpenAsync(options.Db, options.OutputRoot, cancellationToken: ct) : null;
+        var store = options.Store ?? ownStore!;
+        WebApplication? app = null;
         try
         {
             // The program's folder, not the working one: a published build's wwwroot and appsettings.json lie beside it.
@@ -36,15 +42,17 @@ public sealed class DashboardServer : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.WebHost.UseKestrel(k => k.Listen(address, options.Port)).UseDashboardStaticAssets(owner);
             builder.Services.AddCatwalkDashboard(options, store);
-            var app = builder.Build();
+            app = builder.Build();
             app.UseCatwalkDashboard();
+            // Runs the host's startup validators too: a bad option is refused here, before anything is served or sent.
             await app.StartAsync(ct);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new DashboardServer(app, store, new Uri(bound.TrimEnd('/') + "/"));
+            return new DashboardServer(app, ownStore, new Uri(bound.TrimEnd('/') + "/"));
         }
         catch
         {
-            await store.DisposeAsync();
+            if (app is not null) await app.DisposeAsync();
+            if (ownStore is not null) await ownStore.DisposeAsync();
             throw;
         }
     }
@@ -53,6 +61,6 @@ public sealed class DashboardServer : IAsyncDisposable
     {
         using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5))) await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
-        await _store.DisposeAsync();
+        if (_ownStore is not null) await _ownStore.DisposeAsync();
     }
 }

@@ -15,7 +15,7 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk batch manifest.yaml</c>: the manifest expanded into jobs, estimated, checked against the budget, then run durably.</summary>
-internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessions, StoreOpener stores) : AsyncCommand<BatchSettings>
+internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory hosts, StoreOpener stores) : AsyncCommand<BatchSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, BatchSettings settings, CancellationToken cancellationToken)
     {
@@ -27,16 +27,16 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
         }) with { MetricFrames = settings.MetricFrames ?? 0 };
-        if (settings.Enqueue) return await EnqueueAsync(spec, settings, cancellationToken);
+        if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);
 
-        await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var runs = session.Get<RunService>();
+        await using var host = await hosts.StartAsync(settings, cancellationToken, catalog: catalog);
+        var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
-        console.MarkupLine($"[grey]Batch run {run.Id} recorded in {Markup.Escape(session.Store.Description)}; if it is interrupted, `catwalk resume {run.Id}` finishes it.[/]");
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        console.MarkupLine($"[grey]Batch run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume {run.Id}` finishes it.[/]");
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         RunSummary.Render(console, outcome, TimeProvider.System);
         if (settings.Report is { } path)
@@ -48,20 +48,21 @@ internal sealed class BatchCommand(IAnsiConsole console, FalSessionFactory sessi
     }
 
     /// <summary>Stores the run and queues its jobs for the workers; nothing is sent to fal from here.</summary>
-    private async Task<int> EnqueueAsync(RunSpec spec, BatchSettings settings, CancellationToken cancellationToken)
+    private async Task<int> EnqueueAsync(RunSpec spec, BatchSettings settings, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var db = stores.Database(settings);
         if (!RunStoreFactory.IsPostgres(db))
             throw new InvalidInputException("--enqueue needs the PostgreSQL database the workers use: --db \"Host=…;Database=…;Username=…\" (or CATWALK_DB). Without workers, leave --enqueue out and the batch runs here.");
-        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!));
-        await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true, configure: services => services.AddCatwalkQueue(storage));
-        var runs = session.Get<RunService>();
+        // Made once the host has validated its options: it prepares its schema in the database.
+        await using var host = await hosts.StartAsync(settings, cancellationToken, queueOnly: true,
+            configure: services => services.AddCatwalkQueue(_ => HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!))), catalog: catalog);
+        var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
 
-        var queued = await session.Get<RunQueue>().SubmitAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
-        console.MarkupLine($"Batch run [bold]{queued.RunId}[/] stored in {Markup.Escape(session.Store.Description)}; {queued.Jobs} job(s) queued for workers on the [bold]{queued.Queue}[/] queue.");
+        var queued = await host.Get<RunQueue>().SubmitAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        console.MarkupLine($"Batch run [bold]{queued.RunId}[/] stored in {Markup.Escape(host.Store.Description)}; {queued.Jobs} job(s) queued for workers on the [bold]{queued.Queue}[/] queue.");
         console.MarkupLine($"[grey]Workers save into {Markup.Escape(queued.OutputRoot ?? "")} and read the manifest's images where it names them: on several machines, that must be a shared folder at the same path.[/]");
         console.MarkupLine($"Start workers with `catwalk worker --db …`; follow it with `catwalk report --run {queued.RunId[..12]} --db …` or the dashboard.");
         return ExitCodes.Success;

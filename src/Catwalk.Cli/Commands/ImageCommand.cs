@@ -10,14 +10,14 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk image</c>: one image-model call, images and metadata saved, recorded in the run store.</summary>
-internal sealed class ImageCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<ImageSettings>
+internal sealed class ImageCommand(IAnsiConsole console, CommandHostFactory hosts) : AsyncCommand<ImageSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
         var paths = settings.References ?? [];
         for (var i = 0; i < paths.Length; i++)
             await ReferenceImageLoader.LoadAsync(i == 0 ? ReferenceRole.Person : ReferenceRole.Outfit, paths[i], cancellationToken: cancellationToken);
-        await using var session = await sessions.CreateAsync(settings, cancellationToken);
+        await using var host = await hosts.StartAsync(settings, cancellationToken);
         var look = new LookSpec
         {
             Id = "look", ImagePrompt = settings.Prompt, PersonImage = paths.Length > 0 ? RunSpecs.Full(paths[0]) : null, OutfitImages = [.. paths.Skip(1).Select(RunSpecs.Full)],
@@ -27,8 +27,8 @@ internal sealed class ImageCommand(IAnsiConsole console, FalSessionFactory sessi
             Kind = "image", Looks = [look], ImageModel = settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel),
             ImageCount = settings.Count, ImageAspectRatio = settings.AspectRatio, Seed = settings.Seed, UseCache = !settings.NoCache, TimeoutSeconds = settings.TimeoutSeconds,
         };
-        var runs = session.Get<RunService>();
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
+        var runs = host.Get<RunService>();
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         if (outcome.Looks.SingleOrDefault() is { Image: { } image }) SummaryTable.RenderImage(console, image, Path.GetFullPath(settings.OutputDirectory));
         RunSummary.Render(console, outcome, TimeProvider.System, table: false);

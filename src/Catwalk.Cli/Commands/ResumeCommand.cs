@@ -12,27 +12,27 @@ namespace Catwalk.Cli.Commands;
 /// <c>catwalk resume</c>: finishes interrupted runs. Jobs fal already has are collected by their request id; only
 /// jobs it never got are sent; failed and unknown ones only when asked.
 /// </summary>
-internal sealed class ResumeCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<ResumeSettings>
+internal sealed class ResumeCommand(IAnsiConsole console, CommandHostFactory hosts) : AsyncCommand<ResumeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ResumeSettings settings, CancellationToken cancellationToken)
     {
-        await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var runs = session.Get<RunService>();
+        await using var host = await hosts.StartAsync(settings, cancellationToken);
+        var runs = host.Get<RunService>();
         var targets = await TargetsAsync(runs, settings, cancellationToken);
         if (targets.Count == 0)
         {
-            console.MarkupLine($"Nothing to resume: every run in {Markup.Escape(session.Store.Description)} is finished.");
+            console.MarkupLine($"Nothing to resume: every run in {Markup.Escape(host.Store.Description)} is finished.");
             return ExitCodes.Success;
         }
         var exit = ExitCodes.Success;
         foreach (var run in targets)
         {
-            if (run.Emulated != session.Emulated)
+            if (run.Emulated != host.Emulated)
                 throw new InvalidInputException(run.Emulated
                     ? $"Run {run.Id} was made with the emulator; resume it with the emulator too (unset FAL_KEY, or add --emulator), so its requests are not looked for at fal."
                     : $"Run {run.Id} was made with fal; resume it with FAL_KEY set, so its paid requests are collected from fal.");
             var reopened = await runs.ReopenAsync(run, settings.RetryFailed, settings.ResubmitUnknown, cancellationToken);
-            if (session.Mode == ConnectionMode.InProcessEmulator && await runs.ForgetEmulatedRequestsAsync(run, cancellationToken) is > 0 and var lost)
+            if (host.Mode == ConnectionMode.InProcessEmulator && await runs.ForgetEmulatedRequestsAsync(run, cancellationToken) is > 0 and var lost)
                 console.MarkupLine($"[grey]{lost} job(s) were waiting on the built-in emulator of the process that stopped; they are sent again to this one (emulated: nothing is paid).[/]");
             var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken);
             console.MarkupLine($"Resuming {run.Kind} [bold]{run.Id}[/]{(run.Name is { } n ? $" ({Markup.Escape(n)})" : "")}: "

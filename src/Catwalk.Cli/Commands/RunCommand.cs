@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk run</c>: person + outfit → one image → a video from each chosen model, concurrently, recorded in the run store.</summary>
-internal sealed class RunCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<RunSettings>
+internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts) : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
@@ -24,14 +24,14 @@ internal sealed class RunCommand(IAnsiConsole console, FalSessionFactory session
             Person = settings.ToPerson(), Environment = SampleLook.Environment(settings), Description = SampleLook.Description(settings),
         };
 
-        await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var spec = RunSpecs.FromVideoOptions("run", look, settings, session.Get<ModelCatalog>(), settings.VideoPrompt);
-        var runs = session.Get<RunService>();
+        await using var host = await hosts.StartAsync(settings, cancellationToken);
+        var spec = RunSpecs.FromVideoOptions("run", look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt);
+        var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd);
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
-        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(session.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
 
         var root = Path.GetFullPath(settings.OutputDirectory);

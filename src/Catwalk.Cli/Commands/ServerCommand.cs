@@ -8,6 +8,7 @@ using Catwalk.Store;
 using Catwalk.Workers;
 using Catwalk.Workers.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,7 +20,7 @@ namespace Catwalk.Cli.Commands;
 /// shared PostgreSQL store, until Ctrl+C. It does no fal work: runs launched here or posted to the API are stored and
 /// enqueued for <c>catwalk worker</c> processes.
 /// </summary>
-internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, FalSessionFactory sessions, IConfiguration configuration) : AsyncCommand<ServerSettings>
+internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, CommandHostFactory hosts, IConfiguration configuration) : AsyncCommand<ServerSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServerSettings settings, CancellationToken cancellationToken)
     {
@@ -39,19 +40,37 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Fa
         catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
 
         var connection = RunStoreFactory.PostgresConnectionString(db!);
-        // The session opens (and migrates) the run store first, so an unreachable database is the store's clear error.
-        await using var session = await sessions.CreateAsync(settings, cancellationToken, queueOnly: true,
-            configure: services => services.AddCatwalkQueue(HangfireStorageFactory.Create(connection)), status: status);
-        var launcher = new QueueRunLauncher(session.Get<RunService>(), session.Get<RunQueue>(), session.Get<ModelCatalog>(), options.OutputRoot, session.Emulated);
-        options = options with { Launcher = launcher, ClusterStorage = session.Get<Hangfire.JobStorage>(), ClusterMonitor = session.Get<Catwalk.Runs.Queue.IClusterMonitor>() };
-        DashboardServer server;
-        try { server = await DashboardServer.StartAsync(options, cancellationToken); }
-        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
-        await using (server)
+        // The store is opened (and migrated) first, so an unreachable database is the store's clear error.
+        var parts = await hosts.PrepareAsync(settings, queueOnly: true, status, cancellationToken);
+        try
         {
-            PrintWhereAndHow(status, server.BaseUri, session.Store.Description, launcher.Queue, connection, settings.Token is { Length: > 0 });
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-            catch (OperationCanceledException) { }
+            var storage = HangfireStorageFactory.Create(connection);
+            // The dashboard's web app is the command's one host: Catwalk's services, the queue, the store opened once.
+            options = options with
+            {
+                Store = parts.Store,
+                ClusterStorage = storage,
+                ConfigureServices = services =>
+                {
+                    parts.AddTo(services, web: true);
+                    services.AddCatwalkQueue(storage);
+                    services.AddSingleton<IRunLauncher>(sp => new QueueRunLauncher(sp.GetRequiredService<RunService>(), sp.GetRequiredService<RunQueue>(), sp.GetRequiredService<ModelCatalog>(), options.OutputRoot, parts.Connection.Emulated));
+                },
+            };
+            DashboardServer server;
+            try { server = await DashboardServer.StartAsync(options, cancellationToken); }
+            catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+            await using (server)
+            {
+                var queue = server.Services.GetRequiredService<QueueRunLauncher>().Queue;
+                PrintWhereAndHow(status, server.BaseUri, parts.Store.Description, queue, connection, settings.Token is { Length: > 0 });
+                try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+                catch (OperationCanceledException) { }
+            }
+        }
+        finally
+        {
+            await HostParts.DisposeAsync(null, parts.Store, parts.Connection.Emulator);
         }
         status.Say("Server stopped. Queued jobs stay in the database for the workers.");
         return ExitCodes.Success;

@@ -11,19 +11,19 @@ using Spectre.Console.Cli;
 namespace Catwalk.Cli.Commands;
 
 /// <summary><c>catwalk video</c>: one image → a video from each chosen model, concurrently, recorded in the run store.</summary>
-internal sealed class VideoCommand(IAnsiConsole console, FalSessionFactory sessions) : AsyncCommand<VideoCommandSettings>
+internal sealed class VideoCommand(IAnsiConsole console, CommandHostFactory hosts) : AsyncCommand<VideoCommandSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, VideoCommandSettings settings, CancellationToken cancellationToken)
     {
         await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, settings.Image!, cancellationToken: cancellationToken);
-        await using var session = await sessions.CreateAsync(settings, cancellationToken);
-        var prompt = settings.Prompt ?? session.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
-        var spec = RunSpecs.FromVideoOptions("video", new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, session.Get<ModelCatalog>(), prompt);
-        var runs = session.Get<RunService>();
+        await using var host = await hosts.StartAsync(settings, cancellationToken);
+        var prompt = settings.Prompt ?? host.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
+        var spec = RunSpecs.FromVideoOptions("video", new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt);
+        var runs = host.Get<RunService>();
         PlanPrinter.Print(console, runs.Plan(spec).VideoPlans.Values.Single());
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, session.Emulated, cancellationToken);
-        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(session.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         foreach (var videos in outcome.Looks.SingleOrDefault()?.Videos ?? []) SummaryTable.Render(console, videos, Path.GetFullPath(settings.OutputDirectory));
         RunSummary.Render(console, outcome, TimeProvider.System, table: false);

@@ -6,6 +6,8 @@ using Catwalk.Workers;
 using Catwalk.Dashboard.Health;
 using Catwalk.Workers.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,7 +18,7 @@ namespace Catwalk.Cli.Commands;
 /// queued jobs from the shared database and does them as a single process would — request ids stored before waiting,
 /// nothing sent twice — until Ctrl+C, which leaves what it held for the other workers.
 /// </summary>
-internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sessions, StoreOpener stores, IConfiguration configuration) : AsyncCommand<WorkerSettings>
+internal sealed class WorkerCommand(IAnsiConsole console, CommandHostFactory hosts, StoreOpener stores, IConfiguration configuration) : AsyncCommand<WorkerSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, WorkerSettings settings, CancellationToken cancellationToken)
     {
@@ -29,18 +31,26 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
             throw new InvalidInputException("No FAL_KEY set, and a worker does not start its own emulator (its jobs would die with it). For emulated runs, start a shared one with `catwalk emulator --port 8790` and give every worker CATWALK_FAL_QUEUE_URL=http://HOST:8790 and CATWALK_FAL_STORAGE_URL=http://HOST:8790; for fal, set FAL_KEY.");
 
         var name = WorkerIdentity.NewName(settings.Name);
-        // How long a dead worker's jobs wait before another takes them over (Hangfire's invisibility, our slots' lifetime).
-        var takeover = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Catwalk:Worker:TakeoverSeconds", 30.0), 2, 600));
-        await using var session = await sessions.CreateAsync(settings, cancellationToken, configure: services => services.AddCatwalkWorker(name, takeover), status: status);
-        var identity = session.Get<WorkerIdentity>();
-        var storage = HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), takeover);
-        var stats = session.Get<WorkerStats>();
-        await using var health = settings.HealthPort is { } port ? await StartHealthAsync(port, session.Store, storage, cancellationToken) : null;
-        status.Say($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(session.Store.Description)}."
-            + (health is null ? "" : $" Health: http://0.0.0.0:{settings.HealthPort}{HealthEndpoints.Live} and {HealthEndpoints.Ready}.")
+        // Read as written (never fails to bind); the host's start refuses a value out of range before any job is taken.
+        var configured = configuration.GetSection(WorkerHostOptions.Section).Get<WorkerHostOptions>() ?? new WorkerHostOptions();
+        await using var host = await hosts.StartAsync(settings, cancellationToken, configure: services =>
+        {
+            // Before the start only to name the slots' lifetime; nothing uses it unless the start found it valid.
+            services.AddCatwalkWorker(name, configured.Takeover);
+            services.AddOptions<WorkerHostOptions>().BindConfiguration(WorkerHostOptions.Section).ValidateOnStart();
+            services.AddSingleton<IValidateOptions<WorkerHostOptions>, WorkerHostOptionsValidator>();
+            // Created once the options are valid (it prepares its schema in the database): how long a dead worker's
+            // jobs wait before another takes them over is Hangfire's invisibility timeout.
+            services.AddSingleton<Hangfire.JobStorage>(sp => HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!), sp.GetRequiredService<IOptions<WorkerHostOptions>>().Value.Takeover));
+        }, status: status, health: settings.HealthPort is { } port ? new HealthEndpoint(port) : null);
+        var identity = host.Get<WorkerIdentity>();
+        var storage = host.Get<Hangfire.JobStorage>();
+        var stats = host.Get<WorkerStats>();
+        status.Say($"Worker [bold]{Markup.Escape(identity.Name)}[/]: {settings.Concurrency} at once from the [bold]{identity.Queue}[/] queue of {Markup.Escape(host.Store.Description)}."
+            + (settings.HealthPort is null ? "" : $" Health: http://0.0.0.0:{settings.HealthPort}{HealthEndpoints.Live} and {HealthEndpoints.Ready}.")
             + $" Ctrl+C or SIGTERM stops it: jobs in hand get {settings.DrainSeconds} s to finish, then go to other workers.");
         var drain = TimeSpan.FromSeconds(settings.DrainSeconds);
-        var worker = CatwalkWorker.Start(session.Services, storage, settings.Concurrency, drain, logging => LogOutput.Configure(logging, status.Format, verbose: false));
+        var worker = CatwalkWorker.Start(host.Services, storage, settings.Concurrency, drain, logging => LogOutput.Configure(logging, status.Format, verbose: false));
         try
         {
             await ReportUntilAsync(stats, settings.StopAfter, status, cancellationToken);
@@ -55,19 +65,6 @@ internal sealed class WorkerCommand(IAnsiConsole console, FalSessionFactory sess
         }
         status.Say($"Worker stopped: {stats.Downloaded} job(s) saved, {stats.Failed} ended otherwise.");
         return ExitCodes.Success;
-    }
-
-    /// <summary>The health port; one taken already is the user's to change, in one line.</summary>
-    private static async Task<HealthServer> StartHealthAsync(int port, IRunStore store, Hangfire.JobStorage storage, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await HealthServer.StartAsync(port, store, storage, cancellationToken: cancellationToken);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidInputException($"--health-port {port}: cannot listen there ({e.Message}). Choose a free port.");
-        }
     }
 
     /// <summary>A line every 10 s while jobs end (saved, other, jobs/s); returns once <paramref name="stopAfter"/> jobs have ended, if given.</summary>

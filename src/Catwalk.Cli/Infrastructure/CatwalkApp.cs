@@ -30,7 +30,8 @@ internal static class CatwalkApp
             .AddSingleton(configuration)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<StoreOpener>()
-            .AddSingleton<FalSessionFactory>();
+            .AddSingleton<ConnectionPlanner>()
+            .AddSingleton<CommandHostFactory>();
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {

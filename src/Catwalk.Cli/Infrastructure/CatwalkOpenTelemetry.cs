@@ -18,20 +18,32 @@ internal static class CatwalkOpenTelemetry
 
     public static bool Enabled => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EndpointVariable));
 
-    /// <summary>Catwalk's spans and metrics with HTTP client instrumentation (fal calls), exported over OTLP.</summary>
-    public static IServiceCollection AddCatwalkOpenTelemetry(this IServiceCollection services)
+    /// <summary>
+    /// Catwalk's spans and metrics with HTTP client instrumentation (fal calls), exported over OTLP; with
+    /// <paramref name="web"/>, ASP.NET Core's request spans and metrics too, through the same exporter.
+    /// </summary>
+    public static IServiceCollection AddCatwalkOpenTelemetry(this IServiceCollection services, bool web = false)
     {
         if (!Enabled) return services;
         services.AddOpenTelemetry()
             .ConfigureResource(Resource)
-            .WithTracing(t => t.AddSource(CatwalkTelemetry.Name).AddHttpClientInstrumentation().AddOtlpExporter())
-            .WithMetrics(m => m.AddMeter(CatwalkTelemetry.Name).AddHttpClientInstrumentation().AddOtlpExporter());
+            .WithTracing(t =>
+            {
+                t.AddSource(CatwalkTelemetry.Name).AddHttpClientInstrumentation();
+                if (web) t.AddAspNetCoreInstrumentation();
+                t.AddOtlpExporter();
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(CatwalkTelemetry.Name).AddHttpClientInstrumentation();
+                if (web) m.AddAspNetCoreInstrumentation();
+                m.AddOtlpExporter();
+            });
         return services;
     }
 
     /// <summary>
-    /// For the web app of <c>catwalk server</c> / <c>dashboard</c>: ASP.NET Core's request spans and metrics only (the
-    /// Catwalk source is already exported by the session's providers; adding it here would export every span twice).
+    /// For a dashboard without Catwalk's services (its launch page off): ASP.NET Core's request spans and metrics only.
     /// </summary>
     public static void AddWebOpenTelemetry(IServiceCollection services)
     {
@@ -40,13 +52,6 @@ internal static class CatwalkOpenTelemetry
             .ConfigureResource(Resource)
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporter());
-    }
-
-    /// <summary>Without a generic host nothing starts the providers: resolving them does (disposing the services flushes them).</summary>
-    public static void Start(IServiceProvider services)
-    {
-        _ = services.GetService<TracerProvider>();
-        _ = services.GetService<MeterProvider>();
     }
 
     private static void Resource(ResourceBuilder resource) =>

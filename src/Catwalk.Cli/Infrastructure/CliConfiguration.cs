@@ -8,15 +8,22 @@ namespace Catwalk.Cli.Infrastructure;
 /// </summary>
 internal static class CliConfiguration
 {
+    /// <summary>Each short environment variable and the setting it gives.</summary>
+    public static IReadOnlyDictionary<string, string> ShortNames { get; } = new Dictionary<string, string>
+    {
+        ["CATWALK_FAL_QUEUE_URL"] = "Catwalk:Fal:QueueUrl",
+        ["CATWALK_FAL_STORAGE_URL"] = "Catwalk:Fal:StorageUrl",
+        ["CATWALK_FAL_API_URL"] = "Catwalk:Fal:ApiUrl",
+        ["CATWALK_DB"] = "Catwalk:Db",
+        ["CATWALK_LOG_FORMAT"] = "Catwalk:LogFormat",
+    };
+
     public static IConfiguration Load(IReadOnlyDictionary<string, string?>? environment = null)
     {
         var env = environment ?? Environment();
         var shortNames = new Dictionary<string, string?>();
-        if (env.GetValueOrDefault("CATWALK_FAL_QUEUE_URL") is { Length: > 0 } queue) shortNames["Catwalk:Fal:QueueUrl"] = queue;
-        if (env.GetValueOrDefault("CATWALK_FAL_STORAGE_URL") is { Length: > 0 } storage) shortNames["Catwalk:Fal:StorageUrl"] = storage;
-        if (env.GetValueOrDefault("CATWALK_FAL_API_URL") is { Length: > 0 } api) shortNames["Catwalk:Fal:ApiUrl"] = api;
-        if (env.GetValueOrDefault("CATWALK_DB") is { Length: > 0 } db) shortNames["Catwalk:Db"] = db;
-        if (env.GetValueOrDefault("CATWALK_LOG_FORMAT") is { Length: > 0 } logFormat) shortNames["Catwalk:LogFormat"] = logFormat;
+        foreach (var (variable, setting) in ShortNames)
+            if (env.GetValueOrDefault(variable) is { Length: > 0 } value) shortNames[setting] = value;
         return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)

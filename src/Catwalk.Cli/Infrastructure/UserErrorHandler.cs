@@ -1,6 +1,7 @@
 using Catwalk.Catalog;
 using Catwalk.Domain;
 using Catwalk.Fal;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Catwalk.Cli.Infrastructure;
@@ -25,6 +26,10 @@ internal static class UserErrorHandler
             // Spectre's own parse and settings-validation errors: a mistake on the command line.
             Spectre.Console.Cli.CommandAppException => (ExitCodes.UserError, $"{e.Message.TrimEnd('.')}. See `catwalk {Command} --help`."),
             FalValidationException => (ExitCodes.UserError, e.Message),
+            // A bad setting, refused when the command's host started: before anything was sent or stored.
+            OptionsValidationException options => (ExitCodes.UserError, SettingProblem.Describe([options])),
+            AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+                (ExitCodes.UserError, SettingProblem.Describe(many.InnerExceptions.Cast<OptionsValidationException>())),
             FalException => (ExitCodes.FalError, e.Message),
             HttpRequestException http => (ExitCodes.FalError, $"Could not reach fal: {http.Message}. Check your network, or run `catwalk check`."),
             OperationCanceledException => (ExitCodes.Cancelled, "Cancelled."),

@@ -29,6 +29,18 @@ public static class HealthEndpoints
         return services;
     }
 
+    /// <summary>
+    /// As above, with Hangfire's storage taken from the host's services when /readyz first runs: a host that builds it
+    /// from options validated at start (a worker's takeover time) registers it there instead of creating it first.
+    /// </summary>
+    public static IServiceCollection AddCatwalkHealthChecks(this IServiceCollection services, IRunStore store, Func<IServiceProvider, JobStorage> jobs)
+    {
+        services.AddHealthChecks()
+            .AddCheck("store", new StoreHealthCheck(store), tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
+            .Add(new HealthCheckRegistration("hangfire", sp => new HangfireHealthCheck(jobs(sp)), failureStatus: null, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5)));
+        return services;
+    }
+
     /// <summary>As middleware, so it answers before any access-token check: a load balancer has no token.</summary>
     public static IApplicationBuilder UseCatwalkHealthChecks(this IApplicationBuilder app) => app
         .UseHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })

@@ -16,6 +16,7 @@ public static class DashboardServiceCollectionExtensions
     {
         services.AddSingleton(options).AddRunStore(store).AddSingleton(TimeProvider.System);
         services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>();
+        if (options.Launcher is { } launcher) services.AddSingleton(launcher);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         if (options.ClusterStorage is { } storage) services.AddCatwalkCluster(options, storage);
@@ -27,11 +28,14 @@ public static class DashboardServiceCollectionExtensions
     /// <summary>Server mode: the cluster's view (workers page, <c>/api/cluster</c>), the enqueuing launcher, and Hangfire's dashboard.</summary>
     private static void AddCatwalkCluster(this IServiceCollection services, DashboardOptions options, JobStorage storage)
     {
-        if (options.Launcher is not QueueRunLauncher launcher)
+        if (options.Launcher is not null and not QueueRunLauncher)
             throw new ArgumentException("A dashboard with a cluster enqueues its runs for workers: its launcher must be a QueueRunLauncher.", nameof(options));
-        if (options.ClusterMonitor is not { } monitor)
-            throw new ArgumentException("A dashboard with a cluster shows its workers: give its ClusterMonitor too.", nameof(options));
-        services.AddSingleton(storage).AddSingleton(launcher).AddSingleton(monitor);
+        // The launcher given, or the one the host registered in its own services (checked when first asked for).
+        services.AddSingleton(sp => sp.GetService<IRunLauncher>() as QueueRunLauncher
+            ?? throw new InvalidOperationException("A dashboard with a cluster enqueues its runs for workers: its launcher must be a QueueRunLauncher."));
+        services.AddSingleton(storage);
+        // The workers' view: the one given, else the host's own (AddCatwalkQueue registers it beside the queue).
+        if (options.ClusterMonitor is { } monitor) services.AddSingleton(monitor);
         // What UseHangfireDashboard needs: its routes, and IGlobalConfiguration, the marker it checks for. Not through
         // AddHangfire: that also points Hangfire's process-wide log provider and job activator at this web app's services,
         // which die with the dashboard while the process (tests, a worker in the same process) goes on using Hangfire.

@@ -9,6 +9,11 @@ public sealed class CatwalkOptions
 {
     public string OutputDirectory { get; set; } = "outputs";
     public IList<string> CatalogFiles { get; } = [];
+    /// <summary>
+    /// A catalog the host has loaded already (the CLI reads it once, to decide and check things before the container is
+    /// built); used as is, and <see cref="CatalogFiles"/> is then not read again. Null: <see cref="CatalogFiles"/> are read.
+    /// </summary>
+    public Catwalk.Catalog.ModelCatalog? Catalog { get; set; }
     public string? PromptTemplatesFile { get; set; }
     public ReferenceUploadMode UploadMode { get; set; } = ReferenceUploadMode.Storage;
     /// <summary>Send an opaque RGBA PNG reference as a smaller RGB PNG with identical pixels (<see cref="LosslessPngOptimizer"/>). On by default.</summary>

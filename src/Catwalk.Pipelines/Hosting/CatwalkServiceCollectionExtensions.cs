@@ -14,12 +14,14 @@ namespace Catwalk.Pipelines.Hosting;
 /// <summary>Registers Catwalk: the catalog, the fal client, one keyed generator per catalog model, and the pipelines.</summary>
 public static class CatwalkServiceCollectionExtensions
 {
-    public static IServiceCollection AddCatwalk(this IServiceCollection services, Action<CatwalkOptions>? configure = null)
+    /// <returns>A <see cref="CatwalkBuilder"/>: the same collection (chain on it as before), plus the catalog registered.</returns>
+    public static CatwalkBuilder AddCatwalk(this IServiceCollection services, Action<CatwalkOptions>? configure = null)
     {
         var options = new CatwalkOptions();
         configure?.Invoke(options);
-        // The catalog is read now: every model in it becomes a keyed generator, so a model added as data needs no code.
-        var catalog = ModelCatalog.WithFiles(options.CatalogFiles);
+        // The catalog is read now (unless the host already loaded it): every model in it becomes a keyed generator, so a
+        // model added as data needs no code.
+        var catalog = options.Catalog ?? ModelCatalog.WithFiles(options.CatalogFiles);
         var prompts = options.PromptTemplatesFile is { } file ? PromptTemplates.Load(file) : PromptTemplates.BuiltIn;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -49,6 +51,6 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
         options.ConfigureServices?.Invoke(services);
-        return services;
+        return new CatwalkBuilder(services, catalog);
     }
 }

@@ -34,10 +34,17 @@ public static class WorkersServiceCollectionExtensions
     /// Hangfire's storage, client and a view of the cluster, for processes that enqueue or watch (server, batch --enqueue);
     /// also as <see cref="IRunQueue"/> and <see cref="IClusterMonitor"/>, the same instances, for callers without Hangfire.
     /// </summary>
-    public static IServiceCollection AddCatwalkQueue(this IServiceCollection services, JobStorage storage)
+    public static IServiceCollection AddCatwalkQueue(this IServiceCollection services, JobStorage storage) =>
+        services.AddCatwalkQueue(_ => storage);
+
+    /// <summary>
+    /// As above, the storage made when first needed: Hangfire's PostgreSQL storage prepares its schema when created, so a
+    /// host that validates its options at start creates it only after them.
+    /// </summary>
+    public static IServiceCollection AddCatwalkQueue(this IServiceCollection services, Func<IServiceProvider, JobStorage> storage)
     {
         services.AddSingleton(storage);
-        services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(storage));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<RunEnqueuer>();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<IRunQueue>(sp => sp.GetRequiredService<RunQueue>());

@@ -1,0 +1,48 @@
+using Catwalk.Catalog;
+using Catwalk.Cli.Commands;
+using Catwalk.Fal;
+using Catwalk.Pipelines.Hosting;
+using Catwalk.Pipelines.References;
+using Catwalk.Runs.Hosting;
+using Catwalk.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catwalk.Cli.Infrastructure;
+
+/// <summary>What a command's host is built on (decided and opened before it) and the Catwalk services it registers on them.</summary>
+internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalog Catalog, ConnectionPlan Connection, IRunStore Store, LogFormat LogFormat)
+{
+    /// <param name="web">
+    /// The host is the dashboard's web app: its request telemetry joins Catwalk's (one exporter), and ASP.NET Core's own
+    /// log stays out of the console, as when the dashboard had a container of its own.
+    /// </param>
+    public void AddTo(IServiceCollection services, bool web = false)
+    {
+        var (settings, connection) = (Settings, Connection);
+        services
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, CommandLineLifetime>()
+            .AddLogging(logging =>
+            {
+                LogOutput.Configure(logging, LogFormat, settings.Verbose);
+                // A host that fails to start (a bad option) would log it with its stack trace; the command says it in one line.
+                logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+                if (web) logging.AddFilter("Microsoft.AspNetCore", LogLevel.None);
+            })
+            .AddCatwalkOpenTelemetry(web)
+            .AddCatwalk(o =>
+            {
+                o.OutputDirectory = settings.OutputDirectory;
+                o.Catalog = Catalog; // loaded once, by the host, with the user catalog's rules
+                o.PromptTemplatesFile = settings.PromptTemplates;
+                o.UploadMode = settings.DataUris ? ReferenceUploadMode.DataUri : ReferenceUploadMode.Storage;
+                o.Emulated = connection.Emulated;
+                o.ConfigureFal = f =>
+                {
+                    (f.QueueUrl, f.StorageUrl, f.ApiUrl, f.Key) = (connection.Endpoints.QueueUrl, connection.Endpoints.StorageUrl, connection.Endpoints.ApiUrl, connection.Key);
+                    f.AdminKey = connection.Key is null ? null : FalKey.AdminFromEnvironment();
+                };
+            })
+            .AddCatwalkRuns(Store);
+    }
+}
