@@ -6,13 +6,15 @@ namespace Catwalk.Packaging.Tests;
 /// <summary>
 /// The checkout published (linux-x64) and packed once per test run, each into a temp folder outside the checkout, shared
 /// by every test here. Publishing and packing take minutes on two cores, so each happens only when a test first asks.
+/// One at a time: both restore and build into the checkout's obj folders with different properties (pack restores for
+/// the tool's RIDs, publish for linux-x64), so side by side one could rewrite the other's assets file mid-build.
 /// </summary>
 public sealed class ShippedBuilds : IAsyncLifetime
 {
     public const string Version = "0.1.0";
 
     private readonly TempDirectory _root = new("catwalk-shipped-");
-    private readonly SemaphoreSlim _publishGate = new(1, 1), _packGate = new(1, 1);
+    private readonly SemaphoreSlim _buildGate = new(1, 1);
     private string? _published, _artifacts;
 
     /// <summary>A fresh folder for one test's own files (homes, stores, working folders), inside this fixture's temp folder.</summary>
@@ -21,7 +23,7 @@ public sealed class ShippedBuilds : IAsyncLifetime
     /// <summary><c>dotnet publish src/Catwalk.Cli -c Release -r linux-x64</c>, as the README says, into a folder of its own.</summary>
     public async Task<string> PublishedAsync()
     {
-        await _publishGate.WaitAsync();
+        await _buildGate.WaitAsync();
         try
         {
             if (_published is not null) return _published;
@@ -31,7 +33,7 @@ public sealed class ShippedBuilds : IAsyncLifetime
                 timeout: TimeSpan.FromMinutes(15))).ShouldSucceed("dotnet publish");
             return _published = output;
         }
-        finally { _publishGate.Release(); }
+        finally { _buildGate.Release(); }
     }
 
     /// <summary>
@@ -41,7 +43,7 @@ public sealed class ShippedBuilds : IAsyncLifetime
     /// </summary>
     public async Task<string> ArtifactsAsync()
     {
-        await _packGate.WaitAsync();
+        await _buildGate.WaitAsync();
         try
         {
             if (_artifacts is not null) return _artifacts;
@@ -55,7 +57,7 @@ public sealed class ShippedBuilds : IAsyncLifetime
                 timeout: TimeSpan.FromMinutes(15))).ShouldSucceed("dotnet pack");
             return _artifacts = output;
         }
-        finally { _packGate.Release(); }
+        finally { _buildGate.Release(); }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
