@@ -50,7 +50,7 @@ internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores,
         }
         finally
         {
-            await HostParts.DisposeAsync(null, parts?.Store, parts?.Connection.Emulator);
+            if (parts is not null) await parts.DisposeAsync();
         }
         console.MarkupLine("Dashboard stopped.");
         return ExitCodes.Success;

@@ -70,7 +70,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Co
         }
         finally
         {
-            await HostParts.DisposeAsync(null, parts.Store, parts.Connection.Emulator);
+            await parts.DisposeAsync();
         }
         status.Say("Server stopped. Queued jobs stay in the database for the workers.");
         return ExitCodes.Success;

@@ -8,12 +8,12 @@ namespace Catwalk.Cli.Infrastructure;
 /// A long-running command's one host (its only container), already started, so its options were validated. Disposing
 /// stops the host, then closes the store and stops the emulator, which were opened before it and outlive it.
 /// </summary>
-internal sealed class CommandHost(IHost host, ConnectionPlan connection, IRunStore store) : IAsyncDisposable
+internal sealed class CommandHost(IHost host, CommandHostParts parts) : IAsyncDisposable
 {
     public IServiceProvider Services => host.Services;
-    public ConnectionMode Mode => connection.Mode;
-    public bool Emulated => connection.Emulated;
-    public IRunStore Store { get; } = store;
+    public ConnectionMode Mode => parts.Connection.Mode;
+    public bool Emulated => parts.Connection.Emulated;
+    public IRunStore Store => parts.Store;
 
     public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
@@ -26,7 +26,7 @@ internal sealed class CommandHost(IHost host, ConnectionPlan connection, IRunSto
         }
         finally
         {
-            await HostParts.DisposeAsync(host, Store, connection.Emulator).ConfigureAwait(false);
+            await parts.DisposeAsync(host).ConfigureAwait(false);
         }
     }
 }

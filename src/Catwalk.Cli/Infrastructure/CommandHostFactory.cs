@@ -40,16 +40,16 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
             builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
             host = health is null ? ((HostApplicationBuilder)builder).Build() : BuildHealth((WebApplicationBuilder)builder, health, parts.Store);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new CommandHost(host, parts.Connection, parts.Store);
+            return new CommandHost(host, parts);
         }
         catch (IOException e) when (health is not null)
         {
-            await HostParts.DisposeAsync(host, parts.Store, parts.Connection.Emulator).ConfigureAwait(false);
+            await parts.DisposeAsync(host).ConfigureAwait(false);
             throw new InvalidInputException($"--health-port {health.Port}: cannot listen there ({e.Message}). Choose a free port.");
         }
         catch
         {
-            await HostParts.DisposeAsync(host, parts.Store, parts.Connection.Emulator).ConfigureAwait(false);
+            await parts.DisposeAsync(host).ConfigureAwait(false);
             throw;
         }
     }

@@ -6,6 +6,7 @@ using Catwalk.Pipelines.References;
 using Catwalk.Runs.Hosting;
 using Catwalk.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Catwalk.Cli.Infrastructure;
@@ -44,5 +45,20 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                 };
             })
             .AddCatwalkRuns(Store);
+    }
+
+    /// <summary>Ends what the host was built on, innermost first: the host (its services, when there is one), the store, the emulator.</summary>
+    public async ValueTask DisposeAsync(IHost? host = null)
+    {
+        try
+        {
+            if (host is IAsyncDisposable asyncHost) await asyncHost.DisposeAsync().ConfigureAwait(false);
+            else host?.Dispose();
+        }
+        finally
+        {
+            try { await Store.DisposeAsync().ConfigureAwait(false); }
+            finally { if (Connection.Emulator is { } emulator) await emulator.DisposeAsync().ConfigureAwait(false); }
+        }
     }
 }
