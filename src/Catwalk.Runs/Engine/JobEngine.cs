@@ -21,9 +21,10 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
     public async Task<JobRunResult> RunAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
         var verdict = await JudgeAsync(run, job, cancellationToken).ConfigureAwait(false);
-        var current = await run.Store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job;
         if (verdict.Readiness != InputReadiness.Ready)
         {
+            // Read only here: a job that runs is read by its journal anyway, and this is every job's path.
+            var current = await run.Store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job;
             // An ended job keeps how it ended; only one still to do is held or failed for its input.
             if (JobStateMachine.IsTerminal(current.State)) return JobRunResult.Without(current, current.Error ?? JobStateMachine.Name(current.State));
             if (verdict.Readiness == InputReadiness.Held) run.Observer.Moved(job, JobPhase.Skipped, verdict.Reason);

@@ -33,8 +33,9 @@ public sealed class LocalScheduler(JobEngine engine)
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                run.Observer.Moved(job, JobPhase.Failed, ErrorText.For(e));
-                return JobRunResult.Without(job, ErrorText.For(e));
+                var error = ErrorText.For(e);
+                run.Observer.Moved(job, JobPhase.Failed, error);
+                return JobRunResult.Without(job, error);
             }
         }
         return await Task.WhenAll(graph.Jobs.Select(Start)).ConfigureAwait(false);
