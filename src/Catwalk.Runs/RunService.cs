@@ -62,6 +62,28 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
         await using var metrics = spec.Metrics ? new MetricsRecorder(store, run.OutputRoot, observer, spec: spec) : null;
         if (metrics is not null) observer = metrics;
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
+        IReadOnlyList<LookOutcome> looks = [];
+        try
+        {
+            looks = await RunPassesAsync(run, spec, observer, cancellationToken).ConfigureAwait(false);
+            if (metrics is not null) await metrics.DrainAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped wherever it was (reading the plan, uploading, at fal): the run is stored as interrupted below,
+            // so it is resumable and never shown as still running.
+        }
+        await progress.DisposeAsync().ConfigureAwait(false);
+        // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
+        var interrupted = cancellationToken.IsCancellationRequested;
+        var final = await store.GetJobsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        var status = RunStatus.From(final.Select(j => j.State));
+        await store.UpdateRunAsync(run.Id, status, finished: status != RunStatus.Interrupted, CancellationToken.None).ConfigureAwait(false);
+        return new RunOutcome(run with { Status = status }, spec, looks, final, interrupted);
+    }
+
+    private async Task<IReadOnlyList<LookOutcome>> RunPassesAsync(RunRecord run, RunSpec spec, IRunObserver observer, CancellationToken cancellationToken)
+    {
         var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
         using var gate = new JobGate(Math.Max(1, spec.Concurrency), Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, jobs.Sum(j => j.ChargedUsd));
         observer.Started(jobs);
@@ -71,24 +93,10 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
         for (var pass = 0; pass < 2; pass++)
         {
             var attempt = new EngineRun(run, spec, new StoreJobJournal(store, jobs, gate, observer, time, cancellationToken), observer);
-            try
-            {
-                looks = LookOutcomes.From(attempt, await scheduler.RunAsync(attempt, graph, cancellationToken).ConfigureAwait(false));
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
+            looks = LookOutcomes.From(attempt, await scheduler.RunAsync(attempt, graph, cancellationToken).ConfigureAwait(false));
             if (cancellationToken.IsCancellationRequested || await ReopenCancelledAsync(run.Id).ConfigureAwait(false) == 0) break;
         }
-        if (metrics is not null) await metrics.DrainAsync(cancellationToken).ConfigureAwait(false);
-        await progress.DisposeAsync().ConfigureAwait(false);
-        // The video jobs report an interruption as their outcome rather than throwing, so ask the token.
-        var interrupted = cancellationToken.IsCancellationRequested;
-        var final = await store.GetJobsAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
-        var status = RunStatus.From(final.Select(j => j.State));
-        await store.UpdateRunAsync(run.Id, status, finished: status != RunStatus.Interrupted, CancellationToken.None).ConfigureAwait(false);
-        return new RunOutcome(run with { Status = status }, spec, looks, final, interrupted);
+        return looks;
     }
 
     /// <summary>

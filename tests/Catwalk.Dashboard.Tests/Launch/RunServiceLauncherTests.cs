@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Dashboard.Tests.Support;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
@@ -43,6 +44,22 @@ public sealed class RunServiceLauncherTests
         run.Status.ShouldBe(RunStatus.Interrupted);
         run.SpecJson.ShouldNotBeNull(); // what `catwalk resume` needs
         await Should.ThrowAsync<ObjectDisposedException>(() => dashboard.Launcher.StartAsync(SampleSpec("pika")));
+        await dashboard.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(0)]   // before the plan is read back
+    [InlineData(20)]  // while the references are prepared
+    [InlineData(150)] // with the image at fal
+    public async Task Stopping_at_any_moment_leaves_the_run_interrupted_never_running(int delayMs)
+    {
+        var dashboard = await LaunchDashboard.StartAsync(latencyScale: 5);
+        var id = await dashboard.Launcher.StartAsync(SampleSpec("pika"));
+        await Task.Delay(delayMs);
+        await dashboard.Launcher.DisposeAsync();
+        var jobs = await dashboard.Store.GetJobsAsync(id);
+        (await dashboard.Store.GetRunAsync(id)).ShouldNotBeNull().Status
+            .ShouldBe(RunStatus.Interrupted, string.Join("; ", jobs.Select(j => $"{j.Stage.Name()} {j.State} {j.Error}")));
         await dashboard.DisposeAsync();
     }
 }
