@@ -5,7 +5,7 @@ using Catwalk.Catalog;
 namespace Catwalk.Generation;
 
 /// <summary>The images one call produced, with the request id, arguments, timings and cost.</summary>
-public sealed record ImageGenerationResponse
+public sealed record ImageGenerationResponse : IGenerationResponse
 {
     public required string ModelKey { get; init; }
     public required string EndpointId { get; init; }

@@ -5,7 +5,7 @@ using Catwalk.Catalog;
 namespace Catwalk.Generation;
 
 /// <summary>One model's finished video: where it is, what was sent and got, how long it took and what it cost.</summary>
-public sealed record VideoGenerationResponse
+public sealed record VideoGenerationResponse : IGenerationResponse
 {
     public required string ModelKey { get; init; }
     public required string EndpointId { get; init; }

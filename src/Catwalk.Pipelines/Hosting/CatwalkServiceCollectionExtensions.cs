@@ -2,6 +2,7 @@ using Catwalk.Catalog;
 using Catwalk.Fal;
 using Catwalk.Generation;
 using Catwalk.Pipelines.Fal;
+using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.Outputs;
 using Catwalk.Pipelines.References;
 using Catwalk.Prompts;
@@ -47,6 +48,7 @@ public static class CatwalkServiceCollectionExtensions
                         .Build(sp));
         }
 
+        services.AddSingleton<JournalledJob>();
         services.AddSingleton<ImagePipeline>();
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();

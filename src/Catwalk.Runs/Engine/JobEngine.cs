@@ -61,19 +61,10 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
     private async Task<JobRunResult> RunImageAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
         var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return new JobRunResult(job) { Image = await images.RunAsync(request, cancellationToken).ConfigureAwait(false) };
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (JobHeldElsewhereException or InvalidInputException or UnsupportedSettingException))
-        {
-            // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at fal).
-            // Its dependents read that from the store. Anything else is the caller's to decide.
-            var state = (await run.Store.GetJobAsync(job.Id, CancellationToken.None).ConfigureAwait(false))?.State;
-            var stillAtFal = e.InnerException is Fal.FalTimeoutException && state is JobState.Submitted;
-            if (e is BudgetExceededException || stillAtFal || state is { } s && JobStateMachine.IsTerminal(s)) return JobRunResult.Without(job, ErrorText.For(e));
-            throw;
-        }
+        // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at
+        // fal): its dependents read that from the store.
+        var attempt = await images.AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+        return attempt.Result is { } image ? new JobRunResult(job) { Image = image } : JobRunResult.Without(job, attempt.Error!);
     }
 
     private async Task<JobRunResult> RunVideoAsync(EngineRun run, JobRecord job, IReadOnlyList<JobRecord> inputs, CancellationToken cancellationToken)
