@@ -63,6 +63,24 @@ public class JobProgressTests
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Many_jobs_progress_is_written_at_once_and_unknown_jobs_are_not_counted(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var run = Jobs.Run();
+        var (queued, running) = (Jobs.Job(run), Jobs.Job(run, input: "second"));
+        await t.Store.CreateRunAsync(run, [queued, running]);
+        (await t.Store.RecordProgressAsync([
+            new JobProgress(queued.Id, 5, false, []),
+            new JobProgress("no-such-job", 1, false, ["x"]),
+            new JobProgress(running.Id, 2, true, ["step 1/2"]),
+        ])).ShouldBe(2);
+        (await t.Store.GetJobAsync(queued.Id)).ShouldNotBeNull().QueuePosition.ShouldBe(5);
+        var second = (await t.Store.GetJobAsync(running.Id)).ShouldNotBeNull();
+        (second.QueuePosition, second.RunningSince is not null, second.LastLogLines().Single()).ShouldBe((null, true, "step 1/2"));
+        (await t.Store.RecordProgressAsync([])).ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public async Task A_version_two_database_gets_the_progress_columns_and_keeps_its_jobs(string engine)
     {
         await using var t = await TestStore.OpenAsync(engine);

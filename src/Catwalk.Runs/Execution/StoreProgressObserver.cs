@@ -7,7 +7,7 @@ namespace Catwalk.Runs.Execution;
 /// Writes fal's progress of each job (queue position, running, new log lines) into the run store for live views, and
 /// passes every call on to the observer it wraps. Never blocks a job: <see cref="Progress"/> only merges into the
 /// job's latest pending value; one background loop writes them in order, at most one write per job per
-/// <see cref="Interval"/> — except that a change of queue position or of running is written at once. Disposing writes
+/// <see cref="Interval"/> (all jobs due in one write) — except that a change of queue position or of running is written at once. Disposing writes
 /// what is still pending and stops the loop. A failed write is dropped (progress is for display, never for state).
 /// </summary>
 public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
@@ -42,18 +42,20 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
         if (Volatile.Read(ref _disposed) == 1) return;
         if (progress.Stage is not (GenerationStage.Queued or GenerationStage.Running) && progress.Logs.Count == 0) return;
         var running = progress.Stage == GenerationStage.Running;
-        bool urgent;
+        bool wake;
         lock (_gate)
         {
+            // The loop sleeps while nothing is pending: the first pending value wakes it, so does an urgent one.
+            var first = _pending.Count == 0;
             if (_pending.TryGetValue(job.Id, out var pending)) pending.Logs.AddRange(progress.Logs);
             else _pending[job.Id] = pending = new Pending { Logs = [.. progress.Logs] };
             // A completed job's last lines keep the state it was last seen in.
             if (progress.Stage is GenerationStage.Queued or GenerationStage.Running) (pending.QueuePosition, pending.Running) = (running ? null : progress.QueuePosition, running);
             else if (_written.TryGetValue(job.Id, out var last) && !pending.Seen) (pending.QueuePosition, pending.Running) = (last.QueuePosition, last.Running);
             pending.Seen |= progress.Stage is GenerationStage.Queued or GenerationStage.Running;
-            urgent = IsUrgent(job.Id, pending);
+            wake = first || IsUrgent(job.Id, pending);
         }
-        if (urgent)
+        if (wake)
         {
             try { _wake.Release(); }
             catch (ObjectDisposedException) { }
@@ -67,7 +69,15 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(200, _interval.TotalMilliseconds)), _stop.Token).ConfigureAwait(false); }
+            // Nothing pending: sleep until something is (a job waiting at fal costs no wake-ups); else look again soon
+            // for values whose interval has passed.
+            bool idle;
+            lock (_gate) idle = _pending.Count == 0;
+            try
+            {
+                if (idle) await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
+                else await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(200, _interval.TotalMilliseconds)), _stop.Token).ConfigureAwait(false);
+            }
             catch (OperationCanceledException) { break; }
             await FlushAsync(all: false).ConfigureAwait(false);
         }
@@ -87,11 +97,10 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
                 _written[jobId] = new Written(value.QueuePosition, value.Running, now);
             }
         }
-        foreach (var (jobId, value) in due)
-        {
-            try { await _store.RecordProgressAsync(jobId, value.QueuePosition, value.Running, value.Logs, CancellationToken.None).ConfigureAwait(false); }
-            catch (Exception) { /* display only: a lost progress write must never fail a job */ }
-        }
+        if (due.Count == 0) return;
+        // One write for every job due: at a hundred jobs in flight, one commit a tick instead of one per job.
+        try { await _store.RecordProgressAsync([.. due.Select(d => new JobProgress(d.JobId, d.Value.QueuePosition, d.Value.Running, d.Value.Logs))], CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception) { /* display only: a lost progress write must never fail a job */ }
     }
 
     /// <summary>Writes what is pending, then stops the background loop.</summary>

@@ -43,6 +43,9 @@ internal sealed class SqlRunStore : IRunStore
     public Task<bool> RecordProgressAsync(string jobId, int? queuePosition, bool running, IReadOnlyList<string> newLogs, CancellationToken cancellationToken = default) =>
         _progress.RecordProgressAsync(jobId, queuePosition, running, newLogs, cancellationToken);
 
+    public Task<int> RecordProgressAsync(IReadOnlyList<JobProgress> updates, CancellationToken cancellationToken = default) =>
+        _progress.RecordProgressAsync(updates, cancellationToken);
+
     public Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default) => _votes.AddVoteAsync(vote, cancellationToken);
     public Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default) => _votes.GetVotesAsync(query, cancellationToken);
 

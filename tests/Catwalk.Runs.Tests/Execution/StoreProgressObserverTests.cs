@@ -110,6 +110,12 @@ public class StoreProgressObserverTests
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
             if (method?.Name != nameof(IRunStore.RecordProgressAsync)) throw new NotSupportedException(method?.Name);
+            if (args is [IReadOnlyList<JobProgress> batch, _])
+            {
+                if (_fail) return Task.FromException<int>(new InvalidOperationException("the store is down"));
+                foreach (var p in batch) _writes.Enqueue(new ProgressWrite(p.JobId, p.QueuePosition, p.Running, [.. p.NewLogs]));
+                return Task.FromResult(batch.Count);
+            }
             if (_fail) return Task.FromException<bool>(new InvalidOperationException("the store is down"));
             _writes.Enqueue(new ProgressWrite((string)args![0]!, (int?)args[1], (bool)args[2]!, [.. (IReadOnlyList<string>)args[3]!]));
             return Task.FromResult(true);
