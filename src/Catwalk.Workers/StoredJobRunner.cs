@@ -17,7 +17,7 @@ namespace Catwalk.Workers;
 /// already has is collected by its request id, one that may be at fal is never sent again.
 /// </summary>
 public sealed class StoredJobRunner(
-    IRunStore store, JobEngine engine, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
+    IRunStore store, JobEngine engine, StoreProgressObserver progress, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>
     /// The jobs each worker (by name) has in hand in this process. A slot keeps other workers off a job, but a worker's
@@ -76,7 +76,6 @@ public sealed class StoredJobRunner(
         {
             job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
-            await using var progress = new StoreProgressObserver(store, null, time);
             var attempt = new EngineRun(run, spec, new StoreJobJournal(store, [job], gate, progress, time, cancellationToken), progress);
             var result = await engine.RunAsync(attempt, job, cancellationToken).ConfigureAwait(false);
             if (result.Problem is { } problem) log.LogInformation("Job {Job} ({Stage} {Model}) did not finish here: {Problem}", job.Id, job.Stage.Name(), job.ModelKey, problem);

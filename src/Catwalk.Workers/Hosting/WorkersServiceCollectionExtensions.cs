@@ -1,6 +1,8 @@
 using Catwalk.Fal;
 using Catwalk.Pipelines.Fal;
+using Catwalk.Runs.Execution;
 using Catwalk.Runs.Queue;
+using Catwalk.Store;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +27,9 @@ public static class WorkersServiceCollectionExtensions
         services.Configure<FalOptions>(o => o.CancelQueuedJobsWhenAbandoned = false);
         services.AddSingleton<WorkerStats>();
         services.AddSingleton<WorkerShutdown>();
+        // One progress writer for all the worker's jobs: their queue positions go to the store together, and a job
+        // waiting at fal costs no wake-ups of its own.
+        services.AddSingleton(sp => new StoreProgressObserver(sp.GetRequiredService<IRunStore>(), null, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StoredJobRunner>();
         services.AddTransient<FalJobActivity>();
         return services;
