@@ -1,7 +1,7 @@
 using Catwalk.Catalog;
 using Catwalk.Fal;
 using Catwalk.Generation;
-using Catwalk.Pipelines.Fal;
+using Catwalk.Fal.Generation;
 using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.Outputs;
 using Catwalk.Pipelines.References;

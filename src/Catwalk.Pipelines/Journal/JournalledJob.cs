@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Catwalk.Domain;
 using Catwalk.Fal;
 using Catwalk.Generation;
-using Catwalk.Pipelines.Fal;
+using Catwalk.Fal.Generation;
 using Catwalk.Pipelines.Telemetry;
 using Catwalk.Telemetry;
 

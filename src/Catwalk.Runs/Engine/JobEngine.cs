@@ -1,7 +1,7 @@
 using Catwalk.Catalog;
 using Catwalk.Domain;
 using Catwalk.Pipelines;
-using Catwalk.Pipelines.Fal;
+using Catwalk.Fal.Generation;
 using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.References;
 using Catwalk.Prompts;

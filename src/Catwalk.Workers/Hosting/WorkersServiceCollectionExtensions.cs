@@ -1,5 +1,5 @@
 using Catwalk.Fal;
-using Catwalk.Pipelines.Fal;
+using Catwalk.Fal.Generation;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Queue;
 using Catwalk.Store;

@@ -2,7 +2,7 @@ using Catwalk.Catalog;
 using Catwalk.Fal;
 using Catwalk.Generation;
 
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>
 /// Any catalog video model on fal: the generic request is fitted to the model's fields by the catalog, submitted

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Catwalk.Generation;
 
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>Reads fal's file objects (<c>{"url","content_type","file_name","file_size","width","height"}</c>) from a result.</summary>
 public static class FalResultReader

@@ -1,7 +1,7 @@
 using Catwalk.Fal;
 using Catwalk.Generation;
 
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>Turns fal's queue updates into <see cref="GenerationProgress"/>, passing on only log lines not yet reported.</summary>
 internal sealed class FalProgressReporter(string modelKey, IProgress<GenerationProgress> target) : IProgress<FalQueueStatus>

@@ -3,7 +3,7 @@ using Catwalk.Catalog;
 using Catwalk.Fal;
 using Catwalk.Generation;
 
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>Any catalog image model on fal (Nano Banana edit with references, or text-to-image without).</summary>
 public sealed class FalImageGenerator(ModelDescriptor model, IFalQueueClient client, FalConnection connection) : IImageGenerator

@@ -1,4 +1,4 @@
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>fal answered, but not in the shape the model's schema promises.</summary>
 public sealed class FalResultShapeException(string endpointId, string problem)

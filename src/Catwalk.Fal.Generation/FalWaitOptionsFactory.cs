@@ -1,7 +1,7 @@
 using Catwalk.Fal;
 using Catwalk.Generation;
 
-namespace Catwalk.Pipelines.Fal;
+namespace Catwalk.Fal.Generation;
 
 /// <summary>Builds fal wait options that report progress and hand the continuation to the journal before any waiting.</summary>
 internal static class FalWaitOptionsFactory
