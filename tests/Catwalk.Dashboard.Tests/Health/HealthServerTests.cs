@@ -19,7 +19,7 @@ public class HealthServerTests
         var db = dir.File("runs.db");
         await using var store = await RunStoreFactory.OpenAsync(db, dir.Path);
         var port = FreePort();
-        await using var server = await HealthServer.StartAsync(port, store, jobs: null, host: "127.0.0.1");
+        await using var server = await HealthTestServer.StartAsync(port, store, jobs: null, host: "127.0.0.1");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
 
         var ready = await GetAsync(http, "readyz");
@@ -50,7 +50,7 @@ public class HealthServerTests
         var store = await RunStoreFactory.OpenAsync(postgres.DatabaseConnectionString, Path.GetTempPath());
         var jobs = HangfireStorageFactory.Create(postgres.DatabaseConnectionString);
         var port = FreePort();
-        await using var server = await HealthServer.StartAsync(port, store, jobs, host: "127.0.0.1");
+        await using var server = await HealthTestServer.StartAsync(port, store, jobs, host: "127.0.0.1");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         var ready = await GetAsync(http, "readyz");
         ready.Status.ShouldBe(HttpStatusCode.OK, ready.Body);

@@ -1,3 +1,4 @@
+using Catwalk.Dashboard.Health;
 using Catwalk.Store;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
@@ -5,18 +6,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Catwalk.Dashboard.Health;
+namespace Catwalk.Dashboard.Tests.Health;
 
-/// <summary>A worker's <c>/healthz</c> and <c>/readyz</c> on a port of their own (<c>catwalk worker --health-port</c>), nothing else.</summary>
-public sealed class HealthServer : IAsyncDisposable
+/// <summary>
+/// The health endpoints (<c>/healthz</c>, <c>/readyz</c>) and checks every host registers, on a bare host of their own: what a
+/// worker's <c>--health-port</c> and the dashboard answer, tested without either around them.
+/// </summary>
+internal sealed class HealthTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private HealthServer(WebApplication app) => _app = app;
+    private HealthTestServer(WebApplication app) => _app = app;
 
     /// <param name="jobs">Hangfire's storage, checked by /readyz (null: the store alone).</param>
-    /// <param name="host">Where to listen: all interfaces by default, as a probe from another machine (a load balancer) must reach it.</param>
-    public static async Task<HealthServer> StartAsync(int port, IRunStoreInfo store, JobStorage? jobs, string host = "0.0.0.0", CancellationToken cancellationToken = default)
+    public static async Task<HealthTestServer> StartAsync(int port, IRunStoreInfo store, JobStorage? jobs, string host = "127.0.0.1", CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -25,7 +28,7 @@ public sealed class HealthServer : IAsyncDisposable
         var app = builder.Build();
         app.UseCatwalkHealthChecks();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new HealthServer(app);
+        return new HealthTestServer(app);
     }
 
     public async ValueTask DisposeAsync()
