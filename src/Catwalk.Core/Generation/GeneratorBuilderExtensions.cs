@@ -16,6 +16,9 @@ public static class GeneratorBuilderExtensions
     public static GeneratorBuilder<IVideoGenerator> UseLogging(this GeneratorBuilder<IVideoGenerator> builder) =>
         builder.Use((inner, services) => new LoggingVideoGenerator(inner, Logger(services, typeof(LoggingVideoGenerator))));
 
+    public static GeneratorBuilder<IImageGenerator> UseLogging(this GeneratorBuilder<IImageGenerator> builder) =>
+        builder.Use((inner, services) => new LoggingImageGenerator(inner, Logger(services, typeof(LoggingImageGenerator))));
+
     private static ILogger Logger(IServiceProvider services, Type category) =>
         services.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
 }

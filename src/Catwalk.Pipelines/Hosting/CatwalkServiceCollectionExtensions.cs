@@ -33,17 +33,21 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton(sp => new FalConnection(options.Emulated, sp.GetRequiredService<IOptions<FalOptions>>().Value.QueueUrl));
         services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences));
 
+        // The host's layers (CatwalkBuilder.Configure…Generators) go outermost: they see each call as it comes and each
+        // answer with its cost estimate and after it was logged.
+        var layers = new GeneratorLayers();
         foreach (var model in catalog.Models)
         {
             if (model.IsVideo)
                 services.AddKeyedSingleton<IVideoGenerator>(model.Key, (sp, _) =>
-                    new GeneratorBuilder<IVideoGenerator>(new FalVideoGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>()))
+                    layers.Apply(new GeneratorBuilder<IVideoGenerator>(new FalVideoGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>())), model)
                         .UseLogging()
                         .UseCostEstimation()
                         .Build(sp));
             else
                 services.AddKeyedSingleton<IImageGenerator>(model.Key, (sp, _) =>
-                    new GeneratorBuilder<IImageGenerator>(new FalImageGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>()))
+                    layers.Apply(new GeneratorBuilder<IImageGenerator>(new FalImageGenerator(model, sp.GetRequiredService<IFalQueueClient>(), sp.GetRequiredService<FalConnection>())), model)
+                        .UseLogging()
                         .UseCostEstimation()
                         .Build(sp));
         }
@@ -53,6 +57,6 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton<VideoJobRunner>();
         services.AddSingleton<VideoPipeline>();
         options.ConfigureServices?.Invoke(services);
-        return new CatwalkBuilder(services, catalog);
+        return new CatwalkBuilder(services, catalog, layers);
     }
 }
