@@ -23,7 +23,7 @@ public sealed class EngineRun(RunRecord record, RunSpec spec, StoreJobJournal jo
     public RunSpec Spec { get; } = spec;
     public StoreJobJournal Journal { get; } = journal;
     public IRunObserver Observer { get; } = observer;
-    public IRunStore Store => Journal.Store;
+    public IRunJobStore Store => Journal.Store;
 
     /// <summary>Files go to the run's own folder (as one process wrote them), whichever process does the job.</summary>
     public RunStamp Stamp { get; } = new(record.Id, DateTimeOffset.FromUnixTimeMilliseconds(record.CreatedAt)) { OutputRoot = record.OutputRoot };

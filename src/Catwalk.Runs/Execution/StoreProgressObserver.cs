@@ -14,7 +14,7 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    private readonly IRunStore _store;
+    private readonly IJobProgressStore _store;
     private readonly IRunObserver _inner;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
@@ -26,7 +26,7 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
     private readonly Task _loop;
     private int _disposed;
 
-    public StoreProgressObserver(IRunStore store, IRunObserver? inner = null, TimeProvider? time = null, TimeSpan? interval = null)
+    public StoreProgressObserver(IJobProgressStore store, IRunObserver? inner = null, TimeProvider? time = null, TimeSpan? interval = null)
     {
         (_store, _inner, _time, _interval) = (store, inner ?? NullRunObserver.Instance, time ?? TimeProvider.System, interval ?? Interval);
         _loop = Task.Run(LoopAsync);

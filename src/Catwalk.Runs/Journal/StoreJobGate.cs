@@ -9,7 +9,7 @@ namespace Catwalk.Runs.Journal;
 /// before it is sent. A full endpoint is waited for; a slot left by a dead worker expires (<see cref="SlotRequest.TimeToLive"/>).
 /// The owner must keep its slots alive (<see cref="ISlotStore.RenewSlotsAsync"/>) while it works.
 /// </summary>
-public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint, decimal? budgetUsd, TimeSpan slotTimeToLive, TimeProvider time) : IJobGate
+public sealed class StoreJobGate(ISlotStore store, string owner, int perEndpoint, decimal? budgetUsd, TimeSpan slotTimeToLive, TimeProvider time) : IJobGate
 {
     /// <summary>How long to wait between tries while an endpoint is full (a little random, so waiting workers do not ask in step).</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMilliseconds(150);
@@ -52,7 +52,7 @@ public sealed class StoreJobGate(IRunStore store, string owner, int perEndpoint,
         }
     }
 
-    private sealed class StoreSlot(IRunStore store, string jobId, string owner) : IJobSlot
+    private sealed class StoreSlot(ISlotStore store, string jobId, string owner) : IJobSlot
     {
         private int _released;
 

@@ -16,13 +16,13 @@ public sealed class StoreJobJournal : IJobJournal
     private readonly Dictionary<(StageKind Stage, string Model, string Input), JobRecord> _jobs;
 
     /// <param name="interrupted">The run's own token: a job cancelled while it is set was interrupted by the user, any other was cancelled by fal.</param>
-    public StoreJobJournal(IRunStore store, IReadOnlyList<JobRecord> jobs, IJobGate gate, IRunObserver observer, TimeProvider time, CancellationToken interrupted = default)
+    public StoreJobJournal(IRunJobStore store, IReadOnlyList<JobRecord> jobs, IJobGate gate, IRunObserver observer, TimeProvider time, CancellationToken interrupted = default)
     {
         (Store, Gate, Observer, Time, Interrupted) = (store, gate, observer, time, interrupted);
         _jobs = jobs.ToDictionary(j => (j.Stage, j.ModelKey, j.InputKey));
     }
 
-    internal IRunStore Store { get; }
+    internal IRunJobStore Store { get; }
     internal IJobGate Gate { get; }
     internal IRunObserver Observer { get; }
     internal TimeProvider Time { get; }
