@@ -36,8 +36,8 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Co
             AccessToken = settings.Token,
             ConfigureServices = CatwalkOpenTelemetry.AddWebOpenTelemetry,
         };
-        try { DashboardServer.CheckListenAddress(options); }
-        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+        // Before anything is started, opened or connected to: a bad option is one line (exit code 2), with its value.
+        DashboardServer.Validate(options);
 
         var connection = RunStoreFactory.PostgresConnectionString(db!);
         // The store is opened (and migrated) first, so an unreachable database is the store's clear error.

@@ -1,6 +1,7 @@
 using Catwalk.Catalog;
 using Catwalk.Cli.Commands;
 using Catwalk.Domain;
+using Catwalk.Pipelines.Hosting;
 using Catwalk.Store;
 using Catwalk.Dashboard.Health;
 using Microsoft.AspNetCore.Builder;
@@ -71,6 +72,9 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
     public async Task<CommandHostParts> PrepareAsync(FalCommandSettings settings, bool queueOnly, StatusLines? status, CancellationToken cancellationToken, ModelCatalog? catalog = null)
     {
         Action<string> say = status is null ? console.MarkupLine : status.Say;
+        // The options the host's Catwalk gets from these settings, checked before the emulator starts or the store
+        // opens (an --out that is a file would otherwise surface as the store's error, or PostgreSQL be reached first).
+        CatwalkOptionsValidator.ThrowIfInvalid(new CatwalkOptions { OutputDirectory = settings.OutputDirectory, PromptTemplatesFile = settings.PromptTemplates, Catalog = catalog });
         catalog ??= UserCatalog.Load(settings.CatalogFiles);
         var connection = await connections.DecideAsync(settings, catalog, say, queueOnly, cancellationToken).ConfigureAwait(false);
         IRunStore store;
