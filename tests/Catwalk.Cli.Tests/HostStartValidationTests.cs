@@ -71,6 +71,7 @@ public sealed class HostStartValidationTests
 
         ShouldBeOneLineUserError(result, StorageProblem);
         result.Output.ShouldNotContain("Server on");
+        (await TablesAsync(postgres)).ShouldBeEmpty("neither the store nor Hangfire may touch the database before the options are valid");
         await using var store = await RunStoreFactory.OpenAsync(postgres.DatabaseConnectionString, dir.File("outputs"));
         (await store.ListRunsAsync()).ShouldBeEmpty();
     }
@@ -168,6 +169,26 @@ public sealed class HostStartValidationTests
 
         ShouldBeOneLineUserError(result, "Error: The output folder 'out' is an existing file; give a folder.");
         result.Output.ShouldNotContain("at once from the");
+        emulator.GetStats().Requests.ShouldBe(0);
+        (await TablesAsync(postgres)).ShouldBeEmpty("neither the store nor Hangfire may touch the database before the options are valid");
+    }
+
+    [PostgresFact]
+    public async Task A_worker_with_a_bad_fal_option_from_appsettings_stops_in_one_line_before_anything_connects_to_postgres()
+    {
+        await using var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = 0 }, ModelCatalog.BuiltIn);
+        await using var postgres = await TestPostgres.CreateAsync();
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("appsettings.json"), """{ "Fal": { "MaxRetries": 50 } }""");
+        var env = new Dictionary<string, string>
+        {
+            ["CATWALK_FAL_QUEUE_URL"] = emulator.BaseUri.ToString(), ["CATWALK_FAL_STORAGE_URL"] = emulator.BaseUri.ToString(),
+            ["CATWALK_DB"] = postgres.DatabaseConnectionString,
+        };
+
+        var result = await CliRunner.RunAsync(dir.Path, env, "worker", "--concurrency", "1");
+
+        ShouldBeOneLineUserError(result, "Error: Fal:MaxRetries must be 0–10, not 50.");
         emulator.GetStats().Requests.ShouldBe(0);
         (await TablesAsync(postgres)).ShouldBeEmpty("neither the store nor Hangfire may touch the database before the options are valid");
     }
