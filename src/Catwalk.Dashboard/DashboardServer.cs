@@ -28,9 +28,21 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>Throws <see cref="ArgumentException"/> for an address <see cref="StartAsync"/> would refuse (e.g. not loopback and no token).</summary>
     public static void CheckListenAddress(DashboardOptions options) => ListenAddress.Check(options);
 
+    /// <summary>
+    /// Throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> (as a host's start does for a bad
+    /// option) naming every problem <see cref="DashboardOptionsValidator"/> finds; a host calls it before it opens or
+    /// connects to anything, and <see cref="StartAsync"/> calls it before it opens the store.
+    /// </summary>
+    public static void Validate(DashboardOptions options)
+    {
+        var result = new DashboardOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, options);
+        if (result.Failed) throw new Microsoft.Extensions.Options.OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(DashboardOptions), result.Failures);
+    }
+
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken ct = default)
     {
         var address = ListenAddress.Check(options);
+        Validate(options);
         var ownStore = options.Store is null ? await RunStoreFactory.OpenAsync(options.Db, options.OutputRoot, cancellationToken: ct) : null;
         var store = options.Store ?? ownStore!;
         WebApplication? app = null;

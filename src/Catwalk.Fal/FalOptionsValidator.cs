@@ -2,8 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace Catwalk.Fal;
 
-/// <summary>Refuses unusable settings with messages that print the offending values (never the key).</summary>
-internal sealed class FalOptionsValidator : IValidateOptions<FalOptions>
+/// <summary>
+/// Refuses unusable settings with messages that print the offending values (never the key). Public so that a host that
+/// reaches other things before its start (a database) can refuse the same options, in the same words, first.
+/// </summary>
+public sealed class FalOptionsValidator : IValidateOptions<FalOptions>
 {
     public ValidateOptionsResult Validate(string? name, FalOptions o)
     {

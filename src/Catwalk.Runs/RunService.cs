@@ -46,7 +46,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
         // run's spans are found by its id, and a resume adds to the same trace.
         using var span = CatwalkTelemetry.Source.StartActivity(CatwalkPhaseNames.Run, System.Diagnostics.ActivityKind.Internal,
                 System.Diagnostics.Activity.Current is null ? CatwalkTelemetry.RunContext(run.Id) : default)
-            ?.SetTag(CatwalkTags.RunId, run.Id).SetTag(CatwalkTags.RunKind, run.Kind).SetTag(CatwalkTags.Emulated, run.Emulated);
+            ?.SetTag(CatwalkTags.RunId, run.Id).SetTag(CatwalkTags.RunKind, run.Kind.Name()).SetTag(CatwalkTags.Emulated, run.Emulated);
         var outcome = await ExecuteRunAsync(run, observer, cancellationToken).ConfigureAwait(false);
         span?.SetTag(CatwalkTags.RunStatus, outcome.Run.Status.Name()).SetTag(CatwalkTags.CostUsd, (double)outcome.Jobs.Sum(j => j.ChargedUsd));
         return outcome;
@@ -166,5 +166,5 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
 
     public static RunSpec SpecOf(RunRecord run) => run.SpecJson is { } json
         ? RunSpecJson.Deserialize(json)
-        : throw new InvalidInputException($"Run {run.Id} ({run.Kind}) has no stored plan, so it cannot be resumed (imported runs are history only).");
+        : throw new InvalidInputException($"Run {run.Id} ({run.Kind.Name()}) has no stored plan, so it cannot be resumed (imported runs are history only).");
 }

@@ -4,7 +4,7 @@ namespace Catwalk.Store;
 public sealed record RunRecord
 {
     public required string Id { get; init; }
-    public required string Kind { get; init; }
+    public required RunKind Kind { get; init; }
     public string? Name { get; init; }
     public RunStatus Status { get; init; } = RunStatus.Running;
     public long CreatedAt { get; init; }

@@ -108,6 +108,24 @@ public class OpenApiModelImporterTests
         imported.Warnings.ShouldContain(w => w.Contains("'compute_seconds'"));
     }
 
+    [Fact]
+    public void An_image_edit_model_is_written_with_the_images_media_key_and_loads()
+    {
+        var imported = OpenApiModelImporter.Import("editor", Id, null, "image-edit", Document("""
+            { "prompt": { "type": "string" }, "image_urls": { "type": "array", "items": { "type": "string" } } }
+            """, required: "[\"prompt\", \"image_urls\"]", output: """{"images": {"type": "array", "items": {"$ref": "#/components/schemas/File"}}}"""), null);
+        imported.Entry["output"]!["media"]!.GetValue<string>().ShouldBe("images");
+        var model = Load(imported);
+        model.Output.Media.ShouldBe(OutputMedia.Images);
+        model.Output.IsVideo.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_video_model_is_written_with_the_video_media_key() =>
+        OpenApiModelImporter.Import("clip", Id, null, "image-to-video", Document("""
+            { "prompt": { "type": "string" }, "image_url": { "type": "string" }, "duration": { "type": "integer", "enum": [5] } }
+            """), null).Entry["output"]!["media"]!.GetValue<string>().ShouldBe("video");
+
     [Theory]
     [InlineData("text-to-image", """{ "prompt": { "type": "string" }, "image_url": { "type": "string" }, "duration": { "type": "integer", "enum": [5] } }""", "a text-to-image model")]
     [InlineData("image-to-video", """{ "prompt": { "type": "string" }, "duration": { "type": "integer", "enum": [5] } }""", "takes no start image")]

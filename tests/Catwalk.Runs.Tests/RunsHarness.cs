@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Catalog;
 using Catwalk.Domain;
 using Catwalk.Emulator;
@@ -63,7 +64,7 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public RunSpec Batch(int looks, string[] models, int?[]? durations = null, decimal? budget = null, bool useCache = true, bool metrics = false) => new()
     {
-        Kind = "batch", Name = "test", Looks = [.. Enumerable.Range(0, looks).Select(i => Look($"p{i}/o{i}/default", i + 1))],
+        Kind = RunKind.Batch, Name = "test", Looks = [.. Enumerable.Range(0, looks).Select(i => Look($"p{i}/o{i}/default", i + 1))],
         Models = models, Durations = durations ?? [null], BudgetUsd = budget, UseCache = useCache, Metrics = metrics, Concurrency = 8, PerEndpointConcurrency = 4,
     };
 

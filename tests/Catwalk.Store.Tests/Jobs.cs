@@ -6,7 +6,7 @@ namespace Catwalk.Store.Tests;
 /// <summary>Test data: a run and its jobs.</summary>
 internal static class Jobs
 {
-    public static RunRecord Run(string? id = null, string kind = "batch", long at = 1_700_000_000_000) => new()
+    public static RunRecord Run(string? id = null, RunKind kind = RunKind.Batch, long at = 1_700_000_000_000) => new()
     {
         Id = id ?? Guid.CreateVersion7().ToString("N"), Kind = kind, OutputRoot = "/tmp/out", CreatedAt = at, UpdatedAt = at,
         EstimatedCostUsd = 1.25m, BudgetUsd = 10m, SpecJson = """{"looks":1}""",

@@ -180,12 +180,12 @@ public class RunStoreTests
     public async Task Import_skips_what_was_imported_before(string engine)
     {
         await using var t = await TestStore.OpenAsync(engine);
-        var run = Jobs.Run(kind: "import");
+        var run = Jobs.Run(kind: RunKind.Import);
         var a = Jobs.Job(run, "veo3", "a") with { ImportKey = "sha-a", Source = "import", State = JobState.Downloaded };
         var b = Jobs.Job(run, "kling", "b") with { ImportKey = "sha-b", Source = "import", State = JobState.Downloaded };
         (await t.Store.ImportAsync(run, [a, b])).ShouldBe(2);
 
-        var again = Jobs.Run(kind: "import");
+        var again = Jobs.Run(kind: RunKind.Import);
         (await t.Store.ImportAsync(again, [a with { Id = "x1" }, b with { Id = "x2" }])).ShouldBe(0);
         (await t.Store.GetRunAsync(again.Id)).ShouldBeNull(); // no empty run left behind
         (await t.Store.QueryJobsAsync(new JobQuery())).Count.ShouldBe(2);

@@ -31,6 +31,7 @@ public class StoreMappingTests
         DefaultTypeMap.MatchNamesWithUnderscores.ShouldBeFalse();
         SqlMapper.HasTypeHandler(typeof(JobState)).ShouldBeFalse();
         SqlMapper.HasTypeHandler(typeof(RunStatus)).ShouldBeFalse();
+        SqlMapper.HasTypeHandler(typeof(RunKind)).ShouldBeFalse();
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
@@ -47,6 +48,39 @@ public class StoreMappingTests
         await connection.ExecuteAsync(
             "INSERT INTO runs (id, kind, status, created_at, updated_at, emulated, output_root) VALUES ('old-run', 'run', 'interrupted', 1, 1, 0, '/tmp')");
         (await t.Store.GetRunAsync("old-run")).ShouldNotBeNull().Status.ShouldBe(RunStatus.Interrupted);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Every_run_kind_is_stored_as_its_word_and_reads_back(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        await using var connection = await OpenRawAsync(engine, t.Db);
+        foreach (var (kind, word) in new[] { (RunKind.Run, "run"), (RunKind.Batch, "batch"), (RunKind.Image, "image"), (RunKind.Video, "video"), (RunKind.Import, "import") })
+        {
+            var run = Jobs.Run(kind: kind);
+            await t.Store.CreateRunAsync(run, []);
+            (await connection.ExecuteScalarAsync<string>("SELECT kind FROM runs WHERE id = @Id", new { run.Id })).ShouldBe(word);
+            (await t.Store.GetRunAsync(run.Id)).ShouldNotBeNull().Kind.ShouldBe(kind);
+        }
+        (await t.Store.ListRunsAsync()).Select(r => r.Kind).Order().ShouldBe(Enum.GetValues<RunKind>());
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_kind_this_version_does_not_know_reads_as_a_plain_run_and_listing_still_works(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var known = Jobs.Run(kind: RunKind.Batch);
+        await t.Store.CreateRunAsync(known, []);
+        await using var connection = await OpenRawAsync(engine, t.Db);
+        // Rows as a newer Catwalk (or a hand edit) might have written them, and an old upper-case word.
+        await connection.ExecuteAsync(
+            "INSERT INTO runs (id, kind, status, created_at, updated_at, emulated, output_root) VALUES ('odd-run', 'storyboard', 'completed', 1, 1, 0, '/tmp'), ('shouty-run', 'BATCH', 'completed', 2, 2, 0, '/tmp')");
+
+        (await t.Store.GetRunAsync("odd-run")).ShouldNotBeNull().Kind.ShouldBe(RunKind.Run);
+        (await t.Store.GetRunAsync("shouty-run")).ShouldNotBeNull().Kind.ShouldBe(RunKind.Batch);
+        var listed = await t.Store.ListRunsAsync();
+        listed.Select(r => r.Id).ShouldBe([known.Id, "shouty-run", "odd-run"], ignoreOrder: true);
+        listed.Single(r => r.Id == known.Id).Kind.ShouldBe(RunKind.Batch);
     }
 
     [Fact]

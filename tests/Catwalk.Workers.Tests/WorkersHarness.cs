@@ -61,7 +61,7 @@ public sealed class WorkersHarness : IAsyncDisposable
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var run = new RunRecord
         {
-            Id = id, Kind = "batch", CreatedAt = now, UpdatedAt = now, Emulated = emulated, OutputRoot = Path.Combine(Folder.Path, "run-out"),
+            Id = id, Kind = RunKind.Batch, CreatedAt = now, UpdatedAt = now, Emulated = emulated, OutputRoot = Path.Combine(Folder.Path, "run-out"),
             EstimatedCostUsd = plan.EstimatedCostUsd, BudgetUsd = spec.BudgetUsd, SpecJson = RunSpecJson.Serialize(spec),
         };
         await Runs.CreateRunAsync(run, plan.Jobs);
@@ -83,7 +83,7 @@ public sealed class WorkersHarness : IAsyncDisposable
 
     public RunSpec Batch(int looks, string[] models, decimal? budget = null, bool videoOnly = false) => new()
     {
-        Kind = "batch", Name = "workers", Looks = [.. Enumerable.Range(0, looks).Select(i => Look($"p{i}/o{i}/default", i + 1, videoOnly))],
+        Kind = RunKind.Batch, Name = "workers", Looks = [.. Enumerable.Range(0, looks).Select(i => Look($"p{i}/o{i}/default", i + 1, videoOnly))],
         Models = models, Durations = [null], BudgetUsd = budget, UseCache = false, Metrics = false, PerEndpointConcurrency = 2,
     };
 

@@ -24,8 +24,8 @@ internal sealed class DashboardCommand(IAnsiConsole console, StoreOpener stores,
             AccessToken = settings.Token,
             ConfigureServices = CatwalkOpenTelemetry.AddWebOpenTelemetry,
         };
-        try { DashboardServer.CheckListenAddress(options); }
-        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+        // Before anything is started, opened or connected to: a bad option is one line (exit code 2), with its value.
+        DashboardServer.Validate(options);
         // The launch page's connection: fal with FAL_KEY, else the emulator (started here, stopped after the dashboard).
         // Without it (no ffmpeg for the emulator) the dashboard still shows everything; only its launch page is off.
         CommandHostParts? parts = null;

@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
 using Catwalk.Domain;
@@ -24,7 +25,7 @@ internal sealed class ImageCommand(IAnsiConsole console, CommandHostFactory host
         };
         var spec = new RunSpec
         {
-            Kind = "image", Looks = [look], ImageModel = settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel),
+            Kind = RunKind.Image, Looks = [look], ImageModel = settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel),
             ImageCount = settings.Count, ImageAspectRatio = settings.AspectRatio, Seed = settings.Seed, UseCache = !settings.NoCache, TimeoutSeconds = settings.TimeoutSeconds,
         };
         var runs = host.Get<RunService>();

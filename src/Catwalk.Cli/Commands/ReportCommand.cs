@@ -29,7 +29,7 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : 
         }
         console.MarkupLine($"{runs.Count} run(s) in {Markup.Escape(store.Description)}:");
         foreach (var run in runs.Take(10))
-            console.MarkupLine($"  [grey]{run.Id}[/] {run.Kind,-6} {DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt):yyyy-MM-dd HH:mm} {run.Status.Name(),-11} {Markup.Escape(run.Name ?? "")}");
+            console.MarkupLine($"  [grey]{run.Id}[/] {run.Kind.Name(),-6} {DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt):yyyy-MM-dd HH:mm} {run.Status.Name(),-11} {Markup.Escape(run.Name ?? "")}");
         if (runs.Count > 10) console.MarkupLine($"  [grey]… and {runs.Count - 10} more[/]");
         ReportTable.Render(console, report);
         return ExitCodes.Success;

@@ -35,7 +35,7 @@ internal sealed class ResumeCommand(IAnsiConsole console, CommandHostFactory hos
             if (host.Mode == ConnectionMode.InProcessEmulator && await runs.ForgetEmulatedRequestsAsync(run, cancellationToken) is > 0 and var lost)
                 console.MarkupLine($"[grey]{lost} job(s) were waiting on the built-in emulator of the process that stopped; they are sent again to this one (emulated: nothing is paid).[/]");
             var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken);
-            console.MarkupLine($"Resuming {run.Kind} [bold]{run.Id}[/]{(run.Name is { } n ? $" ({Markup.Escape(n)})" : "")}: "
+            console.MarkupLine($"Resuming {run.Kind.Name()} [bold]{run.Id}[/]{(run.Name is { } n ? $" ({Markup.Escape(n)})" : "")}: "
                 + $"{jobs.Count(j => j.State == JobState.Downloaded)} done, {jobs.Count(j => JobStateMachine.HasRequest(j.State))} to collect from fal by request id, {jobs.Count(j => j.State == JobState.Planned)} to send"
                 + (reopened.Failed + reopened.Unknown + reopened.Cancelled > 0 ? $" ({reopened.Failed} failed, {reopened.Unknown} unknown, {reopened.Cancelled} cancelled reopened)" : "")
                 + (reopened.FoundMidSend > 0 ? $"; [yellow]{reopened.FoundMidSend} were being sent when the process stopped and may be at fal: not sent again[/]" : "") + ".");

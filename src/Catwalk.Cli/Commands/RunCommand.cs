@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Catalog;
 using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
@@ -25,7 +26,7 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         };
 
         await using var host = await hosts.StartAsync(settings, cancellationToken);
-        var spec = RunSpecs.FromVideoOptions("run", look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt);
+        var spec = RunSpecs.FromVideoOptions(RunKind.Run, look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd);

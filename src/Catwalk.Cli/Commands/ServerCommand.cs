@@ -36,15 +36,17 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Co
             AccessToken = settings.Token,
             ConfigureServices = CatwalkOpenTelemetry.AddWebOpenTelemetry,
         };
-        try { DashboardServer.CheckListenAddress(options); }
-        catch (ArgumentException e) { throw new InvalidInputException(e.Message); }
+        // Before anything is started, opened or connected to: a bad option is one line (exit code 2), with its value.
+        DashboardServer.Validate(options);
 
         var connection = RunStoreFactory.PostgresConnectionString(db!);
         // The store is opened (and migrated) first, so an unreachable database is the store's clear error.
         var parts = await hosts.PrepareAsync(settings, queueOnly: true, status, cancellationToken);
         try
         {
-            var storage = HangfireStorageFactory.Create(connection);
+            // Made without touching the database: QueueSchemaPreparer prepares its schema as the host starts, once every
+            // option the host validates was found valid, so a bad one fails before Hangfire reaches PostgreSQL.
+            var storage = HangfireStorageFactory.Create(connection, prepareSchema: false);
             // The dashboard's web app is the command's one host: Catwalk's services, the queue, the store opened once.
             options = options with
             {
@@ -53,6 +55,7 @@ internal sealed class ServerCommand(IAnsiConsole console, StoreOpener stores, Co
                 ConfigureServices = services =>
                 {
                     parts.AddTo(services, web: true);
+                    services.AddHostedService(_ => new QueueSchemaPreparer(connection));
                     services.AddCatwalkQueue(storage);
                     services.AddSingleton<IRunLauncher>(sp => new QueueRunLauncher(sp.GetRequiredService<RunService>(), sp.GetRequiredService<RunQueue>(), sp.GetRequiredService<ModelCatalog>(), options.OutputRoot, parts.Connection.Emulated));
                 },

@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Catalog;
 using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
@@ -18,7 +19,7 @@ internal sealed class VideoCommand(IAnsiConsole console, CommandHostFactory host
         await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, settings.Image!, cancellationToken: cancellationToken);
         await using var host = await hosts.StartAsync(settings, cancellationToken);
         var prompt = settings.Prompt ?? host.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
-        var spec = RunSpecs.FromVideoOptions("video", new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt);
+        var spec = RunSpecs.FromVideoOptions(RunKind.Video, new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt);
         var runs = host.Get<RunService>();
         PlanPrinter.Print(console, runs.Plan(spec).VideoPlans.Values.Single());
 

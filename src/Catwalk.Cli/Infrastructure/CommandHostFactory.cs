@@ -1,6 +1,8 @@
 using Catwalk.Catalog;
 using Catwalk.Cli.Commands;
 using Catwalk.Domain;
+using Catwalk.Fal;
+using Catwalk.Pipelines.Hosting;
 using Catwalk.Store;
 using Catwalk.Dashboard.Health;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Catwalk.Cli.Infrastructure;
@@ -71,15 +74,35 @@ internal sealed class CommandHostFactory(IAnsiConsole console, IConfiguration co
     public async Task<CommandHostParts> PrepareAsync(FalCommandSettings settings, bool queueOnly, StatusLines? status, CancellationToken cancellationToken, ModelCatalog? catalog = null)
     {
         Action<string> say = status is null ? console.MarkupLine : status.Say;
+        // The options the host's Catwalk gets from these settings, checked before the emulator starts or the store
+        // opens (an --out that is a file would otherwise surface as the store's error, or PostgreSQL be reached first).
+        CatwalkOptionsValidator.ThrowIfInvalid(new CatwalkOptions { OutputDirectory = settings.OutputDirectory, PromptTemplatesFile = settings.PromptTemplates, Catalog = catalog });
         catalog ??= UserCatalog.Load(settings.CatalogFiles);
         var connection = await connections.DecideAsync(settings, catalog, say, queueOnly, cancellationToken).ConfigureAwait(false);
         IRunStore store;
-        try { store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false); }
+        try
+        {
+            CheckFalOptions(connection);
+            store = await stores.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
         catch
         {
             if (connection.Emulator is not null) await connection.Emulator.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         return new CommandHostParts(settings, catalog, connection, store, status?.Format ?? LogFormat.Text);
+    }
+
+    /// <summary>
+    /// The fal options the host will validate when it starts (configuration's <c>Fal</c> section, then the connection),
+    /// validated now: the store opens before the host starts, and a bad option must fail before PostgreSQL is reached.
+    /// </summary>
+    private void CheckFalOptions(ConnectionPlan connection)
+    {
+        var fal = new FalOptions();
+        configuration.GetSection("Fal").Bind(fal);
+        CommandHostParts.ConfigureFal(fal, connection);
+        var result = new FalOptionsValidator().Validate(Options.DefaultName, fal);
+        if (result.Failed) throw new OptionsValidationException(Options.DefaultName, typeof(FalOptions), result.Failures);
     }
 }

@@ -38,13 +38,16 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                 o.PromptTemplatesFile = settings.PromptTemplates;
                 o.UploadMode = settings.DataUris ? ReferenceUploadMode.DataUri : ReferenceUploadMode.Storage;
                 o.Emulated = connection.Emulated;
-                o.ConfigureFal = f =>
-                {
-                    (f.QueueUrl, f.StorageUrl, f.ApiUrl, f.Key) = (connection.Endpoints.QueueUrl, connection.Endpoints.StorageUrl, connection.Endpoints.ApiUrl, connection.Key);
-                    f.AdminKey = connection.Key is null ? null : FalKey.AdminFromEnvironment();
-                };
+                o.ConfigureFal = f => ConfigureFal(f, connection);
             })
             .AddCatwalkRuns(Store);
+    }
+
+    /// <summary>Where the host's fal client goes and with which key: the connection decided before the host.</summary>
+    public static void ConfigureFal(FalOptions fal, ConnectionPlan connection)
+    {
+        (fal.QueueUrl, fal.StorageUrl, fal.ApiUrl, fal.Key) = (connection.Endpoints.QueueUrl, connection.Endpoints.StorageUrl, connection.Endpoints.ApiUrl, connection.Key);
+        fal.AdminKey = connection.Key is null ? null : FalKey.AdminFromEnvironment();
     }
 
     /// <summary>Ends what the host was built on, innermost first: the host (its services, when there is one), the store, the emulator.</summary>

@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Catalog;
 using Catwalk.Cli.Commands;
 using Catwalk.Runs.Specs;
@@ -7,7 +8,7 @@ namespace Catwalk.Cli.Infrastructure;
 /// <summary>The stored form of what a command line asked for: models spelled out, paths absolute, so a resume does exactly this. Concurrency: <see cref="RunSpec"/>'s defaults.</summary>
 internal static class RunSpecs
 {
-    public static RunSpec FromVideoOptions(string kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt) => new()
+    public static RunSpec FromVideoOptions(RunKind kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt) => new()
     {
         Kind = kind,
         Looks = [look],

@@ -22,7 +22,7 @@ internal static class CatalogValidator
         if (model.IsVideo)
         {
             if (model.Inputs.Image is null) problems.Add("a video model needs inputs.image");
-            if (!model.Output.IsVideo) problems.Add("a video model needs output.media 'video'");
+            if (!model.Output.IsVideo) problems.Add($"a video model needs output.media '{OutputMedia.Video.Name()}', not '{model.Output.Media.Name()}'");
             if (model.Duration is not { } d)
                 problems.Add("a video model needs a duration entry");
             else
@@ -38,7 +38,7 @@ internal static class CatalogValidator
                 problems.Add("a video model needs resolutions or output.resolution");
         }
         else if (model.Output.IsVideo)
-            problems.Add("an image model cannot have output.media 'video'");
+            problems.Add($"an image model cannot have output.media '{OutputMedia.Video.Name()}'");
         if (model.DefaultResolution is { } r && !model.Resolutions.Contains(r))
             problems.Add($"defaultResolution '{r}' is not one of resolutions");
         if (model.DefaultAspectRatio is { } a && !model.AspectRatios.Contains(a))

@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace Catwalk.Catalog;
 
 /// <summary>What a model returns: the media key in its result and, for rendering and cost, its frame rate and native size.</summary>
 public sealed record OutputSpec
 {
     /// <summary><c>video</c> (result has <c>{"video": File}</c>) or <c>images</c> (result has <c>{"images": [File]}</c>).</summary>
-    public required string Media { get; init; }
+    /// <remarks>Always written: <see cref="OutputMedia.Video"/> is the enum's default, which entries written without defaults (CatalogEntries) would otherwise drop, leaving a required field out.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required OutputMedia Media { get; init; }
     public int? Fps { get; init; }
     /// <summary>The output resolution when the model has no resolution input (e.g. <c>1080p</c>).</summary>
     public string? Resolution { get; init; }
@@ -14,5 +18,5 @@ public sealed record OutputSpec
     /// <summary>Whether the result carries the <c>seed</c> it used.</summary>
     public bool IncludesSeed { get; init; }
 
-    public bool IsVideo => string.Equals(Media, "video", StringComparison.Ordinal);
+    public bool IsVideo => Media == OutputMedia.Video;
 }

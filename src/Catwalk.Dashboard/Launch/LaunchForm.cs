@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Domain;
 using Catwalk.Runs.Specs;
 
@@ -37,7 +38,7 @@ public sealed class LaunchForm
     /// <summary>The run, in catalog order of its models; person image may be a placeholder while only planning.</summary>
     public RunSpec ToSpec(IEnumerable<string> catalogOrder) => new()
     {
-        Kind = "run",
+        Kind = RunKind.Run,
         Name = "dashboard",
         Looks =
         [

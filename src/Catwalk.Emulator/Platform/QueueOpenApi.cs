@@ -120,15 +120,15 @@ internal static class QueueOpenApi
         var required = new JsonArray();
         if (model.IsVideo)
         {
-            properties["video"] = Ref("VideoFile");
-            required.Add("video");
+            properties[OutputMedia.Video.Name()] = Ref("VideoFile");
+            required.Add(OutputMedia.Video.Name());
             if (model.Output.IncludesSeed) { properties["seed"] = new JsonObject { ["type"] = "integer" }; required.Add("seed"); }
         }
         else
         {
-            properties["images"] = new JsonObject { ["type"] = "array", ["items"] = Ref("File") };
+            properties[OutputMedia.Images.Name()] = new JsonObject { ["type"] = "array", ["items"] = Ref("File") };
             properties["description"] = new JsonObject { ["type"] = "string" };
-            required.Add("images");
+            required.Add(OutputMedia.Images.Name());
         }
         return new JsonObject { ["title"] = SchemaName(model.EndpointId) + "Output", ["type"] = "object", ["properties"] = properties, ["required"] = required };
     }

@@ -31,7 +31,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         var file = files.Publish(path, "output.mp4", "video/mp4");
         var output = new JsonObject
         {
-            ["video"] = new JsonObject
+            [OutputMedia.Video.Name()] = new JsonObject
             {
                 ["url"] = files.UrlOf(file).ToString(), ["content_type"] = "video/mp4", ["file_name"] = file.Name, ["file_size"] = new FileInfo(path).Length,
                 ["width"] = width, ["height"] = height, ["fps"] = fps, ["duration"] = spec.DurationSeconds, ["num_frames"] = (int)Math.Round(spec.DurationSeconds * fps),
@@ -71,7 +71,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
                 ["file_size"] = new FileInfo(path).Length, ["width"] = width, ["height"] = height,
             });
         }
-        return new JsonObject { ["images"] = images, ["description"] = "" };
+        return new JsonObject { [OutputMedia.Images.Name()] = images, ["description"] = "" };
     }
 
     /// <summary>The model's native size, reshaped to the asked aspect ratio (same pixel count); "auto" follows the first reference.</summary>

@@ -20,6 +20,8 @@ public static class CatwalkServiceCollectionExtensions
     {
         var options = new CatwalkOptions();
         configure?.Invoke(options);
+        // Before the catalog and prompt files are read below: a missing one is the validator's one line with its path.
+        CatwalkOptionsValidator.ThrowIfInvalid(options);
         // The catalog is read now (unless the host already loaded it): every model in it becomes a keyed generator, so a
         // model added as data needs no code.
         var catalog = options.Catalog ?? ModelCatalog.WithFiles(options.CatalogFiles);

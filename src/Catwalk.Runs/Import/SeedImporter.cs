@@ -11,7 +11,7 @@ namespace Catwalk.Runs.Import;
 /// </summary>
 public sealed class SeedImporter
 {
-    public const string RunKind = "import";
+    public const RunKind Kind = Catwalk.Store.RunKind.Import;
 
     private readonly string _outputRoot;
     private readonly TimeProvider _time;
@@ -65,7 +65,7 @@ public sealed class SeedImporter
     private RunRecord NewRun(string runId, ImportFolder source, IReadOnlyList<JobRecord> jobs, DateTimeOffset now) => new()
     {
         Id = runId,
-        Kind = RunKind,
+        Kind = Kind,
         Name = source.Named,
         Status = RunStatus.From(jobs.Select(j => j.State)),
         CreatedAt = now.ToUnixTimeMilliseconds(),

@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Catalog;
 using Catwalk.Manifests;
 
@@ -10,7 +11,7 @@ namespace Catwalk.Runs.Specs;
 public static class ManifestSpecs
 {
     /// <summary>The run's own defaults, for what neither the caller nor the manifest sets.</summary>
-    private static readonly RunSpec Defaults = new() { Kind = "batch", Looks = [] };
+    private static readonly RunSpec Defaults = new() { Kind = RunKind.Batch, Looks = [] };
 
     public static RunSpec ToSpec(BatchManifest manifest, BatchOverrides? overrides = null)
     {
@@ -18,7 +19,7 @@ public static class ManifestSpecs
         overrides ??= new BatchOverrides();
         return new RunSpec
         {
-            Kind = "batch",
+            Kind = RunKind.Batch,
             Name = manifest.Name ?? Path.GetFileNameWithoutExtension(manifest.SourcePath),
             Looks = [.. manifest.Looks.Select(ToLook)],
             Models = manifest.Models,

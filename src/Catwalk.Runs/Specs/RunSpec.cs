@@ -1,4 +1,5 @@
 using Catwalk.Catalog;
+using Catwalk.Store;
 
 namespace Catwalk.Runs.Specs;
 
@@ -8,8 +9,8 @@ namespace Catwalk.Runs.Specs;
 /// </summary>
 public sealed record RunSpec
 {
-    /// <summary>run | image | video | batch.</summary>
-    public required string Kind { get; init; }
+    /// <summary>Which command asked; written as its word ("batch"), as when it was a string.</summary>
+    public required RunKind Kind { get; init; }
     public string? Name { get; init; }
     public required IReadOnlyList<LookSpec> Looks { get; init; }
     /// <summary>Catalog keys of the video models; empty for none (an image-only run).</summary>

@@ -20,7 +20,7 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
                 """,
                 new
                 {
-                    run.Id, run.Kind, run.Name, Status = run.Status.Name(), run.CreatedAt, run.UpdatedAt, run.FinishedAt, Emulated = run.Emulated ? 1 : 0,
+                    run.Id, Kind = run.Kind.Name(), run.Name, Status = run.Status.Name(), run.CreatedAt, run.UpdatedAt, run.FinishedAt, Emulated = run.Emulated ? 1 : 0,
                     run.OutputRoot, Estimated = (double)run.EstimatedCostUsd, Budget = (double?)run.BudgetUsd, run.SpecJson,
                 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await InsertJobsAsync(connection, transaction, jobs, NewJobConflict, cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,7 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO runs (id, kind, name, status, created_at, updated_at, finished_at, emulated, output_root, estimated_cost_usd) VALUES (@Id, @Kind, @Name, @Status, @CreatedAt, @UpdatedAt, @FinishedAt, 0, @OutputRoot, @Estimated)",
-                new { run.Id, run.Kind, run.Name, Status = run.Status.Name(), run.CreatedAt, run.UpdatedAt, run.FinishedAt, run.OutputRoot, Estimated = (double)run.EstimatedCostUsd },
+                new { run.Id, Kind = run.Kind.Name(), run.Name, Status = run.Status.Name(), run.CreatedAt, run.UpdatedAt, run.FinishedAt, run.OutputRoot, Estimated = (double)run.EstimatedCostUsd },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             // Any job the store already holds (same file imported before, or the same fal request recorded by a run) is skipped.
             var added = await InsertJobsAsync(connection, transaction, [.. jobs.Select(j => j with { RunId = run.Id })], "", cancellationToken).ConfigureAwait(false);

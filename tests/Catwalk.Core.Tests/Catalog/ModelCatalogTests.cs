@@ -88,6 +88,24 @@ public class ModelCatalogTests
     }
 
     [Fact]
+    public void Output_media_reads_from_its_catalog_word_and_is_written_back_as_the_same_word()
+    {
+        foreach (var model in ModelCatalog.BuiltIn.Models)
+        {
+            model.Output.Media.ShouldBe(model.IsVideo ? OutputMedia.Video : OutputMedia.Images);
+            Catwalk.Catalog.Import.CatalogEntries.ToJson(model)["output"]!["media"]!.GetValue<string>().ShouldBe(model.IsVideo ? "video" : "images");
+        }
+    }
+
+    [Fact]
+    public void An_output_media_it_does_not_know_is_refused_naming_the_catalog()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ninth-model.json")).Replace("\"media\": \"video\"", "\"media\": \"hologram\"");
+        var error = Should.Throw<CatalogException>(() => ModelCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "mine.json"));
+        error.Message.ShouldContain("'mine.json' is not valid");
+    }
+
+    [Fact]
     public void Malformed_json_is_refused_with_its_line()
     {
         var error = Should.Throw<CatalogException>(() => ModelCatalog.Load(new MemoryStream("{\n \"models\": [ {\n ,]}"u8.ToArray()), "bad.json"));

@@ -98,7 +98,7 @@ public sealed class ServerBrowserTests(BrowserFixture browser)
     private static async Task SeedDownloadedJobAsync(IRunStore store)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await store.CreateRunAsync(new RunRecord { Id = "run-done", Kind = "run", OutputRoot = "/tmp", CreatedAt = now, UpdatedAt = now, Status = RunStatus.Completed },
+        await store.CreateRunAsync(new RunRecord { Id = "run-done", Kind = RunKind.Run, OutputRoot = "/tmp", CreatedAt = now, UpdatedAt = now, Status = RunStatus.Completed },
         [
             new JobRecord
             {

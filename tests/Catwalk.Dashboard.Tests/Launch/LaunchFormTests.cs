@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Dashboard.Launch;
 using Catwalk.Domain;
 
@@ -34,7 +35,7 @@ public sealed class LaunchFormTests
         form.Models.Add("ltx");
         form.Models.Add("pika");
         var spec = form.ToSpec(["veo3", "pika", "ltx"]);
-        spec.Kind.ShouldBe("run");
+        spec.Kind.ShouldBe(RunKind.Run);
         spec.Models.ShouldBe(["pika", "ltx"]);
         spec.Durations.ShouldBe([5]);
         var look = spec.Looks.ShouldHaveSingleItem();

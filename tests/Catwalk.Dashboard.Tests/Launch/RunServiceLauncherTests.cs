@@ -9,7 +9,7 @@ public sealed class RunServiceLauncherTests
 {
     internal static RunSpec SampleSpec(params string[] models) => new()
     {
-        Kind = "run", Name = "dashboard", Models = models,
+        Kind = RunKind.Run, Name = "dashboard", Models = models,
         Looks = [new LookSpec { Id = "look", PersonImage = LaunchDashboard.Sample("person.png"), OutfitImages = [LaunchDashboard.Sample("outfit-top.png")] }],
     };
 

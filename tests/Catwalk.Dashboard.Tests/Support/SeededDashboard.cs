@@ -76,13 +76,13 @@ public sealed class SeededDashboard : IAsyncDisposable
             Job("job-luma", "video", "luma", t + 3000) with { State = JobState.Failed, Error = "The model failed", EstimatedCostUsd = 0.4m },
             Job("job-escape", "video", "pika", t + 4000) with { InputKey = "look-2@2s", FilePath = "../secret-outside.txt", ContentType = "text/plain", LatencySec = 30, DurationSec = 2, CostUsd = 0.2m },
         ];
-        await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = "run", OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Partial }, main);
+        await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Run, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Partial }, main);
         var old = Day.AddYears(-1).ToUnixTimeMilliseconds();
         List<JobRecord> older =
         [
             Job("job-old", "video", "veo3", old) with { RunId = OldRunId, FilePath = Path.Combine(root, "videos", "pika.mp4"), ContentType = "video/mp4", LatencySec = 12, DurationSec = 2, CostUsd = 0.5m, EstimatedCostUsd = 0.5m },
         ];
-        await store.CreateRunAsync(new RunRecord { Id = OldRunId, Kind = "import", OutputRoot = Path.Combine(root, "elsewhere"), CreatedAt = old, UpdatedAt = old, Status = RunStatus.Completed }, older);
+        await store.CreateRunAsync(new RunRecord { Id = OldRunId, Kind = RunKind.Import, OutputRoot = Path.Combine(root, "elsewhere"), CreatedAt = old, UpdatedAt = old, Status = RunStatus.Completed }, older);
         return [.. main, .. older];
     }
 

@@ -69,7 +69,7 @@ public sealed class VoteDashboard : IAsyncDisposable
                 });
             }
         }
-        await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = "batch", OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed }, jobs);
+        await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Batch, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed }, jobs);
         foreach (var job in jobs) await store.SaveMetricsAsync(job.Id, job.MetricsJson!); // stored after download, as the recorder does
         var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = root });
         return new VoteDashboard(folder, store, server, jobs);

@@ -23,7 +23,7 @@ public sealed class RunStoreRegistrationTests
             parts.ShouldAllBe(p => ReferenceEquals(p, t.Store));
         }
         // Its opener owns it: still usable, writes included, after the container is gone.
-        await t.Store.CreateRunAsync(new RunRecord { Id = "after", Kind = "run", OutputRoot = t.OutputRoot }, []);
+        await t.Store.CreateRunAsync(new RunRecord { Id = "after", Kind = RunKind.Run, OutputRoot = t.OutputRoot }, []);
         (await t.Store.GetRunAsync("after")).ShouldNotBeNull();
     }
 }

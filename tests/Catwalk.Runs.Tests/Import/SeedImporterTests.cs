@@ -59,7 +59,7 @@ public class SeedImporterTests
         result.Problems.ShouldBeEmpty();
         (result.Found, result.Added, result.Skipped).ShouldBe((2, 2, 0));
         var run = (await t.Store.GetRunAsync(result.RunId.ShouldNotBeNull())).ShouldNotBeNull();
-        (run.Kind, run.Name, run.Status, run.OutputRoot).ShouldBe(("import", outputs.Root, RunStatus.Completed, outputs.Root));
+        (run.Kind, run.Name, run.Status, run.OutputRoot).ShouldBe((RunKind.Import, outputs.Root, RunStatus.Completed, outputs.Root));
         run.CreatedAt.ShouldBe(Now.ToUnixTimeMilliseconds());
         run.FinishedAt.ShouldNotBeNull();
 
@@ -257,7 +257,7 @@ public class SeedImporterTests
         CatwalkVideo(outputs, "20250201_090000_abcdef", "req-123", emulated: false);
         await using var t = await TestStore.OpenAsync(engine, outputs.Root);
         var at = DateTimeOffset.Parse("2025-02-01T09:00:01Z").ToUnixTimeMilliseconds();
-        var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = "video", OutputRoot = outputs.Root, CreatedAt = at, UpdatedAt = at };
+        var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = RunKind.Video, OutputRoot = outputs.Root, CreatedAt = at, UpdatedAt = at };
         await t.Store.CreateRunAsync(run, [new JobRecord
         {
             Id = Guid.CreateVersion7().ToString("N"), RunId = run.Id, Stage = StageKind.Video, ModelKey = "kling", EndpointId = ModelCatalog.BuiltIn.Get("kling").EndpointId,

@@ -17,7 +17,7 @@ public class StoreJobGateTests
     private static async Task<(TestStore, JobRecord, JobRecord)> StoreWithTwoJobsAsync()
     {
         var t = await TestStore.OpenAsync("sqlite");
-        var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = "batch", OutputRoot = "/tmp/out" };
+        var run = new RunRecord { Id = Guid.CreateVersion7().ToString("N"), Kind = RunKind.Batch, OutputRoot = "/tmp/out" };
         var (a, b) = (Job(run.Id, "a"), Job(run.Id, "b"));
         await t.Store.CreateRunAsync(run, [a, b]);
         return (t, a, b);

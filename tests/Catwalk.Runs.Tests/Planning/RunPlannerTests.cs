@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Domain;
 using Catwalk.Catalog;
 using Catwalk.Runs.Planning;
@@ -35,7 +36,7 @@ public class RunPlannerTests
     public void Single_look_runs_keep_the_original_file_names_and_batches_tag_theirs()
     {
         var look = new LookSpec { Id = "Ana/denim/cafe" };
-        var single = new RunSpec { Kind = "run", Looks = [look] };
+        var single = new RunSpec { Kind = RunKind.Run, Looks = [look] };
         InputKeys.ImageTag(single, look).ShouldBeNull();
         InputKeys.VideoTag(single, look, 5).ShouldBeNull();
         InputKeys.VideoTag(single with { Durations = [5, 8] }, look, 5).ShouldBe("5s");
@@ -49,7 +50,7 @@ public class RunPlannerTests
     {
         var spec = new RunSpec
         {
-            Kind = "batch", Looks = [new LookSpec { Id = "a", Person = new() { HeightCm = 170, Gender = Domain.Gender.NonBinary }, OutfitImages = ["/x.png"] }],
+            Kind = RunKind.Batch, Looks = [new LookSpec { Id = "a", Person = new() { HeightCm = 170, Gender = Domain.Gender.NonBinary }, OutfitImages = ["/x.png"] }],
             Models = ["pika"], Durations = [null, 5], Video = new VideoSettings { Resolution = "720p", Audio = false }, BudgetUsd = 12.5m,
         };
         var back = RunSpecJson.Deserialize(RunSpecJson.Serialize(spec));

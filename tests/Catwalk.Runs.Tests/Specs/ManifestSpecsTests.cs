@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using Catwalk.Domain;
 using Catwalk.Manifests;
 using Catwalk.Runs.Specs;
@@ -36,7 +37,7 @@ public sealed class ManifestSpecsTests
     {
         var spec = ManifestSpecs.ToSpec(Manifest);
 
-        spec.Kind.ShouldBe("batch");
+        spec.Kind.ShouldBe(RunKind.Batch);
         spec.Name.ShouldBe("lookbook"); // no name: the file's
         spec.Models.ShouldBe(["ltx", "kling"]);
         spec.Durations.ShouldBe([6, 10]);
@@ -62,7 +63,7 @@ public sealed class ManifestSpecsTests
         (spec.UseCache, spec.Metrics, spec.TimeoutSeconds).ShouldBe((false, false, 60));
 
         var bare = ManifestSpecs.ToSpec(Manifest with { Concurrency = null, PerEndpointConcurrency = null, BudgetUsd = null });
-        var defaults = new RunSpec { Kind = "batch", Looks = [] };
+        var defaults = new RunSpec { Kind = RunKind.Batch, Looks = [] };
         (bare.Concurrency, bare.PerEndpointConcurrency, bare.BudgetUsd).ShouldBe((defaults.Concurrency, defaults.PerEndpointConcurrency, null));
     }
 }

@@ -90,8 +90,10 @@ public static class OpenApiModelImporter
         var includesSeed = (output?["properties"] as JsonObject)?.ContainsKey("seed") == true;
         var fps = Optional(byName, "frames_per_second") ?? Optional(byName, "fps");
         entry["output"] = kind == "image-to-video"
-            ? new JsonObject { ["media"] = "video", ["fps"] = fps?.Default is JsonValue f && f.TryGetValue<int>(out var fv) ? fv : 24, ["includesSeed"] = includesSeed }
-            : new JsonObject { ["media"] = "image" };
+            ? new JsonObject { ["media"] = OutputMedia.Video.Name(), ["fps"] = fps?.Default is JsonValue f && f.TryGetValue<int>(out var fv) ? fv : 24, ["includesSeed"] = includesSeed }
+            // "images", the key an image model's result has: "image" (what this wrote before) is no OutputMedia, so the
+            // entry it made for an image-edit model could not be loaded.
+            : new JsonObject { ["media"] = OutputMedia.Images.Name() };
         if (kind == "image-to-video" && entry["resolutions"] is null)
         {
             entry["output"]!["resolution"] = "720p";

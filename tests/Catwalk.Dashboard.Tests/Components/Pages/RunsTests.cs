@@ -33,7 +33,7 @@ public sealed class RunsTests
         };
         await using (var store = await RunStoreFactory.OpenAsync(null, folder.Path))
         {
-            await store.CreateRunAsync(new RunRecord { Id = "run-live", Kind = "run", OutputRoot = folder.Path, CreatedAt = t, UpdatedAt = t, EstimatedCostUsd = 1m },
+            await store.CreateRunAsync(new RunRecord { Id = "run-live", Kind = RunKind.Run, OutputRoot = folder.Path, CreatedAt = t, UpdatedAt = t, EstimatedCostUsd = 1m },
             [
                 Job("job-queued", "veo3", JobState.Submitted) with { RequestId = "req-queued" },
                 Job("job-running", "kling", JobState.Submitted) with { RequestId = "req-running" },
