@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using System.Diagnostics;
 using Catwalk.Bench.Infrastructure;
 using Catwalk.Runs;
@@ -23,7 +24,7 @@ public static class BatchThroughputBenchmark
             var runs = stack.Get<RunService>();
             var spec = new RunSpec
             {
-                Kind = "batch", Metrics = false, Models = ["bench-fixed"], UseCache = false, Concurrency = concurrency, PerEndpointConcurrency = concurrency,
+                Kind = RunKind.Batch, Metrics = false, Models = ["bench-fixed"], UseCache = false, Concurrency = concurrency, PerEndpointConcurrency = concurrency,
                 Looks = [.. Enumerable.Range(0, jobs).Select(i => new LookSpec { Id = $"look{i}", StartImage = image })], VideoPrompt = "walks",
             };
             // One job first: the emulator renders the clip once; every job after it is served from its render cache.

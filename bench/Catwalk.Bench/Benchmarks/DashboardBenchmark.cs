@@ -82,7 +82,7 @@ public static class DashboardBenchmark
             }).ToList();
             await store.CreateRunAsync(new RunRecord
             {
-                Id = runId, Kind = "batch", Name = $"seeded {batch}", Status = RunStatus.Partial, CreatedAt = start, UpdatedAt = start, FinishedAt = start,
+                Id = runId, Kind = RunKind.Batch, Name = $"seeded {batch}", Status = RunStatus.Partial, CreatedAt = start, UpdatedAt = start, FinishedAt = start,
                 OutputRoot = folder, Emulated = true,
             }, jobs, cancellationToken);
         }

@@ -1,3 +1,4 @@
+using Catwalk.Store;
 using System.Diagnostics;
 using Catwalk.Bench.Infrastructure;
 using Catwalk.Fal;
@@ -36,7 +37,7 @@ public static class MemoryBenchmark
         {
             var spec = new RunSpec
             {
-                Kind = "batch", Metrics = false, Models = ["pika"], UseCache = false, Concurrency = 64, PerEndpointConcurrency = 64, VideoPrompt = "walks",
+                Kind = RunKind.Batch, Metrics = false, Models = ["pika"], UseCache = false, Concurrency = 64, PerEndpointConcurrency = 64, VideoPrompt = "walks",
                 Looks = [.. Enumerable.Range(0, jobs / 2).Select(i => new LookSpec { Id = $"h{half}-{i}", StartImage = image })],
             };
             await runs.ExecuteAsync(await runs.CreateAsync(spec, stack.Outputs, true, cancellationToken), null, cancellationToken);

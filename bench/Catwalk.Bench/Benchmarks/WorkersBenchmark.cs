@@ -126,7 +126,7 @@ public static class WorkersBenchmark
             var image = BenchImages.Write(Path.Combine(folder, "start.png"), 576, 1024, 5);
             RunSpec Spec(int count, string prefix) => new()
             {
-                Kind = "batch", Metrics = false, UseCache = false, Models = Models, PerEndpointConcurrency = 4 * PerWorker, VideoPrompt = "walks",
+                Kind = RunKind.Batch, Metrics = false, UseCache = false, Models = Models, PerEndpointConcurrency = 4 * PerWorker, VideoPrompt = "walks",
                 Looks = [.. Enumerable.Range(0, count).Select(i => new LookSpec { Id = $"{prefix}{i}", StartImage = image })],
             };
             // Each model renders the clip once; every job after is served from the emulator's render cache.
