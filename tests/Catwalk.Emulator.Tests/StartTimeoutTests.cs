@@ -47,8 +47,10 @@ public class StartTimeoutTests
     [Fact]
     public async Task A_deadline_that_passes_while_the_job_runs_does_not_cut_it_short()
     {
-        await using var e = await EmulatorClient.StartAsync(latencyScale: 0.05);
-        var job = await SubmitAsync(e, await e.UploadAsync(TestImages.Png()), "0.5");
+        // grok here: ~0.3 s queued, then ~3.5 s running. The deadline leaves the start a second of slack (a loaded
+        // machine fires timers late) and still passes two seconds before the job ends.
+        await using var e = await EmulatorClient.StartAsync(latencyScale: 0.1);
+        var job = await SubmitAsync(e, await e.UploadAsync(TestImages.Png()), "1.5");
         (await e.WaitForResultAsync(job))["video"].ShouldNotBeNull();
     }
 }
