@@ -50,11 +50,14 @@ public sealed class JournalledJob(TimeProvider time, FalConnection? connection =
         try
         {
             TResponse response;
-            // The gate bounds what is at fal: it is held while the call is sent and waited on, not while the result downloads.
+            // The gate bounds what is at fal: it is held from sending until fal's answer is recorded (so the store never
+            // shows more jobs at fal than the limit), not while the result downloads.
             await using (await ticket.AcquireAsync(cancellationToken).ConfigureAwait(false))
+            {
                 response = await stage.GenerateAsync(resume.Continuation, generation, cancellationToken).ConfigureAwait(false);
-            if (resume.ArgumentsJson is { } sent) response = stage.WithArguments(response, (JsonObject)JsonNode.Parse(sent)!);
-            await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
+                if (resume.ArgumentsJson is { } sent) response = stage.WithArguments(response, (JsonObject)JsonNode.Parse(sent)!);
+                await ticket.CompletedAsync(new JobCompletion(response.RequestId, response.RawResponse, response.Timings.QueueWait, response.Timings.Inference), cancellationToken).ConfigureAwait(false);
+            }
             telemetry.Phase(CatwalkPhase.QueueWait, response.Timings.QueueWait);
             telemetry.Phase(CatwalkPhase.Inference, response.Timings.Inference);
             var result = await stage.SaveAsync(ticket, response, resume.Continuation is not null, telemetry, cancellationToken).ConfigureAwait(false);
