@@ -77,10 +77,7 @@ internal static class QueueEndpoints
             http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id
             return Results.Empty;
         }
-        var body = StatusJson.For(job, context.BaseUri, context.Queue.PositionOf(job), false);
-        // fal's submit answer (live capture): the queued status with logs null and empty metrics.
-        body["logs"] = null;
-        body["metrics"] = new JsonObject();
+        var body = StatusJson.Submitted(job, context.BaseUri, context.Queue.PositionOf(job));
         body["gateway_request_id"] = job.Id;
         return Results.Json(body);
     }

@@ -32,6 +32,26 @@ internal static class StatusJson
         return json;
     }
 
+    /// <summary>
+    /// fal's answer to a submit (live capture): the job as just queued, with logs null and empty metrics — whatever it has
+    /// done since (with no latency a job the model refuses may already be completed before this answer is written).
+    /// </summary>
+    public static JsonObject Submitted(EmulatedJob job, Uri baseUri, int? queuePosition)
+    {
+        var requestUrl = RequestUrl(job, baseUri);
+        return new JsonObject
+        {
+            ["status"] = "IN_QUEUE",
+            ["request_id"] = job.Id,
+            ["response_url"] = requestUrl,
+            ["status_url"] = $"{requestUrl}/status",
+            ["cancel_url"] = $"{requestUrl}/cancel",
+            ["queue_position"] = queuePosition ?? 0,
+            ["logs"] = null,
+            ["metrics"] = new JsonObject(),
+        };
+    }
+
     /// <summary>Status, result and cancel URLs carry only owner/app, never the endpoint's path.</summary>
     public static string RequestUrl(EmulatedJob job, Uri baseUri) => $"{baseUri.ToString().TrimEnd('/')}/{job.Model.OwnerApp}/requests/{job.Id}";
 }
