@@ -7,7 +7,8 @@ namespace Catwalk.Runs.Execution;
 /// Writes fal's progress of each job (queue position, running, new log lines) into the run store for live views, and
 /// passes every call on to the observer it wraps. Never blocks a job: <see cref="Progress"/> only merges into the
 /// job's latest pending value; one background loop writes them in order, at most one write per job per
-/// <see cref="Interval"/> (all jobs due in one write) — except that a change of queue position or of running is written at once. Disposing writes
+/// <see cref="Interval"/> (all jobs due in one write) — except that a change of queue position or of running, and a
+/// job's last lines once it ended, are written at once; a job that ended is then forgotten. Disposing writes
 /// what is still pending and stops the loop. A failed write is dropped (progress is for display, never for state).
 /// </summary>
 public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
@@ -34,7 +35,27 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
 
     public void Started(IReadOnlyList<JobRecord> jobs) => _inner.Started(jobs);
 
-    public void Moved(JobRecord job, JobPhase phase, string? detail) => _inner.Moved(job, phase, detail);
+    public void Moved(JobRecord job, JobPhase phase, string? detail)
+    {
+        _inner.Moved(job, phase, detail);
+        if (phase is not (JobPhase.Done or JobPhase.Failed or JobPhase.Skipped)) return;
+        // A job that ended is forgotten once its last lines are written: one observer serves a worker for its whole life.
+        bool wake;
+        lock (_gate)
+        {
+            // Its last lines are written at once: nothing more will come to join them.
+            wake = _pending.TryGetValue(job.Id, out var pending);
+            if (wake) pending!.Ended = true;
+            else _written.Remove(job.Id);
+        }
+        if (wake) Wake();
+    }
+
+    /// <summary>How many jobs this observer holds anything for (pending or last written); jobs that ended are not kept.</summary>
+    internal int JobsRemembered
+    {
+        get { lock (_gate) return _pending.Keys.Union(_written.Keys).Count(); }
+    }
 
     public void Progress(JobRecord job, GenerationProgress progress)
     {
@@ -55,15 +76,17 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
             pending.Seen |= progress.Stage is GenerationStage.Queued or GenerationStage.Running;
             wake = first || IsUrgent(job.Id, pending);
         }
-        if (wake)
-        {
-            try { _wake.Release(); }
-            catch (ObjectDisposedException) { }
-        }
+        if (wake) Wake();
+    }
+
+    private void Wake()
+    {
+        try { _wake.Release(); }
+        catch (ObjectDisposedException) { }
     }
 
     private bool IsUrgent(string jobId, Pending pending) =>
-        !_written.TryGetValue(jobId, out var last) || last.QueuePosition != pending.QueuePosition || last.Running != pending.Running;
+        pending.Ended || !_written.TryGetValue(jobId, out var last) || last.QueuePosition != pending.QueuePosition || last.Running != pending.Running;
 
     private async Task LoopAsync()
     {
@@ -94,7 +117,8 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
             foreach (var (jobId, value) in due)
             {
                 _pending.Remove(jobId);
-                _written[jobId] = new Written(value.QueuePosition, value.Running, now);
+                if (value.Ended) _written.Remove(jobId);
+                else _written[jobId] = new Written(value.QueuePosition, value.Running, now);
             }
         }
         if (due.Count == 0) return;
@@ -119,6 +143,7 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
         public int? QueuePosition { get; set; }
         public bool Running { get; set; }
         public bool Seen { get; set; }
+        public bool Ended { get; set; }
     }
 
     private sealed record Written(int? QueuePosition, bool Running, DateTimeOffset At);

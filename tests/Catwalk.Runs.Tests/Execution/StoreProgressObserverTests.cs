@@ -50,6 +50,32 @@ public class StoreProgressObserverTests
         writes[2].Logs.ShouldBe(["started"]);
     }
 
+    [Theory]
+    [InlineData(JobPhase.Done)]
+    [InlineData(JobPhase.Failed)]
+    [InlineData(JobPhase.Skipped)]
+    public async Task A_job_that_ended_is_forgotten_once_its_last_lines_are_written(JobPhase end)
+    {
+        // One observer serves a worker for its whole life: what it keeps must not grow with every job it ever saw.
+        var store = RecordingStore.Create();
+        await using var observer = new StoreProgressObserver(store, interval: TimeSpan.FromHours(1));
+        for (var i = 0; i < 50; i++)
+        {
+            var job = Job with { Id = $"job-{i}" };
+            observer.Progress(job, Queued(1));
+            observer.Progress(job, Running("started"));
+            await WaitForAsync(() => RecordingStore.Writes(store).Count(w => w.JobId == job.Id) >= 1);
+            observer.Progress(job, new GenerationProgress("pika", GenerationStage.Completed, "req", null, ["done"]));
+            observer.Moved(job, JobPhase.Running, null); // not an end: still remembered
+            observer.Moved(job, end, null);
+        }
+        await WaitForAsync(() => observer.JobsRemembered == 0);
+        // Nothing was dropped on the way: every job's last line was written, with the state it was last seen in.
+        var writes = RecordingStore.Writes(store);
+        for (var i = 0; i < 50; i++) writes.Where(w => w.JobId == $"job-{i}").SelectMany(w => w.Logs).ShouldContain("done");
+        writes.Where(w => w.Logs.Contains("done")).ShouldAllBe(w => w.Running);
+    }
+
     [Fact]
     public async Task A_failing_store_never_fails_the_job()
     {
