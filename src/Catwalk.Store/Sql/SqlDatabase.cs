@@ -5,19 +5,30 @@ namespace Catwalk.Store.Sql;
 
 /// <summary>
 /// One opened database, shared by the narrow stores over it: its dialect (connections and engine differences), its
-/// clock, and — for SQLite — the in-process write lock, so every store writes through the same single writer.
+/// clock, and — for SQLite — the single writer (<see cref="GroupCommitWriter"/>) every store writes through.
 /// </summary>
-internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAsyncDisposable
+internal sealed class SqlDatabase : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _time;
+    private readonly GroupCommitWriter? _writer;
 
-    public StoreDialect Dialect { get; } = dialect;
+    public SqlDatabase(StoreDialect dialect, TimeProvider time)
+    {
+        (Dialect, _time) = (dialect, time);
+        if (dialect.SerializeWrites) _writer = new GroupCommitWriter(OpenAsync);
+    }
+
+    public StoreDialect Dialect { get; }
+
+    /// <summary>SQLite's writer (null on PostgreSQL, where every write has a connection of its own).</summary>
+    internal GroupCommitWriter? Writer => _writer;
 
     /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
     public int SchemaVersion { get; private set; } = Migrator.Latest;
 
-    public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    public long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>A connection that writes: prepared with the dialect's per-connection settings.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection();
@@ -26,10 +37,11 @@ internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAs
         return connection;
     }
 
-    /// <summary>Runs one query on a connection of its own.</summary>
+    /// <summary>Runs one query on a (pooled) connection of its own; reading needs none of the writer's settings.</summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = Dialect.CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await read(connection).ConfigureAwait(false);
     }
 
@@ -37,19 +49,12 @@ internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAs
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
         // Once a write starts it is finished: a caller cancelled mid-commit must not leave the store unsure of what it holds.
-        if (Dialect.SerializeWrites) await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            var result = await write(connection, transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            if (Dialect.SerializeWrites) _writeLock.Release();
-        }
+        if (_writer is not null) return await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        var result = await write(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Opens the database once (migrating it) so a bad connection string fails here, not in the middle of a run.</summary>
@@ -70,10 +75,9 @@ internal sealed class SqlDatabase(StoreDialect dialect, TimeProvider time) : IAs
         ReadAsync(async connection => await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             "SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0, cancellationToken);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_writer is not null) await _writer.DisposeAsync().ConfigureAwait(false);
         (Dialect as IDisposable)?.Dispose();
-        _writeLock.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class SqlRunStore : IRunStore
         (_runs, _progress, _votes, _slots, _analytics) = (new(_db), new(_db), new(_db), new(_db), new(_db));
     }
 
+    internal SqlDatabase Database => _db;
     public string Description => _db.Dialect.Description;
     public StoreEngine Engine => _db.Dialect.Engine;
 

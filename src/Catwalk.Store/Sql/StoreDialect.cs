@@ -8,12 +8,13 @@ internal abstract class StoreDialect
     public abstract StoreEngine Engine { get; }
     public abstract string Description { get; }
     public abstract DbConnection CreateConnection();
+    /// <summary>Per-connection settings of a connection that writes (readers need none).</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
     /// <summary>Held for the whole migration transaction so two processes opening one database never migrate it twice.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
     /// <summary>Held for a slot transaction so processes sharing the database take slots one at a time (SQLite's write lock already does).</summary>
     public virtual Task LockSlotsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
-    /// <summary>SQLite has one writer at a time: serialising writes in-process avoids busy-waiting on its file lock.</summary>
+    /// <summary>SQLite has one writer at a time: one in-process writer (grouping commits) avoids busy-waiting on its file lock.</summary>
     public virtual bool SerializeWrites => false;
     /// <summary>"column is one of the list in @param": Dapper expands lists for SQLite; PostgreSQL takes an array.</summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
