@@ -8,13 +8,21 @@ public class GroupCommitWriterTests
 {
     private static GroupCommitWriter WriterOf(IRunStore store) => ((SqlRunStore)store).Database.Writer.ShouldNotBeNull();
 
+    /// <summary>A SQLite store holding one run of <paramref name="count"/> planned jobs.</summary>
+    private static async Task<(TestStore Store, RunRecord Run, List<JobRecord> Jobs)> StoreWithJobsAsync(int count)
+    {
+        var t = await TestStore.OpenAsync("sqlite");
+        var run = Jobs.Run();
+        var jobs = Enumerable.Range(0, count).Select(i => Jobs.Job(run, input: $"look{i}")).ToList();
+        await t.Store.CreateRunAsync(run, jobs);
+        return (t, run, jobs);
+    }
+
     [Fact]
     public async Task Jobs_moving_at_once_share_commits_and_each_move_is_on_disk_when_it_returns()
     {
-        await using var t = await TestStore.OpenAsync("sqlite");
-        var run = Jobs.Run();
-        var jobs = Enumerable.Range(0, 300).Select(i => Jobs.Job(run, input: $"look{i}")).ToList();
-        await t.Store.CreateRunAsync(run, jobs);
+        var (t, run, jobs) = await StoreWithJobsAsync(300);
+        await using var _ = t;
         var before = WriterOf(t.Store).Commits;
 
         var moved = await Task.WhenAll(jobs.Select(j => t.Store.MoveAsync(j.Id, JobState.Submitting, new JobUpdate { ArgumentsJson = $$"""{"n":"{{j.InputKey}}"}""" })));
@@ -32,10 +40,8 @@ public class GroupCommitWriterTests
     [Fact]
     public async Task A_write_that_fails_fails_alone_and_the_writes_beside_it_are_kept()
     {
-        await using var t = await TestStore.OpenAsync("sqlite");
-        var run = Jobs.Run();
-        var jobs = Enumerable.Range(0, 100).Select(i => Jobs.Job(run, input: $"look{i}")).ToList();
-        await t.Store.CreateRunAsync(run, jobs);
+        var (t, run, jobs) = await StoreWithJobsAsync(100);
+        await using var _ = t;
         var before = WriterOf(t.Store).Commits;
 
         var moves = jobs.Select(j => t.Store.MoveAsync(j.Id, JobState.Submitting)).ToList();
@@ -67,10 +73,7 @@ public class GroupCommitWriterTests
     [Fact]
     public async Task Closing_the_store_finishes_the_writes_it_was_given()
     {
-        var t = await TestStore.OpenAsync("sqlite");
-        var run = Jobs.Run();
-        var jobs = Enumerable.Range(0, 50).Select(i => Jobs.Job(run, input: $"look{i}")).ToList();
-        await t.Store.CreateRunAsync(run, jobs);
+        var (t, run, jobs) = await StoreWithJobsAsync(50);
         var moves = jobs.Select(j => t.Store.MoveAsync(j.Id, JobState.Submitting)).ToList();
         await t.Store.DisposeAsync();
 

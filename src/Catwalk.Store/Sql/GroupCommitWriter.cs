@@ -10,16 +10,22 @@ namespace Catwalk.Store.Sql;
 /// (a guard, a constraint) fails alone. A caller's write is committed before its task completes, as before; if the
 /// shared commit fails, each write of that group is tried again alone, so no write fails for another's fault.
 /// </summary>
-internal sealed class GroupCommitWriter(Func<CancellationToken, Task<DbConnection>> open) : IAsyncDisposable
+internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     /// <summary>Enough to take every job of a large batch moving at once; a bound keeps one transaction short.</summary>
     private const int MaxGroup = 256;
+    private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<PendingWrite> _group = new(MaxGroup);
+    private readonly Task _loop;
     private DbConnection? _connection;
-    private Task? _loop;
-    private readonly object _start = new();
     private long _commits;
+
+    public GroupCommitWriter(Func<CancellationToken, Task<DbConnection>> open)
+    {
+        _open = open;
+        _loop = Task.Run(LoopAsync); // waits without a thread until the first write
+    }
 
     /// <summary>Transactions committed so far (for tests: writes asked for at once share them).</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -29,7 +35,6 @@ internal sealed class GroupCommitWriter(Func<CancellationToken, Task<DbConnectio
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingWrite<T>(write, cancellationToken);
-        lock (_start) _loop ??= Task.Run(LoopAsync);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter), "The run store is closed.");
         return pending.Task;
     }
@@ -56,38 +61,34 @@ internal sealed class GroupCommitWriter(Func<CancellationToken, Task<DbConnectio
     /// <summary>One transaction for the group; false when the transaction itself failed (nothing of it is committed).</summary>
     private async Task<bool> TryCommitAsync(IReadOnlyList<PendingWrite> group)
     {
+        // Alone, a write needs no savepoint: its failure rolls the whole transaction back (disposed uncommitted).
+        var savepoints = group.Count > 1;
         try
         {
-            _connection ??= await open(CancellationToken.None).ConfigureAwait(false);
+            _connection ??= await _open(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = await _connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            if (group.Count == 1)
+            foreach (var write in group)
             {
-                // Alone: its failure rolls the whole transaction back (disposed uncommitted), no savepoint needed.
-                try { await group[0].RunAsync(_connection, transaction).ConfigureAwait(false); }
-                catch (Exception e) when (e is not OutOfMemoryException) { group[0].Failed(e); return true; }
-            }
-            else
-                foreach (var write in group)
+                if (savepoints) await transaction.SaveAsync("w", CancellationToken.None).ConfigureAwait(false);
+                try
                 {
-                    await transaction.SaveAsync("w", CancellationToken.None).ConfigureAwait(false);
-                    try
-                    {
-                        await write.RunAsync(_connection, transaction).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        write.Failed(e);
-                        await transaction.RollbackAsync("w", CancellationToken.None).ConfigureAwait(false);
-                    }
-                    await transaction.ReleaseAsync("w", CancellationToken.None).ConfigureAwait(false);
+                    await write.RunAsync(_connection, transaction).ConfigureAwait(false);
                 }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    write.Failed(e);
+                    if (!savepoints) return true;
+                    await transaction.RollbackAsync("w", CancellationToken.None).ConfigureAwait(false);
+                }
+                if (savepoints) await transaction.ReleaseAsync("w", CancellationToken.None).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             Interlocked.Increment(ref _commits);
             return true;
         }
-        catch (Exception e) when (group.Count > 1)
+        catch (Exception) when (savepoints)
         {
-            _ = e; // tried again one by one: each write then gets its own answer
+            // Tried again one by one: each write then gets its own answer.
             await ResetAsync().ConfigureAwait(false);
             foreach (var write in group) write.Retry();
             return false;
@@ -113,9 +114,7 @@ internal sealed class GroupCommitWriter(Func<CancellationToken, Task<DbConnectio
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_start) loop = _loop;
-        if (loop is not null) await loop.ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
     }
 
     private abstract class PendingWrite(CancellationToken token)

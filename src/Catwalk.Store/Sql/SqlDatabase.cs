@@ -10,18 +10,17 @@ namespace Catwalk.Store.Sql;
 internal sealed class SqlDatabase : IAsyncDisposable
 {
     private readonly TimeProvider _time;
-    private readonly GroupCommitWriter? _writer;
 
     public SqlDatabase(StoreDialect dialect, TimeProvider time)
     {
         (Dialect, _time) = (dialect, time);
-        if (dialect.SerializeWrites) _writer = new GroupCommitWriter(OpenAsync);
+        if (dialect.SerializeWrites) Writer = new GroupCommitWriter(OpenAsync);
     }
 
     public StoreDialect Dialect { get; }
 
     /// <summary>SQLite's writer (null on PostgreSQL, where every write has a connection of its own).</summary>
-    internal GroupCommitWriter? Writer => _writer;
+    internal GroupCommitWriter? Writer { get; }
 
     /// <summary>The schema this store was opened at (the latest, except for tests that write an older database).</summary>
     public int SchemaVersion { get; private set; } = Migrator.Latest;
@@ -49,7 +48,7 @@ internal sealed class SqlDatabase : IAsyncDisposable
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
         // Once a write starts it is finished: a caller cancelled mid-commit must not leave the store unsure of what it holds.
-        if (_writer is not null) return await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        if (Writer is not null) return await Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
         var result = await write(connection, transaction).ConfigureAwait(false);
@@ -77,7 +76,7 @@ internal sealed class SqlDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null) await _writer.DisposeAsync().ConfigureAwait(false);
+        if (Writer is not null) await Writer.DisposeAsync().ConfigureAwait(false);
         (Dialect as IDisposable)?.Dispose();
     }
 }
