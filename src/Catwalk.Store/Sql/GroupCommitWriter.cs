@@ -69,7 +69,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await using var transaction = await _connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var write in group)
             {
-                if (savepoints) await transaction.SaveAsync("w", CancellationToken.None).ConfigureAwait(false);
+                if (savepoints) await SavepointAsync("SAVEPOINT w", transaction).ConfigureAwait(false);
                 try
                 {
                     await write.RunAsync(_connection, transaction).ConfigureAwait(false);
@@ -78,9 +78,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     write.Failed(e);
                     if (!savepoints) return true;
-                    await transaction.RollbackAsync("w", CancellationToken.None).ConfigureAwait(false);
+                    await SavepointAsync("ROLLBACK TO w", transaction).ConfigureAwait(false);
                 }
-                if (savepoints) await transaction.ReleaseAsync("w", CancellationToken.None).ConfigureAwait(false);
+                if (savepoints) await SavepointAsync("RELEASE w", transaction).ConfigureAwait(false);
             }
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             Interlocked.Increment(ref _commits);
@@ -100,6 +100,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return true;
         }
     }
+
+    /// <summary>A savepoint statement, prepared once on the writer's connection (the provider's own makes a command each time).</summary>
+    private Task SavepointAsync(string sql, DbTransaction transaction) =>
+        PreparedCommands.For(_connection!, transaction, sql, []).ExecuteNonQueryAsync(CancellationToken.None);
 
     /// <summary>After a failed transaction the connection is opened afresh: whatever state it was left in goes with it.</summary>
     private async Task ResetAsync()

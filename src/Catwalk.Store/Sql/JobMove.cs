@@ -1,17 +1,63 @@
+using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
-using Dapper;
 
 namespace Catwalk.Store.Sql;
 
 /// <summary>One move of a job through its state machine, inside the caller's transaction: the guarded update and its event.</summary>
 internal static class JobMove
 {
+    // The states a move may start from are the code's own constants, so they are written into the statement: its text
+    // is then one per target state, and a prepared statement serves every move to that state.
+    private static readonly ConcurrentDictionary<JobState, string> UpdateSql = new();
+
+    private static readonly (string, DbType)[] UpdateParameters =
+    [
+        ("@to", DbType.String), ("@now", DbType.Int64), ("@RequestId", DbType.String), ("@SubmittedAt", DbType.Int64), ("@CompletedAt", DbType.Int64),
+        ("@clear", DbType.Int32), ("@Error", DbType.String), ("@ResultJson", DbType.String), ("@ArgumentsJson", DbType.String), ("@CostUsd", DbType.Double),
+        ("@QueueSec", DbType.Double), ("@InferenceSec", DbType.Double), ("@DownloadSec", DbType.Double), ("@LatencySec", DbType.Double),
+        ("@DurationSec", DbType.Double), ("@FilePath", DbType.String), ("@FileSha256", DbType.String), ("@FileBytes", DbType.Int64),
+        ("@ContentType", DbType.String), ("@MetadataPath", DbType.String), ("@MetadataJson", DbType.String), ("@CachedFromJobId", DbType.String),
+        ("@CacheKey", DbType.String), ("@jobId", DbType.String),
+    ];
+
+    private const string EventSql =
+        """
+        INSERT INTO job_events (job_id, seq, at, state, detail)
+        SELECT @jobId, COALESCE(MAX(seq), 0) + 1, @now, @to, @detail FROM job_events WHERE job_id = @jobId
+        """;
+
+    private static readonly (string, DbType)[] EventParameters = [("@jobId", DbType.String), ("@now", DbType.Int64), ("@to", DbType.String), ("@detail", DbType.String)];
+
     public static async Task<bool> RunAsync(DbConnection connection, DbTransaction transaction, SqlDatabase db, string jobId, JobState to, JobUpdate update, CancellationToken cancellationToken)
     {
-        var from = JobStateMachine.From(to).Select(JobStateMachine.Name).ToArray();
         var now = db.Now();
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            $"""
+        var state = JobStateMachine.Name(to);
+        var move = PreparedCommands.For(connection, transaction, UpdateSql.GetOrAdd(to, Update), UpdateParameters);
+        object?[] values =
+        [
+            state, now, update.RequestId, update.SubmittedAt, update.CompletedAt, update.ClearError ? 1 : 0, update.Error, update.ResultJson,
+            update.ArgumentsJson, (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec, update.LatencySec,
+            update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType, update.MetadataPath,
+            update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId,
+        ];
+        for (var i = 0; i < values.Length; i++) move.Set(i, values[i]);
+        if (await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
+
+        var recorded = PreparedCommands.For(connection, transaction, EventSql, EventParameters);
+        recorded.Set(0, jobId);
+        recorded.Set(1, now);
+        recorded.Set(2, state);
+        recorded.Set(3, update.Detail ?? update.Error);
+        await recorded.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string Update(JobState to)
+    {
+        var states = JobStateMachine.From(to);
+        var from = states.Length == 0 ? "1 = 0" : $"state IN ({string.Join(", ", states.Select(s => $"'{JobStateMachine.Name(s)}'"))})";
+        return $"""
             UPDATE jobs SET state = @to, updated_at = @now,
                 request_id = COALESCE(@RequestId, request_id), submitted_at = COALESCE(@SubmittedAt, submitted_at),
                 completed_at = COALESCE(@CompletedAt, completed_at),
@@ -24,22 +70,7 @@ internal static class JobMove
                 content_type = COALESCE(@ContentType, content_type), metadata_path = COALESCE(@MetadataPath, metadata_path),
                 metadata_json = COALESCE(@MetadataJson, metadata_json), cached_from_job_id = COALESCE(@CachedFromJobId, cached_from_job_id),
                 cache_key = COALESCE(@CacheKey, cache_key)
-            WHERE id = @jobId AND {db.Dialect.InList("state", "from")}
-            """,
-            new
-            {
-                to = JobStateMachine.Name(to), now, update.RequestId, update.SubmittedAt, update.CompletedAt, clear = update.ClearError ? 1 : 0,
-                update.Error, update.ResultJson, update.ArgumentsJson, CostUsd = (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec,
-                update.LatencySec, update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType,
-                update.MetadataPath, update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId, from,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (changed == 0) return false;
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO job_events (job_id, seq, at, state, detail)
-            SELECT @jobId, COALESCE(MAX(seq), 0) + 1, @now, @to, @detail FROM job_events WHERE job_id = @jobId
-            """,
-            new { jobId, now, to = JobStateMachine.Name(to), detail = update.Detail ?? update.Error }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return true;
+            WHERE id = @jobId AND {from}
+            """;
     }
 }
