@@ -76,10 +76,10 @@ internal sealed class ImageJobStage(ImageStageRequest request, RunStamp run, Mod
             Look = request.Look,
         };
         var metadataPath = layout.ImageMetadataPath(run, model.Key, request.FileTag);
-        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        var metadataJson = await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
         await ticket.DownloadedAsync(new JobDownload
         {
-            File = saved[0], MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            File = saved[0], MetadataPath = metadataPath, MetadataJson = metadataJson,
             DownloadSec = metadata.Latency.DownloadSec, LatencySec = metadata.LatencySec, CostUsd = response.Cost?.Usd ?? 0, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         return new ImageStageResult(run, response, saved, metadataPath, metadata);
@@ -103,10 +103,10 @@ internal sealed class ImageJobStage(ImageStageRequest request, RunStamp run, Mod
             ReferenceImages = [.. request.References.Select(r => r.Path)], CachedFrom = source.RequestId,
         };
         var metadataPath = layout.ImageMetadataPath(run, model.Key, request.FileTag);
-        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        var metadataJson = await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
         await ticket.DownloadedAsync(new JobDownload
         {
-            File = saved[0], MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            File = saved[0], MetadataPath = metadataPath, MetadataJson = metadataJson,
             LatencySec = metadata.LatencySec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         return new ImageStageResult(run, null, saved, metadataPath, metadata) { Cached = true };

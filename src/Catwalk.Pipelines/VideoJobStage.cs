@@ -54,10 +54,10 @@ internal sealed class VideoJobStage(PlannedVideo item, VideoJobContext context, 
 
         var metadata = VideoMetadataFactory.Create(item.Model, Request, response, run, context.Image, saved, download);
         var metadataPath = layout.VideoMetadataPath(run, item.Model.Key, Request.FileTag);
-        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        var metadataJson = await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
         await ticket.DownloadedAsync(new JobDownload
         {
-            File = saved, MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            File = saved, MetadataPath = metadataPath, MetadataJson = metadataJson,
             DownloadSec = metadata.Latency.DownloadSec, LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec,
             CostUsd = response.Cost?.Usd ?? item.Cost.Usd, Prompt = Request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
@@ -82,10 +82,10 @@ internal sealed class VideoJobStage(PlannedVideo item, VideoJobContext context, 
             CachedFrom = source.RequestId,
         };
         var metadataPath = layout.VideoMetadataPath(run, item.Model.Key, Request.FileTag);
-        await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
+        var metadataJson = await MetadataJson.WriteAsync(metadataPath, metadata, cancellationToken).ConfigureAwait(false);
         await ticket.DownloadedAsync(new JobDownload
         {
-            File = saved, MetadataPath = metadataPath, MetadataJson = JsonSerializer.Serialize(metadata, MetadataJson.Options),
+            File = saved, MetadataPath = metadataPath, MetadataJson = metadataJson,
             LatencySec = metadata.LatencySec, DurationSec = metadata.DurationSec, CostUsd = 0, CachedFromRequestId = source.RequestId, Prompt = Request.Prompt,
         }, CancellationToken.None).ConfigureAwait(false);
         Request.Progress?.Report(new GenerationProgress(item.Model.Key, GenerationStage.Completed, source.RequestId, null, []));

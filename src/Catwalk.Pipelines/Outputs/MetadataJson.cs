@@ -16,6 +16,11 @@ public static class MetadataJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static Task WriteAsync<T>(string path, T metadata, CancellationToken cancellationToken = default) =>
-        AtomicFile.WriteAllTextAsync(path, JsonSerializer.Serialize(metadata, Options), cancellationToken);
+    /// <summary>Writes the sidecar atomically and returns its text, which the store keeps as well (serialised once).</summary>
+    public static async Task<string> WriteAsync<T>(string path, T metadata, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(metadata, Options);
+        await AtomicFile.WriteAllTextAsync(path, json, cancellationToken).ConfigureAwait(false);
+        return json;
+    }
 }
