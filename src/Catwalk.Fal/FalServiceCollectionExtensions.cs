@@ -55,7 +55,8 @@ public static class FalServiceCollectionExtensions
         return services;
     }
 
-    internal static string UserAgent => $"catwalk/{typeof(FalQueueClient).Assembly.GetName().Version?.ToString(3) ?? "0"}";
+    // Once: every HttpClient the factory hands out (several a job) sets it, and reading an assembly's name allocates.
+    internal static readonly string UserAgent = $"catwalk/{typeof(FalQueueClient).Assembly.GetName().Version?.ToString(3) ?? "0"}";
 
     private static void ConfigureJsonClient(HttpClient client)
     {

@@ -16,12 +16,16 @@ public static class MediaVerifier
 {
     public static async Task VerifyVideoAsync(string path, CancellationToken cancellationToken = default)
     {
-        var start = new byte[8];
-        await using (var file = File.OpenRead(path)) _ = await file.ReadAtLeastAsync(start, 8, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        if (Mp4Structure.LooksLikeIsoMedia(start))
+        // One open for the sniff and the MP4 check (this runs once per downloaded video).
+        using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous))
         {
-            if (await Mp4Structure.CheckAsync(path, cancellationToken).ConfigureAwait(false) is { } problem) throw Bad(path, problem);
-            return;
+            var start = new byte[8];
+            var read = await RandomAccess.ReadAsync(file, start, 0, cancellationToken).ConfigureAwait(false);
+            if (Mp4Structure.LooksLikeIsoMedia(start.AsSpan(0, read)))
+            {
+                if (await Mp4Structure.CheckAsync(file, cancellationToken).ConfigureAwait(false) is { } problem) throw Bad(path, problem);
+                return;
+            }
         }
         await ProbeAsync(path, cancellationToken).ConfigureAwait(false);
     }

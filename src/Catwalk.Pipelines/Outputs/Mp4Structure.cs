@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Catwalk.Pipelines.Outputs;
 
@@ -15,23 +16,29 @@ internal static class Mp4Structure
     /// <summary>Null when the file is a sound MP4 with a video track (or not ISO media at all: the caller decides); else what is wrong.</summary>
     public static async Task<string?> CheckAsync(string path, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-        var length = file.Length;
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+        return await CheckAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same check on a file already open: box headers read where they are (no stream, no buffer of its own).</summary>
+    public static async Task<string?> CheckAsync(SafeFileHandle file, CancellationToken cancellationToken)
+    {
+        var length = RandomAccess.GetLength(file);
         var header = new byte[16];
         long offset = 0;
         bool first = true, mdat = false;
         byte[]? moov = null;
         while (offset < length)
         {
-            file.Position = offset;
             if (length - offset < 8) return $"it ends in the middle of a box header at byte {offset}";
-            await file.ReadExactlyAsync(header.AsMemory(0, 8), cancellationToken).ConfigureAwait(false);
+            await ReadExactlyAsync(file, header.AsMemory(0, 8), offset, cancellationToken).ConfigureAwait(false);
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
             var type = Encoding.ASCII.GetString(header, 4, 4);
             var headerSize = 8;
             if (size == 1)
             {
-                await file.ReadExactlyAsync(header.AsMemory(8, 8), cancellationToken).ConfigureAwait(false);
+                if (length - offset < 16) return $"it ends in the middle of a box header at byte {offset}";
+                await ReadExactlyAsync(file, header.AsMemory(8, 8), offset + 8, cancellationToken).ConfigureAwait(false);
                 size = (long)BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(8));
                 headerSize = 16;
             }
@@ -45,7 +52,7 @@ internal static class Mp4Structure
             {
                 if (size > MaxMoovBytes) return $"its 'moov' box is implausibly large ({size} bytes)";
                 moov = new byte[size - headerSize];
-                await file.ReadExactlyAsync(moov, cancellationToken).ConfigureAwait(false);
+                await ReadExactlyAsync(file, moov, offset + headerSize, cancellationToken).ConfigureAwait(false);
             }
             offset += size;
         }
@@ -55,9 +62,19 @@ internal static class Mp4Structure
         return CheckMovie(moov);
     }
 
+    private static async Task ReadExactlyAsync(SafeFileHandle file, Memory<byte> buffer, long offset, CancellationToken cancellationToken)
+    {
+        while (buffer.Length > 0)
+        {
+            var read = await RandomAccess.ReadAsync(file, buffer, offset, cancellationToken).ConfigureAwait(false);
+            if (read == 0) throw new EndOfStreamException();
+            (buffer, offset) = (buffer[read..], offset + read);
+        }
+    }
+
     public static bool LooksLikeIsoMedia(ReadOnlySpan<byte> start) => start.Length >= 8 && start[4..8].SequenceEqual("ftyp"u8);
 
-    private static string? CheckMovie(ReadOnlySpan<byte> moov)
+    private static string? CheckMovie(ReadOnlyMemory<byte> moov)
     {
         var duration = 0d;
         var video = false;
@@ -65,9 +82,10 @@ internal static class Mp4Structure
         {
             if (type == "mvhd" && body.Length >= 20)
             {
-                var v1 = body[0] == 1;
-                var timescale = BinaryPrimitives.ReadUInt32BigEndian(body[(v1 ? 20 : 12)..]);
-                var units = v1 ? (double)BinaryPrimitives.ReadUInt64BigEndian(body[24..]) : BinaryPrimitives.ReadUInt32BigEndian(body[16..]);
+                var header = body.Span;
+                var v1 = header[0] == 1;
+                var timescale = BinaryPrimitives.ReadUInt32BigEndian(header[(v1 ? 20 : 12)..]);
+                var units = v1 ? (double)BinaryPrimitives.ReadUInt64BigEndian(header[24..]) : BinaryPrimitives.ReadUInt32BigEndian(header[16..]);
                 duration = timescale == 0 ? 0 : units / timescale;
             }
             if (type == "trak" && HasVideoHandler(body)) video = true;
@@ -76,18 +94,20 @@ internal static class Mp4Structure
         return duration > 0 ? null : "it has no length";
     }
 
-    private static bool HasVideoHandler(ReadOnlySpan<byte> trak)
+    private static bool HasVideoHandler(ReadOnlyMemory<byte> trak)
     {
         foreach (var (type, body) in Boxes(trak))
             if (type == "mdia")
                 foreach (var (inner, content) in Boxes(body))
-                    if (inner == "hdlr" && content.Length >= 12 && content[8..12].SequenceEqual("vide"u8)) return true;
+                    if (inner == "hdlr" && content.Length >= 12 && content.Span[8..12].SequenceEqual("vide"u8)) return true;
         return false;
     }
 
-    private static List<(string Type, byte[] Body)> Boxes(ReadOnlySpan<byte> data)
+    /// <summary>The boxes directly inside <paramref name="memory"/>, each body a slice of it (nothing copied).</summary>
+    private static List<(string Type, ReadOnlyMemory<byte> Body)> Boxes(ReadOnlyMemory<byte> memory)
     {
-        var boxes = new List<(string, byte[])>();
+        var data = memory.Span;
+        var boxes = new List<(string, ReadOnlyMemory<byte>)>();
         var offset = 0;
         while (offset + 8 <= data.Length)
         {
@@ -97,7 +117,7 @@ internal static class Mp4Structure
             if (size == 1 && offset + 16 <= data.Length) (size, header) = ((long)BinaryPrimitives.ReadUInt64BigEndian(data[(offset + 8)..]), 16);
             else if (size == 0) size = data.Length - offset;
             if (size < header || offset + size > data.Length) break;
-            boxes.Add((type, data.Slice(offset + header, (int)size - header).ToArray()));
+            boxes.Add((type, memory.Slice(offset + header, (int)size - header)));
             offset += (int)size;
         }
         return boxes;
