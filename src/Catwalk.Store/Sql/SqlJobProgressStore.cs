@@ -1,5 +1,5 @@
+using System.Data;
 using System.Text.Json;
-using Dapper;
 
 namespace Catwalk.Store.Sql;
 
@@ -9,30 +9,41 @@ internal sealed class SqlJobProgressStore(SqlDatabase db) : IJobProgressStore
     public async Task<bool> RecordProgressAsync(string jobId, int? queuePosition, bool running, IReadOnlyList<string> newLogs, CancellationToken cancellationToken = default) =>
         await RecordProgressAsync([new JobProgress(jobId, queuePosition, running, newLogs)], cancellationToken).ConfigureAwait(false) > 0;
 
+    private const string ReadLogsSql = "SELECT last_logs FROM jobs WHERE id = @jobId";
+
+    private const string UpdateSql =
+        """
+        UPDATE jobs SET queue_position = @queuePosition,
+            running_since = CASE WHEN @running = 1 THEN COALESCE(running_since, @now) ELSE NULL END,
+            last_logs = @logs
+        WHERE id = @jobId
+        """;
+
+    private static readonly (string, DbType)[] ReadLogsParameters = [("@jobId", DbType.String)];
+
+    private static readonly (string, DbType)[] UpdateParameters =
+        [("@queuePosition", DbType.Int32), ("@running", DbType.Int32), ("@now", DbType.Int64), ("@logs", DbType.String), ("@jobId", DbType.String)];
+
+    // Several jobs a tick, every tick of a run: both statements are prepared once on SQLite's writer (PreparedCommands).
     public Task<int> RecordProgressAsync(IReadOnlyList<JobProgress> updates, CancellationToken cancellationToken = default) =>
         db.WriteAsync(async (connection, transaction) =>
         {
             var recorded = 0;
             foreach (var update in updates)
             {
-                var logs = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-                    "SELECT last_logs FROM jobs WHERE id = @jobId", new { jobId = update.JobId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var read = PreparedCommands.For(connection, transaction, ReadLogsSql, ReadLogsParameters);
+                read.Set(0, update.JobId);
+                var logs = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
                 var lines = logs is { Length: > 0 } ? JsonSerializer.Deserialize<List<string>>(logs) ?? [] : [];
                 lines.AddRange(update.NewLogs);
                 if (lines.Count > IJobProgressStore.KeptLogLines) lines.RemoveRange(0, lines.Count - IJobProgressStore.KeptLogLines);
-                recorded += await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    UPDATE jobs SET queue_position = @queuePosition,
-                        running_since = CASE WHEN @running = 1 THEN COALESCE(running_since, @now) ELSE NULL END,
-                        last_logs = @logs
-                    WHERE id = @jobId
-                    """,
-                    new
-                    {
-                        jobId = update.JobId, queuePosition = update.Running ? null : update.QueuePosition, running = update.Running ? 1 : 0, now = db.Now(),
-                        logs = lines.Count == 0 ? null : JsonSerializer.Serialize(lines),
-                    },
-                    transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var write = PreparedCommands.For(connection, transaction, UpdateSql, UpdateParameters);
+                write.Set(0, update.Running ? null : update.QueuePosition);
+                write.Set(1, update.Running ? 1 : 0);
+                write.Set(2, db.Now());
+                write.Set(3, lines.Count == 0 ? null : JsonSerializer.Serialize(lines));
+                write.Set(4, update.JobId);
+                recorded += await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             return recorded;
         }, cancellationToken);
