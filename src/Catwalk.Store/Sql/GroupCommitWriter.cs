@@ -103,7 +103,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>A savepoint statement, prepared once on the writer's connection (the provider's own makes a command each time).</summary>
     private Task SavepointAsync(string sql, DbTransaction transaction) =>
-        PreparedCommands.For(_connection!, transaction, sql, []).ExecuteNonQueryAsync(CancellationToken.None);
+        PreparedCommands.For(_connection!, transaction, sql, [], []).ExecuteNonQueryAsync(CancellationToken.None);
 
     /// <summary>After a failed transaction the connection is opened afresh: whatever state it was left in goes with it.</summary>
     private async Task ResetAsync()

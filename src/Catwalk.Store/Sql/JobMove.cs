@@ -33,22 +33,16 @@ internal static class JobMove
     {
         var now = db.Now();
         var state = JobStateMachine.Name(to);
-        var move = PreparedCommands.For(connection, transaction, UpdateSql.GetOrAdd(to, Update), UpdateParameters);
-        object?[] values =
+        var move = PreparedCommands.For(connection, transaction, UpdateSql.GetOrAdd(to, Update), UpdateParameters,
         [
             state, now, update.RequestId, update.SubmittedAt, update.CompletedAt, update.ClearError ? 1 : 0, update.Error, update.ResultJson,
             update.ArgumentsJson, (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec, update.LatencySec,
             update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType, update.MetadataPath,
             update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId,
-        ];
-        for (var i = 0; i < values.Length; i++) move.Set(i, values[i]);
+        ]);
         if (await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
 
-        var recorded = PreparedCommands.For(connection, transaction, EventSql, EventParameters);
-        recorded.Set(0, jobId);
-        recorded.Set(1, now);
-        recorded.Set(2, state);
-        recorded.Set(3, update.Detail ?? update.Error);
+        var recorded = PreparedCommands.For(connection, transaction, EventSql, EventParameters, [jobId, now, state, update.Detail ?? update.Error]);
         await recorded.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

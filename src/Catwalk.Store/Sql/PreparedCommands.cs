@@ -14,9 +14,10 @@ internal static class PreparedCommands
 {
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Cache = new();
 
-    /// <summary>The command for <paramref name="sql"/> on this connection, its parameters made once (named, typed) and their values reset.</summary>
-    public static DbCommand For(DbConnection connection, DbTransaction transaction, string sql, ReadOnlySpan<(string Name, DbType Type)> parameters)
+    /// <summary>The command for <paramref name="sql"/> on this connection (its parameters made once, named and typed), bound to these values in order; null is SQL NULL.</summary>
+    public static DbCommand For(DbConnection connection, DbTransaction transaction, string sql, ReadOnlySpan<(string Name, DbType Type)> parameters, ReadOnlySpan<object?> values)
     {
+        if (values.Length != parameters.Length) throw new ArgumentException($"{parameters.Length} parameters, {values.Length} values: {sql}", nameof(values));
         var commands = Cache.GetValue(connection, _ => new Dictionary<string, DbCommand>(StringComparer.Ordinal));
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -31,9 +32,7 @@ internal static class PreparedCommands
             commands[sql] = command;
         }
         command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         return command;
     }
-
-    /// <summary>Sets the value of parameter <paramref name="index"/>; null is SQL NULL.</summary>
-    public static void Set(this DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
 }

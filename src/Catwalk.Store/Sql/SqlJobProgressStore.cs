@@ -31,18 +31,13 @@ internal sealed class SqlJobProgressStore(SqlDatabase db) : IJobProgressStore
             var recorded = 0;
             foreach (var update in updates)
             {
-                var read = PreparedCommands.For(connection, transaction, ReadLogsSql, ReadLogsParameters);
-                read.Set(0, update.JobId);
+                var read = PreparedCommands.For(connection, transaction, ReadLogsSql, ReadLogsParameters, [update.JobId]);
                 var logs = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
                 var lines = logs is { Length: > 0 } ? JsonSerializer.Deserialize<List<string>>(logs) ?? [] : [];
                 lines.AddRange(update.NewLogs);
                 if (lines.Count > IJobProgressStore.KeptLogLines) lines.RemoveRange(0, lines.Count - IJobProgressStore.KeptLogLines);
-                var write = PreparedCommands.For(connection, transaction, UpdateSql, UpdateParameters);
-                write.Set(0, update.Running ? null : update.QueuePosition);
-                write.Set(1, update.Running ? 1 : 0);
-                write.Set(2, db.Now());
-                write.Set(3, lines.Count == 0 ? null : JsonSerializer.Serialize(lines));
-                write.Set(4, update.JobId);
+                var write = PreparedCommands.For(connection, transaction, UpdateSql, UpdateParameters,
+                    [update.Running ? null : update.QueuePosition, update.Running ? 1 : 0, db.Now(), lines.Count == 0 ? null : JsonSerializer.Serialize(lines), update.JobId]);
                 recorded += await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             return recorded;
