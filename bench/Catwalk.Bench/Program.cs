@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Catwalk.Bench.Benchmarks;
 using Catwalk.Bench.Infrastructure;
 
-// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME] [--compare-with BASELINE.json --baseline-commit REV]
+// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME] [--workers 1,2] [--latency zero|realistic] [--compare-with BASELINE.json --baseline-commit REV]
 // Every number is measured against the emulator on loopback, beside a baseline measured in the same run.
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
@@ -10,6 +10,9 @@ var output = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../.
 // The published build (bench.sh publishes linux-x64, ReadyToRun, as the README does): its own `catwalk` executable.
 var published = args.SkipWhile(a => a != "--published").Skip(1).FirstOrDefault();
 var catwalkDll = args.SkipWhile(a => a != "--catwalk").Skip(1).FirstOrDefault() ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.build/cli/catwalk.dll"));
+// For looking into one case of the workers part (e.g. under a profiler): --workers 1 --latency realistic.
+var workerCounts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() is { } counts ? counts.Split(',').Select(int.Parse).ToArray() : quick ? [1, 2] : [1, 2, 4];
+var workerLatency = args.SkipWhile(a => a != "--latency").Skip(1).FirstOrDefault();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -21,7 +24,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, quick ? [64] : [32, 64, 128], cancel.Token)),
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
     ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
-    ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, quick ? [1, 2] : [1, 2, 4], cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
+    ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, workerCounts, workerLatency, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, published, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("metrics", () => MetricsBenchmark.RunAsync(quick ? 1 : 3, cancel.Token)),
 };

@@ -184,7 +184,10 @@ public class RunServiceTests
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public async Task A_job_that_times_out_while_running_is_collected_by_the_resume_not_paid_again(string engine)
     {
-        await using var h = await RunsHarness.StartAsync(engine, latencyScale: 0.05); // pika ≈ 2.5 s, its image ≈ 0.5 s
+        // pika ≈ 2.5 s at fal; its image is made near-instant at the emulator, so a loaded machine cannot push the image
+        // itself past the 1 s timeout (then the video would be held, never sent, and there would be nothing to collect).
+        var quickImage = new ModelCatalog(ModelCatalog.BuiltIn.Models.Select(m => m.IsVideo ? m : m with { Latency = new() { InferenceSeconds = 0.4 } }));
+        await using var h = await RunsHarness.StartAsync(engine, latencyScale: 0.05, emulatorCatalog: quickImage);
         var spec = h.Batch(1, ["pika"]) with { TimeoutSeconds = 1 };
         var run = await h.Runs.CreateAsync(spec, h.OutputRoot, true);
         var first = await h.Runs.ExecuteAsync(run);

@@ -23,14 +23,14 @@ public sealed class RunsHarness : IAsyncDisposable
     public RunService Runs => Services.GetRequiredService<RunService>();
     public string OutputRoot => Store.OutputRoot;
 
-    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
+    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, ModelCatalog? emulatorCatalog = null)
     {
         var folder = new TempDirectory("catwalk-runs-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
             LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
-        }, ModelCatalog.BuiltIn);
+        }, emulatorCatalog ?? ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
         var services = new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
         {

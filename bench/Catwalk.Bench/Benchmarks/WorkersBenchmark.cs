@@ -27,7 +27,8 @@ public static class WorkersBenchmark
     private const int PerWorker = 32;
     private static readonly string[] Models = ["veo3", "ltx", "kling", "grok", "luma", "pika", "seedance", "hunyuan"];
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(string catwalkDll, int looks, int[] workerCounts, CancellationToken cancellationToken)
+    /// <param name="latency">"zero" or "realistic" for only that half; null for both.</param>
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(string catwalkDll, int looks, int[] workerCounts, string? latency, CancellationToken cancellationToken)
     {
         if (Environment.GetEnvironmentVariable("CATWALK_TEST_POSTGRES") is not { Length: > 0 } server)
         {
@@ -35,7 +36,7 @@ public static class WorkersBenchmark
             return [];
         }
         var results = new List<BenchResult>();
-        foreach (var (label, scale) in new[] { ("zero", 0.0), ("realistic", 0.05) })
+        foreach (var (label, scale) in new[] { ("zero", 0.0), ("realistic", 0.05) }.Where(l => latency is null || l.Item1 == latency))
         {
             var rates = new Dictionary<int, double>();
             foreach (var workers in workerCounts)

@@ -32,7 +32,7 @@ public sealed class LaunchBrowserTests(BrowserFixture browser)
 
         await page.Page.Locator(".launch-run").ClickAsync();
         // Generous: under a full parallel test run the circuit can be slow; this waits for the launch, it does not time it.
-        await page.Page.WaitForURLAsync("**/runs/*", new() { Timeout = 60_000 });
+        await page.WaitForUrlAsync("**/runs/*", 60_000);
         var runId = page.Page.Url[(page.Page.Url.LastIndexOf('/') + 1)..];
         await page.WaitForAsync("[data-testid=run-jobs]");
         // Mark the document: a reload would lose the mark, so seeing it at the end proves the rows changed in place.
@@ -44,7 +44,7 @@ public sealed class LaunchBrowserTests(BrowserFixture browser)
             "() => { const cells = [...document.querySelectorAll('td.job-state')]; return cells.length === 3 && cells.every(c => c.innerText.trim() === 'downloaded'); }",
             null, new() { Timeout = 90_000 });
         (await page.Page.EvaluateAsync<bool>("() => window.__noReload === true")).ShouldBeTrue();
-        await page.WaitForAsync("[data-testid=run-status]:has-text('completed')");
+        await page.WaitForAsync("[data-testid=run-status]:has-text('completed')", 60_000); // the run finishes after its last file
         (await page.Page.Locator("a.job-detail").CountAsync()).ShouldBe(3);
 
         var jobs = await dashboard.Store.GetJobsAsync(runId);

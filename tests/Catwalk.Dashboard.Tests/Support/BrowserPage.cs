@@ -20,14 +20,24 @@ public sealed class BrowserPage : IAsyncDisposable
     public IReadOnlyList<string> Errors { get { lock (_errors) return [.. _errors]; } }
 
     /// <summary>Waits for an element (e.g. one that only an interactive render marks), reporting the page's errors if it never comes.</summary>
-    public async Task WaitForAsync(string selector)
+    /// <remarks>The timeout is a bound for a loaded machine, not a measure: it only decides when to give up and report.</remarks>
+    public async Task WaitForAsync(string selector, int timeoutMilliseconds = 15_000)
     {
-        try { await Page.Locator(selector).First.WaitForAsync(new() { Timeout = 15_000 }); }
-        catch (TimeoutException e)
-        {
-            var text = await Page.EvaluateAsync<string>("() => document.body?.innerText ?? ''");
-            throw new TimeoutException($"{selector} did not appear; the page said: {string.Join(" | ", Errors)}; it shows: {text}", e);
-        }
+        try { await Page.Locator(selector).First.WaitForAsync(new() { Timeout = timeoutMilliseconds }); }
+        catch (TimeoutException e) { throw await DescribedAsync($"{selector} did not appear", e); }
+    }
+
+    /// <summary>Waits for a navigation to a URL matching <paramref name="glob"/>, reporting what the page shows if it never comes.</summary>
+    public async Task WaitForUrlAsync(string glob, int timeoutMilliseconds)
+    {
+        try { await Page.WaitForURLAsync(glob, new() { Timeout = timeoutMilliseconds }); }
+        catch (TimeoutException e) { throw await DescribedAsync($"no navigation to {glob} (still at {Page.Url})", e); }
+    }
+
+    private async Task<TimeoutException> DescribedAsync(string what, TimeoutException e)
+    {
+        var text = await Page.EvaluateAsync<string>("() => document.body?.innerText ?? ''");
+        return new TimeoutException($"{what}; the page said: {string.Join(" | ", Errors)}; it shows: {text}", e);
     }
 
     public void ShouldHaveNoErrors() => Errors.ShouldBeEmpty();
