@@ -26,6 +26,9 @@ public static class HangfireStorageFactory
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        // Hangfire's SQL keeps no session state either (its locks are rows and transaction-scoped advisory locks): no
+        // DISCARD ALL round trip each time it returns a connection to the pool.
+        var pooled = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(pooled, options), options);
     }
 }

@@ -76,7 +76,7 @@ public sealed class StoredJobRunner(
         {
             job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
-            var attempt = new EngineRun(run, spec, new StoreJobJournal(store, [job], gate, progress, time, cancellationToken), progress);
+            var attempt = new EngineRun(run, spec, new StoreJobJournal(store, [job], gate, progress, time, cancellationToken) { JobsAreCurrent = true }, progress);
             var result = await engine.RunAsync(attempt, job, cancellationToken).ConfigureAwait(false);
             if (result.Problem is { } problem) log.LogInformation("Job {Job} ({Stage} {Model}) did not finish here: {Problem}", job.Id, job.Stage.Name(), job.ModelKey, problem);
         }

@@ -35,6 +35,11 @@ public class JobProgressTests
         again.RunningSince.ShouldBe(since);
         again.QueuePosition.ShouldBeNull();
         again.LastLogLines().ShouldBe(["loading model", "step 1/4 \"quoted\" <b>", "step 2/4"]);
+        // A change with no new lines (written without reading the kept ones) keeps them as they were.
+        (await t.Store.RecordProgressAsync(job.Id, null, running: true, [])).ShouldBeTrue();
+        var quiet = (await t.Store.GetJobAsync(job.Id)).ShouldNotBeNull();
+        (quiet.RunningSince, quiet.QueuePosition).ShouldBe((since, null));
+        quiet.LastLogLines().ShouldBe(["loading model", "step 1/4 \"quoted\" <b>", "step 2/4"]);
         // Progress is not a state change: no event, state untouched.
         again.State.ShouldBe(JobState.Planned);
         (await t.Store.GetEventsAsync(job.Id)).ShouldBeEmpty();

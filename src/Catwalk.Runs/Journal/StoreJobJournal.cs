@@ -28,13 +28,23 @@ public sealed class StoreJobJournal : IJobJournal
     internal TimeProvider Time { get; }
     internal CancellationToken Interrupted { get; }
 
+    /// <summary>
+    /// The jobs given were read just now by the one process that may change them (a worker that holds their slots): the
+    /// first begin of each uses the record as given instead of reading it again.
+    /// </summary>
+    public bool JobsAreCurrent { get; init; }
+
+    private readonly HashSet<string> _begun = [];
+
     public JobRecord? Find(StageKind stage, string modelKey, string inputKey) => _jobs.GetValueOrDefault((stage, modelKey, inputKey));
 
     public async ValueTask<IJobTicket> BeginAsync(JobStart start, CancellationToken cancellationToken)
     {
         var planned = Find(start.Stage, start.ModelKey, start.InputKey)
             ?? throw new InvalidOperationException($"{start.Stage.Name()} job {start.ModelKey} for '{start.InputKey}' is not in this run's plan.");
-        var job = await Store.GetJobAsync(planned.Id, cancellationToken).ConfigureAwait(false) ?? planned;
+        bool first;
+        lock (_begun) first = _begun.Add(planned.Id);
+        var job = JobsAreCurrent && first ? planned : await Store.GetJobAsync(planned.Id, cancellationToken).ConfigureAwait(false) ?? planned;
         var (resume, cachedFrom) = await ResumePointAsync(job, start, cancellationToken).ConfigureAwait(false);
         return new StoreJobTicket(this, job, start, resume, cachedFrom);
     }

@@ -13,7 +13,13 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
 
     public PostgresDialect(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            // The store leaves no session state on a connection (no SET, no temporary tables, locks only per transaction),
+            // so a pooled connection need not be reset: without this every open-and-close of a pooled connection costs a
+            // round trip of DISCARD ALL (28 of the ~130 a worker's job made).
+            NoResetOnClose = true,
+        };
         Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
         _source = NpgsqlDataSource.Create(builder.ConnectionString);
     }
@@ -28,8 +34,9 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
     // Another constant: slot transactions queue on it (short ones), while migrations keep theirs.
     private const long SlotLockKey = 0x43617477616C6C;
 
-    public override Task LockSlotsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SlotLockKey }, transaction, cancellationToken: cancellationToken));
+    // In a DO block so that it returns no result set: the batch's readers see only the slot's own reads. A transaction
+    // lock taken inside DO is held until the transaction ends, like one taken by a plain SELECT.
+    public override string LockSlotsSql { get; } = $"DO 'BEGIN PERFORM pg_advisory_xact_lock({SlotLockKey}); END';";
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 

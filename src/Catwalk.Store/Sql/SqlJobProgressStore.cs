@@ -19,7 +19,18 @@ internal sealed class SqlJobProgressStore(SqlDatabase db) : IJobProgressStore
         WHERE id = @jobId
         """;
 
+    // A change of queue position or of running, with no new log lines: the kept lines stay as they are, unread.
+    private const string UpdatePositionSql =
+        """
+        UPDATE jobs SET queue_position = @queuePosition,
+            running_since = CASE WHEN @running = 1 THEN COALESCE(running_since, @now) ELSE NULL END
+        WHERE id = @jobId
+        """;
+
     private static readonly (string, DbType)[] ReadLogsParameters = [("@jobId", DbType.String)];
+
+    private static readonly (string, DbType)[] UpdatePositionParameters =
+        [("@queuePosition", DbType.Int32), ("@running", DbType.Int32), ("@now", DbType.Int64), ("@jobId", DbType.String)];
 
     private static readonly (string, DbType)[] UpdateParameters =
         [("@queuePosition", DbType.Int32), ("@running", DbType.Int32), ("@now", DbType.Int64), ("@logs", DbType.String), ("@jobId", DbType.String)];
@@ -31,6 +42,13 @@ internal sealed class SqlJobProgressStore(SqlDatabase db) : IJobProgressStore
             var recorded = 0;
             foreach (var update in updates)
             {
+                if (update.NewLogs.Count == 0)
+                {
+                    var move = PreparedCommands.For(connection, transaction, UpdatePositionSql, UpdatePositionParameters,
+                        [update.Running ? null : update.QueuePosition, update.Running ? 1 : 0, db.Now(), update.JobId]);
+                    recorded += await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 var read = PreparedCommands.For(connection, transaction, ReadLogsSql, ReadLogsParameters, [update.JobId]);
                 var logs = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
                 var lines = logs is { Length: > 0 } ? JsonSerializer.Deserialize<List<string>>(logs) ?? [] : [];

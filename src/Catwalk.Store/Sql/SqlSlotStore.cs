@@ -8,42 +8,52 @@ internal sealed class SqlSlotStore(SqlDatabase db) : ISlotStore
     /// <summary>How long an expired slot whose job is at fal still counts for its endpoint when nobody takes it over.</summary>
     internal static readonly TimeSpan OrphanedSlotLife = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The lock and the four reads a slot decision needs, in one command: one round trip (PostgreSQL sends a batch) while
+    /// the lock is held, instead of five. The reads run in order after the lock; the DELETE's effect is seen by them.
+    /// </summary>
+    private const string ReadsSql =
+        """
+        DELETE FROM job_slots WHERE expires_at < @now
+            AND (expires_at < @forgotten OR job_id NOT IN (SELECT id FROM jobs WHERE state IN ('submitting', 'submitted')));
+        SELECT owner AS Owner, expires_at AS ExpiresAt FROM job_slots WHERE job_id = @JobId;
+        SELECT COUNT(*) FROM job_slots WHERE endpoint_id = @EndpointId AND job_id <> @JobId;
+        SELECT COALESCE((SELECT SUM(CASE WHEN state = 'downloaded' THEN COALESCE(cost_usd, 0)
+                                         WHEN state IN ('submitting', 'submitted', 'completed', 'unknown') THEN estimated_cost_usd
+                                         ELSE 0 END) FROM jobs WHERE run_id = @RunId), 0)
+             + COALESCE((SELECT SUM(s.reserved_usd) FROM job_slots s JOIN jobs j ON j.id = s.job_id
+                         WHERE s.run_id = @RunId AND j.state = 'planned' AND s.job_id <> @JobId), 0);
+        """;
+
+    private sealed record HeldSlot(string Owner, long ExpiresAt);
+
     public Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default) =>
         db.WriteAsync(async (connection, transaction) =>
         {
-            await db.Dialect.LockSlotsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             var now = db.Now();
             // An expired slot frees its endpoint only if its job is not at fal: a dead worker's job that fal is still
             // running occupies fal all the same, until a live worker takes it over (or an hour has passed).
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                DELETE FROM job_slots WHERE expires_at < @now
-                    AND (expires_at < @forgotten OR job_id NOT IN (SELECT id FROM jobs WHERE state IN ('submitting', 'submitted')))
-                """, new { now, forgotten = now - (long)OrphanedSlotLife.TotalMilliseconds }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var held = await connection.QuerySingleOrDefaultAsync<(string Owner, long ExpiresAt)?>(new CommandDefinition(
-                "SELECT owner, expires_at FROM job_slots WHERE job_id = @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var args = new { now, forgotten = now - (long)OrphanedSlotLife.TotalMilliseconds, request.JobId, request.EndpointId, request.RunId };
+            HeldSlot? held;
+            long busy;
+            decimal committed; // what the run has paid or may be paying (JobRecord.ChargedUsd, in SQL) plus live reservations of jobs not sent yet
+            await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(db.Dialect.LockSlotsSql + ReadsSql, args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            {
+                held = await reads.ReadSingleOrDefaultAsync<HeldSlot>().ConfigureAwait(false);
+                busy = await reads.ReadSingleAsync<long>().ConfigureAwait(false);
+                committed = (decimal)await reads.ReadSingleAsync<double>().ConfigureAwait(false);
+            }
             if (held is { } h && h.Owner != request.Owner && h.ExpiresAt >= now) return new SlotResult(SlotOutcome.HeldElsewhere, 0, h.Owner);
-            var busy = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM job_slots WHERE endpoint_id = @EndpointId AND job_id <> @JobId", request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (held is null && busy >= request.EndpointLimit) return new SlotResult(SlotOutcome.EndpointFull, 0);
-            // What the run has paid or may be paying (JobRecord.ChargedUsd, in SQL) plus live reservations of jobs not sent yet.
-            var committed = (decimal)await connection.ExecuteScalarAsync<double>(new CommandDefinition(
-                """
-                SELECT COALESCE((SELECT SUM(CASE WHEN state = 'downloaded' THEN COALESCE(cost_usd, 0)
-                                                 WHEN state IN ('submitting', 'submitted', 'completed', 'unknown') THEN estimated_cost_usd
-                                                 ELSE 0 END) FROM jobs WHERE run_id = @RunId), 0)
-                     + COALESCE((SELECT SUM(s.reserved_usd) FROM job_slots s JOIN jobs j ON j.id = s.job_id
-                                 WHERE s.run_id = @RunId AND j.state = 'planned' AND s.job_id <> @JobId), 0)
-                """, request, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             if (request.ReserveUsd > 0 && request.BudgetUsd is { } budget && committed + request.ReserveUsd > budget)
                 return new SlotResult(SlotOutcome.OverBudget, committed);
             var expires = now + (long)request.TimeToLive.TotalMilliseconds;
-            var args = new { request.JobId, request.RunId, request.EndpointId, request.Owner, reserved = (double)request.ReserveUsd, now, expires };
+            var write = new { request.JobId, request.RunId, request.EndpointId, request.Owner, reserved = (double)request.ReserveUsd, now, expires };
             await connection.ExecuteAsync(new CommandDefinition(
                 held is null
                     ? "INSERT INTO job_slots (job_id, run_id, endpoint_id, owner, reserved_usd, acquired_at, expires_at) VALUES (@JobId, @RunId, @EndpointId, @Owner, @reserved, @now, @expires)"
                     : "UPDATE job_slots SET owner = @Owner, reserved_usd = @reserved, expires_at = @expires WHERE job_id = @JobId",
-                args, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                write, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new SlotResult(SlotOutcome.Granted, committed);
         }, cancellationToken);
 

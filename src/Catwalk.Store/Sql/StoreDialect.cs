@@ -12,8 +12,12 @@ internal abstract class StoreDialect
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
     /// <summary>Held for the whole migration transaction so two processes opening one database never migrate it twice.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
-    /// <summary>Held for a slot transaction so processes sharing the database take slots one at a time (SQLite's write lock already does).</summary>
-    public virtual Task LockSlotsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// A statement, with no result set, that holds a lock for the rest of a slot transaction, so processes sharing the
+    /// database take slots one at a time; empty where the engine's write lock already does (SQLite). It is sent in one
+    /// batch with the slot's reads.
+    /// </summary>
+    public virtual string LockSlotsSql => "";
     /// <summary>SQLite has one writer at a time: one in-process writer (grouping commits) avoids busy-waiting on its file lock.</summary>
     public virtual bool SerializeWrites => false;
     /// <summary>"column is one of the list in @param": Dapper expands lists for SQLite; PostgreSQL takes an array.</summary>
