@@ -17,6 +17,7 @@ public static class HangfireStorageFactory
     /// </param>
     public static PostgreSqlStorage Create(string connectionString, TimeSpan? invisibilityTimeout = null, bool prepareSchema = true)
     {
+        HangfireFilters.Apply(); // every process that queues or runs Catwalk's jobs makes its storage here
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,

@@ -20,16 +20,17 @@ public sealed class StoredJobRunner(
     IRunStore store, JobEngine engine, StoreProgressObserver progress, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>
-    /// The jobs each worker (by name) has in hand in this process. A slot keeps other workers off a job, but a worker's
-    /// own threads share its name: without this, the thread collecting a dead worker's job and the thread Hangfire hands
-    /// that job's queue entry to could both follow it, and the one that lost the race failed a job that had succeeded.
+    /// The jobs this worker has in hand (one runner serves all of a worker's threads: it is the worker's singleton). A
+    /// slot keeps other workers off a job, but a worker's own threads share its name: without this, the thread collecting
+    /// a dead worker's job and the thread Hangfire hands that job's queue entry to could both follow it, and the one that
+    /// lost the race failed a job that had succeeded.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Worker, string Job), byte> InHand = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inHand = new();
 
     /// <summary>Runs the job to an end state (or leaves it planned when the budget or its image holds it); returns its state.</summary>
     public async Task<JobState> RunAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
-        if (!InHand.TryAdd((worker.Name, jobId), 0))
+        if (!_inHand.TryAdd(jobId, 0))
             throw new JobHeldElsewhereException(await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Job {jobId} is not in the store."),
                 $"{worker.Name} (another of its threads)");
         try
@@ -38,7 +39,7 @@ public sealed class StoredJobRunner(
         }
         finally
         {
-            InHand.TryRemove((worker.Name, jobId), out _);
+            _inHand.TryRemove(jobId, out _);
         }
     }
 
@@ -101,7 +102,7 @@ public sealed class StoredJobRunner(
     {
         try
         {
-            return await gate.AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false);
+            return await gate.ClaimAsync(job, cancellationToken).ConfigureAwait(false);
         }
         catch (EndpointBusyException)
         {

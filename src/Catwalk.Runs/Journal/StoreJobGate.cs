@@ -22,8 +22,26 @@ public sealed class StoreJobGate(ISlotStore store, string owner, int perEndpoint
 
     public string Owner => owner;
 
+    private (string JobId, long At)? _claim;
+
+    /// <summary>
+    /// Takes the job's slot for all of this owner's work on it (a worker's claim). A later <see cref="AcquireAsync"/> for
+    /// the same job, while the claim is certainly alive, takes nothing more: the claim already counts for the endpoint.
+    /// </summary>
+    public async ValueTask<IJobSlot> ClaimAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var at = time.GetTimestamp();
+        var slot = await AcquireAsync(job, 0, cancellationToken).ConfigureAwait(false);
+        _claim = (job.Id, at);
+        return slot;
+    }
+
     public async ValueTask<IJobSlot> AcquireAsync(JobRecord job, decimal reserveUsd, CancellationToken cancellationToken)
     {
+        // Within half its lifetime a claim cannot have expired, so no other worker can hold the job: asking the store
+        // again would only cost its round trips. With a budget the store is asked all the same (it reserves the estimate).
+        if (budgetUsd is null && _claim is { } claim && claim.JobId == job.Id && time.GetElapsedTime(claim.At) < slotTimeToLive / 2)
+            return CoveredByClaim.Instance;
         var request = new SlotRequest
         {
             JobId = job.Id, RunId = job.RunId, EndpointId = job.EndpointId, Owner = owner, EndpointLimit = perEndpoint,
@@ -50,6 +68,14 @@ public sealed class StoreJobGate(ISlotStore store, string owner, int perEndpoint
             var jitter = Random.Shared.NextDouble() * RetryInterval.TotalMilliseconds;
             await Task.Delay(RetryInterval + TimeSpan.FromMilliseconds(jitter), time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The job's claim holds its slot; the claim's own disposal frees it.</summary>
+    private sealed class CoveredByClaim : IJobSlot
+    {
+        public static readonly CoveredByClaim Instance = new();
+        public ValueTask RefundAsync() => ValueTask.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class StoreSlot(ISlotStore store, string jobId, string owner) : IJobSlot

@@ -29,23 +29,43 @@ internal static class JobMove
 
     private static readonly (string, DbType)[] EventParameters = [("@jobId", DbType.String), ("@now", DbType.Int64), ("@to", DbType.String), ("@detail", DbType.String)];
 
-    public static async Task<bool> RunAsync(DbConnection connection, DbTransaction transaction, SqlDatabase db, string jobId, JobState to, JobUpdate update, CancellationToken cancellationToken)
+    // PostgreSQL: the update and its event in one statement (a data-modifying WITH), one round trip instead of two; the
+    // event is inserted only for a row the update moved, so the count it returns says whether the job moved.
+    private static readonly ConcurrentDictionary<JobState, string> MoveWithEventSql = new();
+
+    private static readonly (string, DbType)[] MoveWithEventParameters = [.. UpdateParameters, ("@detail", DbType.String)];
+
+    public static async Task<bool> RunAsync(DbConnection connection, DbTransaction? transaction, SqlDatabase db, string jobId, JobState to, JobUpdate update, CancellationToken cancellationToken)
     {
         var now = db.Now();
         var state = JobStateMachine.Name(to);
-        var move = PreparedCommands.For(connection, transaction, UpdateSql.GetOrAdd(to, Update), UpdateParameters,
+        object?[] values =
         [
             state, now, update.RequestId, update.SubmittedAt, update.CompletedAt, update.ClearError ? 1 : 0, update.Error, update.ResultJson,
             update.ArgumentsJson, (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec, update.LatencySec,
             update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType, update.MetadataPath,
             update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId,
-        ]);
+        ];
+        if (db.Dialect.Engine == StoreEngine.PostgreSql)
+        {
+            var both = PreparedCommands.For(connection, transaction, MoveWithEventSql.GetOrAdd(to, MoveWithEvent), MoveWithEventParameters,
+                [.. values, update.Detail ?? update.Error]);
+            return await both.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
+        var move = PreparedCommands.For(connection, transaction, UpdateSql.GetOrAdd(to, Update), UpdateParameters, values);
         if (await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
 
         var recorded = PreparedCommands.For(connection, transaction, EventSql, EventParameters, [jobId, now, state, update.Detail ?? update.Error]);
         await recorded.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static string MoveWithEvent(JobState to) =>
+        $"""
+        WITH moved AS ({Update(to)} RETURNING id)
+        INSERT INTO job_events (job_id, seq, at, state, detail)
+        SELECT @jobId, COALESCE((SELECT MAX(seq) FROM job_events WHERE job_id = @jobId), 0) + 1, @now, @to, @detail FROM moved
+        """;
 
     private static string Update(JobState to)
     {

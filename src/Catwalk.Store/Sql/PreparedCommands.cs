@@ -15,7 +15,7 @@ internal static class PreparedCommands
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Cache = new();
 
     /// <summary>The command for <paramref name="sql"/> on this connection (its parameters made once, named and typed), bound to these values in order; null is SQL NULL.</summary>
-    public static DbCommand For(DbConnection connection, DbTransaction transaction, string sql, ReadOnlySpan<(string Name, DbType Type)> parameters, ReadOnlySpan<object?> values)
+    public static DbCommand For(DbConnection connection, DbTransaction? transaction, string sql, ReadOnlySpan<(string Name, DbType Type)> parameters, ReadOnlySpan<object?> values)
     {
         if (values.Length != parameters.Length) throw new ArgumentException($"{parameters.Length} parameters, {values.Length} values: {sql}", nameof(values));
         var commands = Cache.GetValue(connection, _ => new Dictionary<string, DbCommand>(StringComparer.Ordinal));

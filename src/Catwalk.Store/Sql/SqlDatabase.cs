@@ -56,6 +56,18 @@ internal sealed class SqlDatabase : IAsyncDisposable
         return result;
     }
 
+    /// <summary>
+    /// One write that is a single statement (atomic by itself). On PostgreSQL it is sent alone and the server commits it
+    /// as it ends: one round trip, where a transaction around it costs a second one for COMMIT. On SQLite it goes through
+    /// the writer like any write. The statement gets the transaction it runs in, or null.
+    /// </summary>
+    public async Task<T> WriteStatementAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (Writer is not null) return await Writer.WriteAsync((connection, transaction) => write(connection, transaction), cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        return await write(connection, null).ConfigureAwait(false);
+    }
+
     /// <summary>Opens the database once (migrating it) so a bad connection string fails here, not in the middle of a run.</summary>
     public async Task<int> MigrateAsync(int? upTo, CancellationToken cancellationToken)
     {

@@ -120,7 +120,8 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
         }, cancellationToken);
 
     public Task<bool> MoveAsync(string jobId, JobState to, JobUpdate? update = null, CancellationToken cancellationToken = default) =>
-        db.WriteAsync((connection, transaction) => JobMove.RunAsync(connection, transaction, db, jobId, to, update ?? new JobUpdate(), cancellationToken), cancellationToken);
+        // On PostgreSQL a move is one statement (JobMove), so it needs no transaction of its own; on SQLite the writer's.
+        db.WriteStatementAsync((connection, transaction) => JobMove.RunAsync(connection, transaction, db, jobId, to, update ?? new JobUpdate(), cancellationToken), cancellationToken);
 
     public Task<JobRecord?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken = default) =>
         db.ReadAsync(connection => connection.QueryFirstOrDefaultAsync<JobRecord?>(new CommandDefinition(

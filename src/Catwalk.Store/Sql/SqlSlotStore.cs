@@ -58,15 +58,15 @@ internal sealed class SqlSlotStore(SqlDatabase db) : ISlotStore
         }, cancellationToken);
 
     public Task<int> RenewSlotsAsync(string owner, long expiresAt, CancellationToken cancellationToken = default) =>
-        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE job_slots SET expires_at = @expiresAt WHERE owner = @owner", new { owner, expiresAt }, transaction, cancellationToken: cancellationToken)), cancellationToken);
 
     public Task ReleaseSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default) =>
-        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM job_slots WHERE job_id = @jobId AND owner = @owner", new { jobId, owner }, transaction, cancellationToken: cancellationToken)), cancellationToken);
 
     public Task RefundSlotAsync(string jobId, string owner, CancellationToken cancellationToken = default) =>
-        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteStatementAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE job_slots SET reserved_usd = 0 WHERE job_id = @jobId AND owner = @owner", new { jobId, owner }, transaction, cancellationToken: cancellationToken)), cancellationToken);
 
     public Task<IReadOnlyList<SlotRecord>> ListOrphanedSlotsAsync(string endpointId, CancellationToken cancellationToken = default) =>
