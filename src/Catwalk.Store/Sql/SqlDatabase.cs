@@ -59,11 +59,13 @@ internal sealed class SqlDatabase : IAsyncDisposable
     /// <summary>
     /// One write that is a single statement (atomic by itself). On PostgreSQL it is sent alone and the server commits it
     /// as it ends: one round trip, where a transaction around it costs a second one for COMMIT. On SQLite it goes through
-    /// the writer like any write. The statement gets the transaction it runs in, or null.
+    /// the writer like any write. The statement gets the transaction it runs in, or null; it should not be cancellable
+    /// once sent (there is no transaction to roll back), so callers hand it <see cref="CancellationToken.None"/>.
     /// </summary>
     public async Task<T> WriteStatementAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> write, CancellationToken cancellationToken)
     {
         if (Writer is not null) return await Writer.WriteAsync((connection, transaction) => write(connection, transaction), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested(); // not started: nothing written
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         return await write(connection, null).ConfigureAwait(false);
     }

@@ -121,7 +121,9 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
 
     public Task<bool> MoveAsync(string jobId, JobState to, JobUpdate? update = null, CancellationToken cancellationToken = default) =>
         // On PostgreSQL a move is one statement (JobMove), so it needs no transaction of its own; on SQLite the writer's.
-        db.WriteStatementAsync((connection, transaction) => JobMove.RunAsync(connection, transaction, db, jobId, to, update ?? new JobUpdate(), cancellationToken), cancellationToken);
+        // Once sent it is not cancelled: without a transaction to roll back, a cancelled statement could have committed
+        // while its caller heard "cancelled" (a job left "submitting" would then come back as unknown, not as planned).
+        db.WriteStatementAsync((connection, transaction) => JobMove.RunAsync(connection, transaction, db, jobId, to, update ?? new JobUpdate(), CancellationToken.None), cancellationToken);
 
     public Task<JobRecord?> FindCachedAsync(string cacheKey, CancellationToken cancellationToken = default) =>
         db.ReadAsync(connection => connection.QueryFirstOrDefaultAsync<JobRecord?>(new CommandDefinition(
