@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Catwalk's benchmark suite, one command: ./bench.sh [--quick] [--only emulator|fanout|wire|batch|memory|dashboard|workers|startup|metrics]
 # Runs against the emulator on loopback; prints each number beside its baseline and writes bench/results/latest.{json,md}.
-# One case of the workers part (e.g. under a profiler): ./bench.sh --only workers --workers 1 --latency realistic
+# One case of the workers part (e.g. under a profiler): ./bench.sh --only workers --workers 1 --latency realistic; of the batch part: --only batch --concurrency 128
 # The "workers" part needs PostgreSQL: a throwaway server is started (as ./test does) unless CATWALK_TEST_POSTGRES is set.
 #   ./bench.sh --baseline-commit REV [--quick] [--only NAME]
 # first runs the same suite on commit REV (checked out into a temporary worktree, built there), then on this checkout,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Catwalk.Bench.Benchmarks;
 using Catwalk.Bench.Infrastructure;
 
-// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME] [--workers 1,2] [--latency zero|realistic] [--compare-with BASELINE.json --baseline-commit REV]
+// Catwalk's benchmark suite: dotnet run -c Release --project bench/Catwalk.Bench [-- --quick] [--only NAME] [--workers 1,2] [--latency zero|realistic] [--concurrency 32,128] [--compare-with BASELINE.json --baseline-commit REV]
 // Every number is measured against the emulator on loopback, beside a baseline measured in the same run.
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
@@ -13,6 +13,8 @@ var catwalkDll = args.SkipWhile(a => a != "--catwalk").Skip(1).FirstOrDefault() 
 // For looking into one case of the workers part (e.g. under a profiler): --workers 1 --latency realistic.
 var workerCounts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() is { } counts ? counts.Split(',').Select(int.Parse).ToArray() : quick ? [1, 2] : [1, 2, 4];
 var workerLatency = args.SkipWhile(a => a != "--latency").Skip(1).FirstOrDefault();
+// For looking into one case of the batch part: --concurrency 128.
+var batchConcurrencies = args.SkipWhile(a => a != "--concurrency").Skip(1).FirstOrDefault() is { } levels ? levels.Split(',').Select(int.Parse).ToArray() : quick ? [64] : [32, 64, 128];
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -21,7 +23,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("emulator", () => EmulatorCapacityBenchmark.RunAsync(quick ? 500 : 3000, cancel.Token)),
     ("fanout", () => FanOutBenchmark.RunAsync(latencyScale: 0.04, cancel.Token)),
     ("wire", () => WireBytesBenchmark.RunAsync(cancel.Token)),
-    ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, quick ? [64] : [32, 64, 128], cancel.Token)),
+    ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, batchConcurrencies, cancel.Token)),
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
     ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
     ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, workerCounts, workerLatency, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
