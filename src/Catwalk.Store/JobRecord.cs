@@ -53,6 +53,17 @@ public sealed record JobRecord
     /// <summary>fal's last log lines for this job (at most <see cref="IJobProgressStore.KeptLogLines"/>), as a JSON array.</summary>
     public string? LastLogs { get; init; }
 
+    /// <summary>When the send to fal began (unix ms), recorded with the arguments before the POST: the start of the window in which fal's request history can show it.</summary>
+    public long? SendStartedAt { get; init; }
+    /// <summary>The start deadline the submit carried (<c>x-fal-request-timeout</c>, seconds): a request fal has not started by then is dropped, never billed.</summary>
+    public double? StartDeadlineSec { get; init; }
+    /// <summary>What fal billed for this job (USD, after account discounts), once fetched (<c>report --billed</c>); null when never fetched.</summary>
+    public decimal? BilledUsd { get; init; }
+    /// <summary>When <see cref="BilledUsd"/> was fetched (unix ms).</summary>
+    public long? BilledAt { get; init; }
+    /// <summary>Where <see cref="BilledUsd"/> came from: <c>billing_events</c> (per request) or <c>usage</c> (the run's window, per endpoint).</summary>
+    public string? BilledSource { get; init; }
+
     /// <summary>The video's quality metrics as JSON (snake_case names of Catwalk.Quality's definitions); null until measured.</summary>
     public string? MetricsJson { get; init; }
 

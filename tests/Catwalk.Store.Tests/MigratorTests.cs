@@ -82,7 +82,7 @@ public class MigratorTests
     {
         await using var connection = new Npgsql.NpgsqlConnection(t.Db);
         await connection.OpenAsync();
-        await using var drop = new Npgsql.NpgsqlCommand("DROP TABLE job_slots; DROP TABLE votes; DROP TABLE job_events; DROP TABLE jobs; DROP TABLE runs; DROP TABLE schema_migrations;", connection);
+        await using var drop = new Npgsql.NpgsqlCommand("DROP TABLE reference_uploads; DROP TABLE job_slots; DROP TABLE votes; DROP TABLE job_events; DROP TABLE jobs; DROP TABLE runs; DROP TABLE schema_migrations;", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

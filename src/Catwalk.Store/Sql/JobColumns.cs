@@ -17,10 +17,12 @@ internal static class JobColumns
     private static readonly Dictionary<string, int> AddedIn = new()
     {
         ["queue_position"] = 3, ["running_since"] = 3, ["last_logs"] = 3, ["metrics_json"] = 4, ["input_job_id"] = 7,
+        ["send_started_at"] = 8, ["start_deadline_sec"] = 8, ["billed_usd"] = 8, ["billed_at"] = 8, ["billed_source"] = 8,
     };
 
-    /// <summary>What a <see cref="JobRecord"/> reads: the inserted columns and those fal's progress and the metrics fill later.</summary>
-    private static readonly string[] ReadNames = [.. Names, "queue_position", "running_since", "last_logs", "metrics_json"];
+    /// <summary>What a <see cref="JobRecord"/> reads: the inserted columns and those fal's progress, the send, the bill and the metrics fill later.</summary>
+    private static readonly string[] ReadNames =
+        [.. Names, "queue_position", "running_since", "last_logs", "metrics_json", "send_started_at", "start_deadline_sec", "billed_usd", "billed_at", "billed_source"];
 
     /// <summary>The select list of a job row, each column named as its property, for a store at <paramref name="schemaVersion"/>.</summary>
     public static string Select(int schemaVersion) => SelectByVersion[Math.Clamp(schemaVersion, 0, SelectByVersion.Length - 1)];
