@@ -31,6 +31,16 @@ public sealed class FalOptions
     public TimeSpan SubmitGrace { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Sent with every submit as <c>x-fal-request-timeout</c>: fal drops a request it has not started by then, unbilled.
+    /// It bounds how long a job whose answer was lost (the process stopped mid-send) can stay undecided: past it, a
+    /// request fal's history does not show was never started, so it is safe to send again. Null: no deadline.
+    /// </summary>
+    public TimeSpan? StartDeadline { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long fal's request history may take to list a request that started: the margin after a start deadline before "not listed" means "dropped".</summary>
+    public TimeSpan RequestHistoryLag { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// When the caller cancels a wait (Ctrl+C), a job not yet seen running is cancelled at fal, so nobody pays for a result
     /// nobody will collect. False for a worker: a job it stops waiting for is collected by the next worker by request id.
     /// </summary>

@@ -21,6 +21,9 @@ public sealed class FalOptionsValidator : IValidateOptions<FalOptions>
         if (o.StreamIdleTimeout <= TimeSpan.Zero) problems.Add($"Fal:StreamIdleTimeout must be positive, not {o.StreamIdleTimeout}.");
         if (o.MaxRetries is < 0 or > 10) problems.Add($"Fal:MaxRetries must be 0–10, not {o.MaxRetries}.");
         if (o.SubmitGrace < TimeSpan.Zero || o.SubmitGrace > TimeSpan.FromMinutes(5)) problems.Add($"Fal:SubmitGrace must be 0 to 5 minutes, not {o.SubmitGrace}.");
+        if (o.StartDeadline is { } deadline && (deadline <= FalStartDeadline.Minimum || deadline > TimeSpan.FromDays(7)))
+            problems.Add($"Fal:StartDeadline must be more than 1 second and at most 7 days (fal's clients refuse 1 s or less), not {deadline}.");
+        if (o.RequestHistoryLag < TimeSpan.Zero || o.RequestHistoryLag > TimeSpan.FromHours(1)) problems.Add($"Fal:RequestHistoryLag must be 0 to 1 hour, not {o.RequestHistoryLag}.");
         // The value itself is never printed: only that it cannot go into an HTTP header.
         if (o.Key is { } key && key.Value.Any(char.IsControl)) problems.Add("Fal:Key (FAL_KEY) contains a line break or control character; copy it again without them.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

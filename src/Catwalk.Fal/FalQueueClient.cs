@@ -42,6 +42,7 @@ public sealed partial class FalQueueClient(IHttpClientFactory http, IOptions<Fal
         var client = http.CreateClient(FalHttpClients.Queue);
         using var request = new HttpRequestMessage(HttpMethod.Post, Url(endpointId)) { Content = FalJsonContent.Create(input) };
         request.Headers.Add("x-fal-queue-priority", "normal");
+        if (Options.StartDeadline is { } deadline) request.Headers.Add("x-fal-request-timeout", FalStartDeadline.Header(deadline));
         var submittedAt = time.GetUtcNow();
         HttpResponseMessage? response = null;
         JsonDocument json;

@@ -4,6 +4,7 @@ using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Planning;
 using Catwalk.Runs.Quality;
+using Catwalk.Runs.Reconciliation;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
 using Catwalk.Telemetry;
@@ -14,7 +15,7 @@ namespace Catwalk.Runs;
 /// Durable runs: a run and all its planned jobs are stored before anything is sent, then executed through the
 /// store's journal; a later <see cref="ReopenAsync"/> and <see cref="ExecuteAsync"/> collect what fal already has and send only what it never got.
 /// </summary>
-public sealed class RunService(IRunStore store, RunPlanner planner, LocalScheduler scheduler, TimeProvider time)
+public sealed class RunService(IRunStore store, RunPlanner planner, LocalScheduler scheduler, UnknownJobReconciler reconciler, TimeProvider time)
 {
     public IRunStore Store => store;
 
@@ -103,20 +104,31 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
     }
 
     /// <summary>
-    /// Before a resume: a job left mid-send becomes unknown (it may be at fal); jobs fal cancelled are reopened, and
-    /// failed or unknown ones too when the user asks. Nothing with a request id is ever reopened into a new send
-    /// except unknown ones on <paramref name="resubmitUnknown"/>.
+    /// Before a resume: a job left mid-send becomes unknown (it may be at fal); with <paramref name="reconcile"/>, every
+    /// unknown job is then decided from fal's request history (<see cref="UnknownJobReconciler"/>: adopted, sent again
+    /// because fal never started it, or left unknown with the reason); jobs fal cancelled are reopened, and failed or
+    /// unknown ones too when the user asks. Nothing with a request id is ever reopened into a new send except unknown
+    /// ones on <paramref name="resubmitUnknown"/>.
     /// </summary>
-    public async Task<RunReopenCounts> ReopenAsync(RunRecord run, bool retryFailed, bool resubmitUnknown, CancellationToken cancellationToken = default)
+    public async Task<RunReopenCounts> ReopenAsync(RunRecord run, bool retryFailed, bool resubmitUnknown, bool reconcile = false, CancellationToken cancellationToken = default)
     {
         using var runLock = RunLock.Take(run.OutputRoot, run.Id);
         int failed = 0, cancelled = 0, unknown = 0, midSend = 0;
-        foreach (var job in await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false))
+        var jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var job in jobs.Where(j => j.State == JobState.Submitting))
+            if (await store.MoveAsync(job.Id, JobState.Unknown, new JobUpdate
+                { Error = "the process stopped while this job was being sent, so fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, cancellationToken).ConfigureAwait(false))
+                midSend++;
+        IReadOnlyList<ReconciledJob> reconciled = [];
+        if (midSend > 0 || reconcile) jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        if (reconcile && !resubmitUnknown)
+        {
+            reconciled = await reconciler.ReconcileAsync(store, jobs, cancellationToken).ConfigureAwait(false);
+            if (reconciled.Any(r => r.Verdict != ReconcileVerdict.StillUnknown)) jobs = await store.GetJobsAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var job in jobs)
         {
             var state = job.State;
-            if (state == JobState.Submitting && await store.MoveAsync(job.Id, JobState.Unknown, new JobUpdate
-                { Error = "the process stopped while this job was being sent, so fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, cancellationToken).ConfigureAwait(false))
-                (state, midSend) = (JobState.Unknown, midSend + 1);
             var reopen = state switch
             {
                 JobState.Cancelled => true,
@@ -129,7 +141,7 @@ public sealed class RunService(IRunStore store, RunPlanner planner, LocalSchedul
             else if (state == JobState.Cancelled) cancelled++;
             else unknown++;
         }
-        return new RunReopenCounts(failed, cancelled, unknown, midSend);
+        return new RunReopenCounts(failed, cancelled, unknown, midSend) { Reconciled = reconciled };
     }
 
     /// <summary>

@@ -12,5 +12,7 @@ public sealed record JobQuery
     public DateTimeOffset? To { get; init; }
     public string? PersonId { get; init; }
     public string? OutfitId { get; init; }
+    /// <summary>The job (of any run) that holds this fal request id.</summary>
+    public string? RequestId { get; init; }
     public int Limit { get; init; } = 100_000;
 }

@@ -14,7 +14,8 @@ public static class JobStateMachine
         [JobState.Downloaded] = [],
         [JobState.Failed] = [JobState.Planned],
         [JobState.Cancelled] = [JobState.Planned],
-        [JobState.Unknown] = [JobState.Planned],
+        // An unknown job found in fal's request history is adopted (its request collected); one fal never started goes back to planned.
+        [JobState.Unknown] = [JobState.Planned, JobState.Submitted],
     };
 
     public static bool CanMove(JobState from, JobState to) => Allowed[from].Contains(to);

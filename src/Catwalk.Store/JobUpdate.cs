@@ -11,6 +11,10 @@ public sealed record JobUpdate
     public bool ClearError { get; init; }
     /// <summary>What was sent to fal (media URLs elided), recorded before sending.</summary>
     public string? ArgumentsJson { get; init; }
+    /// <summary>When the send began (unix ms), with the arguments; a new send replaces it.</summary>
+    public long? SendStartedAt { get; init; }
+    /// <summary>The start deadline the send carries (seconds).</summary>
+    public double? StartDeadlineSec { get; init; }
     public string? ResultJson { get; init; }
     public decimal? CostUsd { get; init; }
     public double? QueueSec { get; init; }

@@ -23,7 +23,8 @@ public sealed class RunsHarness : IAsyncDisposable
     public RunService Runs => Services.GetRequiredService<RunService>();
     public string OutputRoot => Store.OutputRoot;
 
-    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, ModelCatalog? emulatorCatalog = null)
+    public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, ModelCatalog? emulatorCatalog = null,
+        Action<Catwalk.Fal.FalOptions>? fal = null)
     {
         var folder = new TempDirectory("catwalk-runs-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
@@ -36,12 +37,14 @@ public sealed class RunsHarness : IAsyncDisposable
         {
             o.OutputDirectory = store.OutputRoot;
             o.Emulated = true;
-            o.ConfigureFal = fal =>
+            o.ConfigureFal = options =>
             {
-                fal.QueueUrl = emulator.BaseUri;
-                fal.StorageUrl = emulator.BaseUri;
-                fal.PollInterval = TimeSpan.FromMilliseconds(20);
-                fal.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
+                options.QueueUrl = emulator.BaseUri;
+                options.StorageUrl = emulator.BaseUri;
+                options.ApiUrl = new Uri(emulator.BaseUri, "v1");
+                options.PollInterval = TimeSpan.FromMilliseconds(20);
+                options.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
+                fal?.Invoke(options);
             };
         }).AddCatwalkRuns(store.Store).BuildServiceProvider();
         return new RunsHarness(emulator, services, store, folder);

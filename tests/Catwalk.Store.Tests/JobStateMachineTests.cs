@@ -11,6 +11,7 @@ public class JobStateMachineTests
     [InlineData(JobState.Completed, JobState.Downloaded, true)]
     [InlineData(JobState.Planned, JobState.Downloaded, true)] // a cache hit
     [InlineData(JobState.Submitting, JobState.Unknown, true)]
+    [InlineData(JobState.Unknown, JobState.Submitted, true)] // found in fal's request history: adopted, collected by its id
     // Money rules: a job with a request id never goes back to a state from which it would be sent again.
     [InlineData(JobState.Submitted, JobState.Planned, false)]
     [InlineData(JobState.Submitted, JobState.Submitting, false)]
@@ -22,7 +23,7 @@ public class JobStateMachineTests
 
     [Fact]
     public void From_lists_exactly_the_states_that_may_move_there() =>
-        JobStateMachine.From(JobState.Submitted).ShouldBe([JobState.Submitting]);
+        JobStateMachine.From(JobState.Submitted).ShouldBe([JobState.Submitting, JobState.Unknown]);
 
     [Theory]
     [InlineData(JobState.Downloaded, true)]

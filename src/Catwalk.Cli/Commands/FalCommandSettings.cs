@@ -39,6 +39,10 @@ public abstract class FalCommandSettings : StoreSettings
     [Description("Give up waiting on a job after this long (its request id is kept).")]
     public int? TimeoutSeconds { get; init; }
 
+    [CommandOption("--start-deadline <SECONDS>")]
+    [Description("fal drops a job it has not started within this long, unbilled (x-fal-request-timeout). It bounds how long a job whose answer was lost stays undecided: past it, resume sends it again if fal never started it. Default 1800.")]
+    public int? StartDeadlineSeconds { get; init; }
+
     [CommandOption("-v|--verbose")]
     [Description("Show fal's logs, debug output and error details.")]
     public bool Verbose { get; init; }
@@ -49,6 +53,8 @@ public abstract class FalCommandSettings : StoreSettings
     {
         if (LatencyScale is < 0 or > 100) return ValidationResult.Error($"--latency-scale must be between 0 and 100, not {LatencyScale}.");
         if (TimeoutSeconds is <= 0) return ValidationResult.Error($"--timeout must be a positive number of seconds, not {TimeoutSeconds}.");
+        if (StartDeadlineSeconds is { } deadline && (deadline < 2 || deadline > 7 * 24 * 3600))
+            return ValidationResult.Error($"--start-deadline must be 2 to 604800 seconds (fal's clients refuse 1 s or less), not {deadline}.");
         foreach (var file in CatalogFiles ?? [])
             if (!File.Exists(file)) return ValidationResult.Error($"--catalog file '{file}' does not exist.");
         if (PromptTemplates is { } t && !File.Exists(t)) return ValidationResult.Error($"--prompt-templates file '{t}' does not exist.");

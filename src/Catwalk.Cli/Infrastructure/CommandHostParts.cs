@@ -38,7 +38,11 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                 o.PromptTemplatesFile = settings.PromptTemplates;
                 o.UploadMode = settings.DataUris ? ReferenceUploadMode.DataUri : ReferenceUploadMode.Storage;
                 o.Emulated = connection.Emulated;
-                o.ConfigureFal = f => ConfigureFal(f, connection);
+                o.ConfigureFal = f =>
+                {
+                    ConfigureFal(f, connection);
+                    if (settings.StartDeadlineSeconds is { } deadline) f.StartDeadline = TimeSpan.FromSeconds(deadline);
+                };
             })
             .AddCatwalkRuns(Store);
     }

@@ -77,6 +77,11 @@ internal static class QueueEndpoints
             http.Abort(); // enqueued (and, on fal, billed), but the caller never hears its request id
             return Results.Empty;
         }
+        if (rule?.Kind == FaultKind.SlowSubmit)
+        {
+            try { await Task.Delay(rule.DelayMilliseconds, http.RequestAborted); }
+            catch (OperationCanceledException) { return Results.Empty; } // the caller went away: the job stays queued at "fal"
+        }
         var body = StatusJson.Submitted(job, context.BaseUri, context.Queue.PositionOf(job));
         body["gateway_request_id"] = job.Id;
         return Results.Json(body);

@@ -17,6 +17,8 @@ public enum FaultKind
     Slow,
     /// <summary>Submit only: the job IS enqueued, then the connection drops before the answer — a job the caller cannot see.</summary>
     LostSubmit,
+    /// <summary>Submit only: the job IS enqueued (and starts as any other), and the answer comes late — the window in which a caller killed mid-send leaves a job it never heard of.</summary>
+    SlowSubmit,
     /// <summary>Stream only: the status stream ends after its first event, without COMPLETED.</summary>
     StreamCut,
     /// <summary>Download only: the file is cut off halfway, with the full Content-Length announced.</summary>

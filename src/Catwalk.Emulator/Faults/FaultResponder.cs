@@ -10,7 +10,7 @@ internal static class FaultResponder
     {
         switch (rule?.Kind)
         {
-            case null or FaultKind.LostSubmit or FaultKind.StreamCut or FaultKind.Truncated or FaultKind.JobFails or FaultKind.NeverFinishes:
+            case null or FaultKind.LostSubmit or FaultKind.SlowSubmit or FaultKind.StreamCut or FaultKind.Truncated or FaultKind.JobFails or FaultKind.NeverFinishes:
                 return null;
             case FaultKind.Slow:
                 await Task.Delay(rule.DelayMilliseconds, http.RequestAborted);

@@ -32,7 +32,11 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddSingleton(new PromptBuilder(prompts));
         services.AddSingleton(new OutputLayout(options.OutputDirectory));
-        services.AddSingleton(sp => new FalConnection(options.Emulated, sp.GetRequiredService<IOptions<FalOptions>>().Value.QueueUrl));
+        services.AddSingleton(sp =>
+        {
+            var fal = sp.GetRequiredService<IOptions<FalOptions>>().Value;
+            return new FalConnection(options.Emulated, fal.QueueUrl, fal.StartDeadline);
+        });
         services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences));
 
         // The host's layers (CatwalkBuilder.Configure…Generators) go outermost: they see each call as it comes and each

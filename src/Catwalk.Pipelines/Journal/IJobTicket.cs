@@ -11,7 +11,7 @@ public interface IJobTicket : IAsyncDisposable
 
     /// <summary>Waits for a slot to run in (overall and per-endpoint limits) and checks the budget; throws <see cref="BudgetExceededException"/>.</summary>
     ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken);
-    ValueTask SubmittingAsync(string argumentsJson, CancellationToken cancellationToken);
+    ValueTask SubmittingAsync(JobSending sending, CancellationToken cancellationToken);
     ValueTask SubmittedAsync(string requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken);
     ValueTask CompletedAsync(JobCompletion completion, CancellationToken cancellationToken);
     ValueTask DownloadedAsync(JobDownload download, CancellationToken cancellationToken);

@@ -46,7 +46,7 @@ public sealed class JournalledJob(TimeProvider time, FalConnection? connection =
                 return new(JobOutcomeStatus.Succeeded) { Result = await stage.ReuseAsync(ticket, cancellationToken).ConfigureAwait(false), Cached = true };
         }
 
-        var generation = new TicketGenerationJournal(ticket, time);
+        var generation = new TicketGenerationJournal(ticket, time, connection?.StartDeadline);
         try
         {
             TResponse response;

@@ -12,7 +12,7 @@ public sealed class NullJobJournal : IJobJournal
         public static readonly Ticket Shared = new();
         public JobResumePoint Resume => JobResumePoint.Fresh;
         public ValueTask<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable>(this);
-        public ValueTask SubmittingAsync(string argumentsJson, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask SubmittingAsync(JobSending sending, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask SubmittedAsync(string requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask CompletedAsync(JobCompletion completion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask DownloadedAsync(JobDownload download, CancellationToken cancellationToken) => ValueTask.CompletedTask;

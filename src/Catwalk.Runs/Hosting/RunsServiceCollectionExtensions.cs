@@ -14,6 +14,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<RunPlanner>();
         services.AddSingleton<Engine.JobEngine>();
         services.AddSingleton<Engine.LocalScheduler>();
+        services.AddSingleton<Reconciliation.UnknownJobReconciler>();
         services.AddSingleton<RunService>();
         return services;
     }

@@ -29,8 +29,12 @@ internal sealed class StoreJobTicket(StoreJobJournal journal, JobRecord job, Job
         }
     }
 
-    public async ValueTask SubmittingAsync(string argumentsJson, CancellationToken cancellationToken) =>
-        await MoveAsync(JobState.Submitting, new JobUpdate { ArgumentsJson = argumentsJson, CacheKey = start.CacheKey, ClearError = true }, JobPhase.Queued).ConfigureAwait(false);
+    public async ValueTask SubmittingAsync(JobSending sending, CancellationToken cancellationToken) =>
+        await MoveAsync(JobState.Submitting, new JobUpdate
+        {
+            ArgumentsJson = sending.ArgumentsJson, CacheKey = start.CacheKey, ClearError = true,
+            SendStartedAt = sending.At.ToUnixTimeMilliseconds(), StartDeadlineSec = sending.StartDeadline?.TotalSeconds,
+        }, JobPhase.Queued).ConfigureAwait(false);
 
     public async ValueTask SubmittedAsync(string requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken) =>
         await MoveAsync(JobState.Submitted, new JobUpdate { RequestId = requestId, SubmittedAt = submittedAt.ToUnixTimeMilliseconds() }, JobPhase.Queued, requestId).ConfigureAwait(false);

@@ -18,7 +18,7 @@ internal static class JobMove
         ("@QueueSec", DbType.Double), ("@InferenceSec", DbType.Double), ("@DownloadSec", DbType.Double), ("@LatencySec", DbType.Double),
         ("@DurationSec", DbType.Double), ("@FilePath", DbType.String), ("@FileSha256", DbType.String), ("@FileBytes", DbType.Int64),
         ("@ContentType", DbType.String), ("@MetadataPath", DbType.String), ("@MetadataJson", DbType.String), ("@CachedFromJobId", DbType.String),
-        ("@CacheKey", DbType.String), ("@jobId", DbType.String),
+        ("@CacheKey", DbType.String), ("@SendStartedAt", DbType.Int64), ("@StartDeadlineSec", DbType.Double), ("@jobId", DbType.String),
     ];
 
     private const string EventSql =
@@ -44,7 +44,7 @@ internal static class JobMove
             state, now, update.RequestId, update.SubmittedAt, update.CompletedAt, update.ClearError ? 1 : 0, update.Error, update.ResultJson,
             update.ArgumentsJson, (double?)update.CostUsd, update.QueueSec, update.InferenceSec, update.DownloadSec, update.LatencySec,
             update.DurationSec, update.FilePath, update.FileSha256, update.FileBytes, update.ContentType, update.MetadataPath,
-            update.MetadataJson, update.CachedFromJobId, update.CacheKey, jobId,
+            update.MetadataJson, update.CachedFromJobId, update.CacheKey, update.SendStartedAt, update.StartDeadlineSec, jobId,
         ];
         if (db.Dialect.Engine == StoreEngine.PostgreSql)
         {
@@ -83,7 +83,8 @@ internal static class JobMove
                 file_sha256 = COALESCE(@FileSha256, file_sha256), file_bytes = COALESCE(@FileBytes, file_bytes),
                 content_type = COALESCE(@ContentType, content_type), metadata_path = COALESCE(@MetadataPath, metadata_path),
                 metadata_json = COALESCE(@MetadataJson, metadata_json), cached_from_job_id = COALESCE(@CachedFromJobId, cached_from_job_id),
-                cache_key = COALESCE(@CacheKey, cache_key)
+                cache_key = COALESCE(@CacheKey, cache_key),
+                send_started_at = COALESCE(@SendStartedAt, send_started_at), start_deadline_sec = COALESCE(@StartDeadlineSec, start_deadline_sec)
             WHERE id = @jobId AND {from}
             """;
     }

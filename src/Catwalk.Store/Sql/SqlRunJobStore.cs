@@ -107,6 +107,7 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
         if (query.To is { } to) { where.Add("created_at < @to"); args.Add("to", to.ToUnixTimeMilliseconds()); }
         if (query.PersonId is { } person) { where.Add("person_id = @person"); args.Add("person", person); }
         if (query.OutfitId is { } outfit) { where.Add("outfit_id = @outfit"); args.Add("outfit", outfit); }
+        if (query.RequestId is { } request) { where.Add("request_id = @request"); args.Add("request", request); }
         args.Add("limit", query.Limit);
         return ListAsync<JobRecord>($"{JobSelect}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at, id LIMIT @limit", args, cancellationToken);
     }
