@@ -24,12 +24,12 @@ public sealed class RunsHarness : IAsyncDisposable
     public string OutputRoot => Store.OutputRoot;
 
     public static async Task<RunsHarness> StartAsync(string engine, string[]? faults = null, double latencyScale = 0, string? key = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null, ModelCatalog? emulatorCatalog = null,
-        Action<Catwalk.Fal.FalOptions>? fal = null)
+        Action<Catwalk.Fal.FalOptions>? fal = null, int gpus = 4)
     {
         var folder = new TempDirectory("catwalk-runs-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
-            LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
+            LatencyScale = latencyScale, RequiredKey = key, GpusPerEndpoint = gpus, CacheDirectory = Path.Combine(folder.Path, ".render-cache"), Seed = 7,
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, emulatorCatalog ?? ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
