@@ -40,6 +40,33 @@ public sealed class ResultTimeValidationTests
         fal.GetStats().Endpoints["fal-ai/veo3/image-to-video"].Submissions.ShouldBe(1, "a model's 422 is final: only --retry-failed sends it again");
     }
 
+    [Fact]
+    public async Task A_run_asking_for_what_fal_no_longer_accepts_is_refused_before_anything_is_sent_and_other_values_still_run()
+    {
+        await using var fal = await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = 0 }, ModelCatalog.BuiltIn);
+        using var dir = new TempDirectory();
+        TestImages.WritePng(dir.File("look.png"));
+        File.WriteAllText(dir.File("drift.json"), DriftedVeo3());
+        // fal's Platform API too: the run can read fal's current schema before it spends anything.
+        var env = new Dictionary<string, string>
+        {
+            ["CATWALK_FAL_QUEUE_URL"] = fal.BaseUri.ToString(), ["CATWALK_FAL_STORAGE_URL"] = fal.BaseUri.ToString(), ["CATWALK_FAL_API_URL"] = new Uri(fal.BaseUri, "v1").ToString(),
+        };
+
+        var refused = await CliRunner.RunAsync(dir.Path, env, "video", "--image", "look.png", "--models", "veo3", "--duration", "10", "--catalog", "drift.json");
+
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.Output.ShouldContain("fal no longer accepts duration 10 s");
+        refused.Output.ShouldContain("models sync --apply");
+        refused.Output.ShouldNotContain("   at ");
+        fal.GetStats().Endpoints.GetValueOrDefault("fal-ai/veo3/image-to-video")?.Submissions.ShouldBe(0);
+
+        var fine = await CliRunner.RunAsync(dir.Path, env, "video", "--image", "look.png", "--models", "veo3", "--duration", "8", "--catalog", "drift.json");
+        fine.ExitCode.ShouldBe(0, fine.ToString());
+        fine.Output.ShouldContain("this run does not ask for it");
+        fal.GetStats().Endpoints["fal-ai/veo3/image-to-video"].Submissions.ShouldBe(1);
+    }
+
     /// <summary>The built-in Veo 3 entry, as if Catwalk's catalog believed Veo 3 also took 10 s clips (fal's does not).</summary>
     private static string DriftedVeo3()
     {

@@ -34,6 +34,7 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
+        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
         var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
         console.MarkupLine($"[grey]Batch run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume {run.Id}` finishes it.[/]");
@@ -60,6 +61,7 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
+        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
         var queued = await host.Get<RunQueue>().SubmitAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
         console.MarkupLine($"Batch run [bold]{queued.RunId}[/] stored in {Markup.Escape(host.Store.Description)}; {queued.Jobs} job(s) queued for workers on the [bold]{queued.Queue}[/] queue.");

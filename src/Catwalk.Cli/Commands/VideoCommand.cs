@@ -21,7 +21,9 @@ internal sealed class VideoCommand(IAnsiConsole console, CommandHostFactory host
         var prompt = settings.Prompt ?? host.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
         var spec = RunSpecs.FromVideoOptions(RunKind.Video, new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt);
         var runs = host.Get<RunService>();
-        PlanPrinter.Print(console, runs.Plan(spec).VideoPlans.Values.Single());
+        var plan = runs.Plan(spec);
+        PlanPrinter.Print(console, plan.VideoPlans.Values.Single());
+        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
         var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
         console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");

@@ -28,6 +28,8 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                 LogOutput.Configure(logging, LogFormat, settings.Verbose);
                 // A host that fails to start (a bad option) would log it with its stack trace; the command says it in one line.
                 logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+                // Each retry is logged by Polly with the exception's stack; Catwalk says what failed in its own words.
+                if (!settings.Verbose) logging.AddFilter("Polly", LogLevel.None);
                 if (web) logging.AddFilter("Microsoft.AspNetCore", LogLevel.None);
             })
             .AddCatwalkOpenTelemetry(web)

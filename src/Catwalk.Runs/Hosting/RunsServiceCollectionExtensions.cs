@@ -15,6 +15,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<Engine.JobEngine>();
         services.AddSingleton<Engine.LocalScheduler>();
         services.AddSingleton<Reconciliation.UnknownJobReconciler>();
+        services.AddSingleton<Preflight.SchemaFreshnessCheck>();
         services.AddSingleton<RunService>();
         return services;
     }
