@@ -4,6 +4,7 @@ using Catwalk.Runs.Engine;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Quality;
+using Catwalk.Runs.Reconciliation;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
 using Catwalk.Telemetry;
@@ -17,7 +18,8 @@ namespace Catwalk.Workers;
 /// already has is collected by its request id, one that may be at fal is never sent again.
 /// </summary>
 public sealed class StoredJobRunner(
-    IRunStore store, JobEngine engine, StoreProgressObserver progress, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown, TimeProvider time, ILogger<StoredJobRunner> log)
+    IRunStore store, JobEngine engine, StoreProgressObserver progress, UnknownJobReconciler reconciler, WorkerIdentity worker, WorkerStats stats, WorkerShutdown shutdown,
+    TimeProvider time, ILogger<StoredJobRunner> log)
 {
     /// <summary>
     /// The jobs this worker has in hand (one runner serves all of a worker's threads: it is the worker's singleton). A
@@ -76,6 +78,7 @@ public sealed class StoredJobRunner(
         await using (await ClaimAsync(gate, job, cancellationToken).ConfigureAwait(false))
         {
             job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false) ?? job;
+            if (job.State == JobState.Submitting) job = await TakeOverMidSendAsync(job, cancellationToken).ConfigureAwait(false);
             if (JobStateMachine.IsTerminal(job.State)) return job.State;
             var attempt = new EngineRun(run, spec, new StoreJobJournal(store, [job], gate, progress, time, cancellationToken) { JobsAreCurrent = true }, progress);
             var result = await engine.RunAsync(attempt, job, cancellationToken).ConfigureAwait(false);
@@ -91,6 +94,21 @@ public sealed class StoredJobRunner(
         await FinishRunIfDoneAsync(run.Id).ConfigureAwait(false);
         stats.Record(final.State);
         return final.State;
+    }
+
+    /// <summary>
+    /// The job's slot is this worker's, yet the job is being sent: the worker that sent it stopped before fal's answer
+    /// was recorded. fal may have it, so it is unknown, and fal's request history decides — adopted and collected,
+    /// planned again because fal can no longer start it, or left unknown with the reason.
+    /// </summary>
+    private async Task<JobRecord> TakeOverMidSendAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        await store.MoveAsync(job.Id, JobState.Unknown, new JobUpdate
+            { Error = "the worker sending it stopped before fal's answer was recorded, so fal may have received (and billed) it; not sent again. `catwalk resume --resubmit-unknown` sends it again." }, CancellationToken.None).ConfigureAwait(false);
+        var unknown = await store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? job;
+        foreach (var decided in await reconciler.ReconcileAsync(store, [unknown], cancellationToken).ConfigureAwait(false))
+            log.LogInformation("Job {Job} ({Model}) left mid-send by another worker: {Verdict} — {Reason}", job.Id, job.ModelKey, decided.Verdict, decided.Reason);
+        return await store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) ?? unknown;
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class WorkersHarness : IAsyncDisposable
                 // A worker's own --out: runs must still be saved in their own folder, not here.
                 o.OutputDirectory = Path.Combine(folder.Path, $"worker{i}-out");
                 o.Emulated = true;
-                o.ConfigureFal = fal => { fal.QueueUrl = emulator.BaseUri; fal.StorageUrl = emulator.BaseUri; fal.PollInterval = TimeSpan.FromMilliseconds(20); };
+                o.ConfigureFal = fal => { fal.QueueUrl = emulator.BaseUri; fal.StorageUrl = emulator.BaseUri; fal.ApiUrl = new Uri(emulator.BaseUri, "v1"); fal.PollInterval = TimeSpan.FromMilliseconds(20); };
             }).AddCatwalkRuns(store.Store).AddCatwalkWorker($"worker-{i}", slotTimeToLive ?? TimeSpan.FromSeconds(30), endpointWait).BuildServiceProvider());
         return harness;
     }
