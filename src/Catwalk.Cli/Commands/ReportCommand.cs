@@ -8,14 +8,24 @@ using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store.</summary>
-internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<ReportSettings>
+/// <summary>
+/// <c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store; with
+/// <c>--billed</c>, first what fal billed (stored with the jobs), then estimate vs billed.
+/// </summary>
+internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, BillingLookup billing) : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(settings, cancellationToken);
         var runs = await StoredRuns.SelectAsync(store, settings.RunId, cancellationToken);
         var jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
+        if (settings.Billed)
+        {
+            foreach (var line in await billing.FetchAndStoreAsync(store, runs, jobs, cancellationToken))
+                if (settings.Json) await Console.Error.WriteLineAsync(line); // stdout stays one JSON document
+                else console.MarkupLine(Markup.Escape(line));
+            jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
+        }
         var report = ReportBuilder.Build(jobs, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow);
         if (settings.Json)
         {
