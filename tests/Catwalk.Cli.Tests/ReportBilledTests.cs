@@ -59,7 +59,9 @@ public sealed class ReportBilledTests
         before.ContainsKey("billed_usd").ShouldBeTrue("never fetched is null, not left out");
         before["billed_usd"].ShouldBeNull();
         before["models"]!.AsArray().ShouldAllBe(m => m!.AsObject().ContainsKey("billed_usd") && m["billed_usd"] == null);
-        (await CliRunner.RunAsync(dir.Path, null, "report")).Stdout.ShouldNotContain("Billed by fal");
+        var plain = await CliRunner.RunAsync(dir.Path, null, "report");
+        plain.Stdout.ShouldNotContain("Billed by fal");
+        plain.Stdout.ShouldContain("`catwalk report --billed` asks fal what it billed");
 
         // No ADMIN key at all: one line naming what is missing and how to fix it, nothing asked of fal.
         var calls = fal.GetStats().PlatformCalls;
@@ -107,6 +109,7 @@ public sealed class ReportBilledTests
         // Stored: a plain report (no fetch, no key) shows it, and the fal key appears in no file.
         var later = await CliRunner.RunAsync(dir.Path, null, "report");
         later.Stdout.ShouldContain("Billed by fal:");
+        later.Stdout.ShouldNotContain("asks fal what it billed");
         foreach (var file in dir.AllFiles().Where(f => !f.Contains("/.cache/"))) (await File.ReadAllTextAsync(file)).ShouldNotContain("secret-", customMessage: file);
     }
 
@@ -146,5 +149,6 @@ public sealed class ReportBilledTests
         var report = JsonNode.Parse(billed.Stdout)!.AsObject();
         report["billed_usd"].ShouldBeNull();
         report["models"]!.AsArray().ShouldAllBe(m => m!["billed_usd"] == null);
+        (await CliRunner.RunAsync(dir.Path, null, "report")).Stdout.ShouldNotContain("--billed", customMessage: "an emulated run will never have a bill to fetch");
     }
 }

@@ -42,6 +42,10 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, Bi
             console.MarkupLine($"  [grey]{run.Id}[/] {run.Kind.Name(),-6} {DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt):yyyy-MM-dd HH:mm} {run.Status.Name(),-11} {Markup.Escape(run.Name ?? "")}");
         if (runs.Count > 10) console.MarkupLine($"  [grey]… and {runs.Count - 10} more[/]");
         ReportTable.Render(console, report);
+        // Only jobs fal saw can have a bill; runs against an emulator never will, so they get no hint.
+        var emulated = runs.Where(r => r.Emulated).Select(r => r.Id).ToHashSet(StringComparer.Ordinal); // a run records it; its jobs only when imported
+        if (report.BilledUsd is null && jobs.Any(j => !j.Emulated && !emulated.Contains(j.RunId) && j.RequestId is { Length: > 0 } && j.CachedFromJobId is null))
+            console.MarkupLine("[grey]Costs are Catwalk's estimates: `catwalk report --billed` asks fal what it billed (needs an ADMIN key, FAL_ADMIN_KEY).[/]");
         return ExitCodes.Success;
     }
 }
