@@ -15,9 +15,10 @@ public sealed class ReportBilledTests
     private const string Admin = "admin-id:admin-secret-9900";
     private const decimal Discount = 20m;
 
-    private static Task<FalEmulator> StartFalAsync(bool billingEvents = true) => FalEmulator.StartAsync(new FalEmulatorOptions
+    private static Task<FalEmulator> StartFalAsync(bool billingEvents = true, params string[] faults) => FalEmulator.StartAsync(new FalEmulatorOptions
     {
         RequiredKey = Key, AdminKey = Admin, PercentDiscount = Discount, LatencyScale = 0, ServeBillingEvents = billingEvents,
+        Faults = [.. faults.Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
     }, ModelCatalog.BuiltIn);
 
     /// <summary>The CLI's environment for that emulator: the normal key always, the ADMIN key when asked.</summary>
@@ -32,11 +33,11 @@ public sealed class ReportBilledTests
         return env;
     }
 
-    private static async Task VideoAsync(TempDirectory dir, IDictionary<string, string>? env, string models, int duration)
+    private static async Task VideoAsync(TempDirectory dir, IDictionary<string, string>? env, string models, int duration, int exitCode = 0)
     {
         if (!File.Exists(dir.File("look.png"))) TestImages.WritePng(dir.File("look.png"));
         var run = await CliRunner.RunAsync(dir.Path, env, "video", "--image", "look.png", "--models", models, "--duration", duration.ToString(), "--no-metrics", "--latency-scale", "0");
-        run.ExitCode.ShouldBe(0, run.ToString());
+        run.ExitCode.ShouldBe(exitCode, run.ToString());
     }
 
     private static async Task<JsonObject> ReportJsonAsync(TempDirectory dir, IDictionary<string, string>? env = null, params string[] extra)
@@ -51,9 +52,9 @@ public sealed class ReportBilledTests
     [Fact]
     public async Task Billed_fetches_per_request_bills_stores_them_and_shows_estimate_vs_billed_with_the_discount()
     {
-        await using var fal = await StartFalAsync();
+        await using var fal = await StartFalAsync(faults: "job@luma=job-fails");
         using var dir = new TempDirectory();
-        await VideoAsync(dir, Env(fal), "veo3,kling", 6);
+        await VideoAsync(dir, Env(fal), "veo3,kling,luma", 6, exitCode: 1); // luma's model fails: fal bills it nothing
 
         var before = await ReportJsonAsync(dir);
         before.ContainsKey("billed_usd").ShouldBeTrue("never fetched is null, not left out");
@@ -85,18 +86,23 @@ public sealed class ReportBilledTests
         billed.Stdout.ShouldContain("account discount of 20%");
         billed.Stdout.ShouldContain("Billed by fal (estimate vs billed)");
         billed.Stdout.ShouldContain("(−20%)"); // the discount, as the difference between estimate and bill
+        billed.Stdout.ShouldNotContain("no billing event yet", customMessage: "a failed job is not waiting for a bill");
         billed.Output.ShouldNotContain("billed-secret");
         billed.Output.ShouldNotContain("admin-secret");
 
         var after = await ReportJsonAsync(dir);
-        var jobs = Videos(after).ToList();
+        var failed = Videos(after).Where(j => j["model_key"]!.GetValue<string>() == "luma").ShouldHaveSingleItem();
+        failed["state"]!.GetValue<string>().ShouldBe("failed");
+        failed["billed_usd"].ShouldBeNull("no billing event is not invented into a charge");
+        after["models"]!.AsArray().Single(m => m!["model_key"]!.GetValue<string>() == "luma")!["billed_usd"].ShouldBeNull();
+        var jobs = Videos(after).Where(j => j["model_key"]!.GetValue<string>() != "luma").ToList();
         jobs.Count.ShouldBe(2);
         foreach (var job in jobs)
         {
             job["billed_source"]!.GetValue<string>().ShouldBe("billing_events");
             job["billed_usd"]!.GetValue<decimal>().ShouldBe(Math.Round(job["cost_usd"]!.GetValue<decimal>() * (100 - Discount) / 100, 6), job.ToJsonString());
         }
-        foreach (var model in after["models"]!.AsArray().Select(m => m!.AsObject()))
+        foreach (var model in after["models"]!.AsArray().Select(m => m!.AsObject()).Where(m => m["model_key"]!.GetValue<string>() != "luma"))
         {
             var own = jobs.Where(j => j["model_key"]!.GetValue<string>() == model["model_key"]!.GetValue<string>()).ToList();
             model["billed_usd"]!.GetValue<decimal>().ShouldBe(own.Sum(j => j["billed_usd"]!.GetValue<decimal>()));
