@@ -15,31 +15,20 @@ public sealed class BillFetcher(IFalPlatformClient platform, TimeProvider time)
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(jobs);
         var byRun = jobs.ToLookup(j => j.RunId);
-        var bills = new List<JobBill>();
-        var bySource = new Dictionary<BillingSource, int>();
-        var discounts = new SortedSet<decimal>();
-        var (emulated, withoutEvent, eventsOffered) = (0, 0, true);
+        var found = new BillsFound();
+        var (emulated, eventsOffered) = (0, true);
         foreach (var run in runs)
         {
-            var sent = Sent(byRun[run.Id]);
             if (run.Emulated || byRun[run.Id].Any(j => j.Emulated)) { emulated++; continue; }
+            var sent = Sent(byRun[run.Id]);
             if (sent.Count == 0) continue;
-            var window = BillingWindow.Of(run, byRun[run.Id].ToList(), time.GetUtcNow());
+            var window = BillingWindow.Of(run, [.. byRun[run.Id]], time.GetUtcNow());
             var endpoints = sent.Select(j => j.EndpointId).Distinct(StringComparer.Ordinal).ToList();
             if (eventsOffered)
             {
                 try
                 {
-                    var events = await EventsAsync(window, endpoints, cancellationToken).ConfigureAwait(false);
-                    foreach (var d in events.Select(e => e.PercentDiscount).OfType<decimal>()) discounts.Add(d);
-                    var charged = events.GroupBy(e => e.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.CostTotal), StringComparer.Ordinal);
-                    foreach (var job in sent)
-                    {
-                        // No row is not a charge of zero: fal bills failed requests nothing, but a finished one may just not be billed yet.
-                        if (charged.TryGetValue(job.RequestId!, out var usd)) bills.Add(new JobBill(job.Id, usd, BillingSource.BillingEvents));
-                        else if (job.State == JobState.Downloaded) withoutEvent++;
-                    }
-                    bySource[BillingSource.BillingEvents] = bySource.GetValueOrDefault(BillingSource.BillingEvents) + 1;
+                    found.FromEvents(sent, await EventsAsync(window, endpoints, cancellationToken).ConfigureAwait(false));
                     continue;
                 }
                 catch (FalPlatformException e) when (e.StatusCode == 404 || e.Type == "not_implemented")
@@ -47,13 +36,9 @@ public sealed class BillFetcher(IFalPlatformClient platform, TimeProvider time)
                     eventsOffered = false; // fal does not offer them here: usage for this run and every other
                 }
             }
-            var usage = await UsageAsync(window, endpoints, cancellationToken).ConfigureAwait(false);
-            foreach (var d in usage.Select(l => l.PercentDiscount).OfType<decimal>()) discounts.Add(d);
-            foreach (var (endpoint, total) in usage.GroupBy(l => l.EndpointId, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(l => l.CostTotal))))
-                bills.AddRange(UsageShares.Of(total, sent.Where(j => j.EndpointId == endpoint).ToList()));
-            bySource[BillingSource.Usage] = bySource.GetValueOrDefault(BillingSource.Usage) + 1;
+            found.FromUsage(sent, await UsageAsync(window, endpoints, cancellationToken).ConfigureAwait(false));
         }
-        return new BillingFetch { Bills = bills, RunsBySource = bySource, EmulatedRuns = emulated, WithoutEvent = withoutEvent, Discounts = [.. discounts] };
+        return new BillingFetch { Bills = found.Bills, RunsBySource = found.RunsBySource, EmulatedRuns = emulated, WithoutEvent = found.WithoutEvent, Discounts = [.. found.Discounts] };
     }
 
     /// <summary>Jobs fal may have billed: sent with a request id of their own (a reused result was not sent, and carries its original's id).</summary>
