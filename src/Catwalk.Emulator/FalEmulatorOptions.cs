@@ -32,4 +32,9 @@ public sealed record FalEmulatorOptions
     public decimal PercentDiscount { get; init; }
     /// <summary>Also serve the image-to-video endpoints of fal that are not in Catwalk's built-in catalog (Platform/fal-extra-models.json).</summary>
     public bool ServeExtraModels { get; init; } = true;
+    /// <summary>
+    /// Serve <c>GET /v1/models/billing-events</c> (per-request bills). False: it answers 404 <c>not_found</c>, as for an
+    /// account or region where fal does not offer it, so a client's fallback to usage can be tested.
+    /// </summary>
+    public bool ServeBillingEvents { get; init; } = true;
 }

@@ -63,6 +63,8 @@ public sealed record JobRecord
     public long? BilledAt { get; init; }
     /// <summary>Where <see cref="BilledUsd"/> came from: <c>billing_events</c> (per request) or <c>usage</c> (the run's window, per endpoint).</summary>
     public string? BilledSource { get; init; }
+    /// <summary><see cref="BilledSource"/> as the enum; null when never fetched.</summary>
+    public BillingSource? BilledFrom => BillingSourceNames.Parse(BilledSource);
 
     /// <summary>The video's quality metrics as JSON (snake_case names of Catwalk.Quality's definitions); null until measured.</summary>
     public string? MetricsJson { get; init; }

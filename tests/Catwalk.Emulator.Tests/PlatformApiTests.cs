@@ -204,6 +204,73 @@ public sealed class PlatformApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Billing_events_need_the_admin_key_and_give_one_discounted_row_per_billed_request_adding_up_to_usage_and_page()
+    {
+        var image = await UploadAsync();
+        var ten = await RunJobAsync("fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = "walk", ["start_image_url"] = image, ["duration"] = "10", ["generate_audio"] = false });
+        var five = await RunJobAsync("fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = "walk", ["start_image_url"] = image, ["duration"] = "5", ["generate_audio"] = false });
+        var refused = await RunJobAsync("fal-ai/kling-video/v2.6/pro/image-to-video", new JsonObject { ["prompt"] = "walk", ["start_image_url"] = image, ["duration"] = "7" }); // the model's 422
+        var pika = await RunJobAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image });
+
+        var (none, noneBody) = await GetAsync("v1/models/billing-events", key: null);
+        none.ShouldBe(HttpStatusCode.Unauthorized);
+        ErrorType(noneBody).ShouldBe("authorization_error");
+        var (forbidden, forbiddenBody) = await GetAsync("v1/models/billing-events");
+        forbidden.ShouldBe(HttpStatusCode.Forbidden);
+        ErrorType(forbiddenBody).ShouldBe("authorization_error");
+        forbiddenBody["error"]!["message"]!.GetValue<string>().ShouldContain("Admin API key");
+
+        var (status, all) = await GetAsync("v1/models/billing-events", key: AdminKey);
+        status.ShouldBe(HttpStatusCode.OK, all.ToJsonString());
+        all["has_more"]!.GetValue<bool>().ShouldBeFalse();
+        var rows = all["billing_events"]!.AsArray().ToDictionary(r => r!["request_id"]!.GetValue<string>(), r => r!.AsObject());
+        rows.Keys.ShouldBe([ten, five, pika], ignoreOrder: true); // the failed request billed nothing
+        var row = rows[ten];
+        row["endpoint_id"]!.GetValue<string>().ShouldBe("fal-ai/kling-video/v2.6/pro/image-to-video");
+        row["output_units"]!.GetValue<decimal>().ShouldBe(10m);
+        row["unit_price"]!.GetValue<decimal>().ShouldBe(0.07m);
+        row["cost_subtotal"]!.GetValue<decimal>().ShouldBe(0.7m);
+        row["percent_discount"]!.GetValue<decimal>().ShouldBe(20m);
+        row["cost_discount"]!.GetValue<decimal>().ShouldBe(0.14m);
+        row["cost_total"]!.GetValue<decimal>().ShouldBe(0.56m);
+        row["cost_estimate_nano_usd"]!.GetValue<long>().ShouldBe(560_000_000L);
+        DateTimeOffset.Parse(row["timestamp"]!.GetValue<string>()).ShouldBeLessThanOrEqualTo(DateTimeOffset.UtcNow);
+        rows[five]["cost_total"]!.GetValue<decimal>().ShouldBe(0.28m);
+        rows.ContainsKey(refused).ShouldBeFalse();
+
+        var (_, usage) = await GetAsync("v1/models/usage?expand=summary", key: AdminKey);
+        foreach (var line in usage["summary"]!.AsArray())
+            rows.Values.Where(r => r["endpoint_id"]!.GetValue<string>() == line!["endpoint_id"]!.GetValue<string>()).Sum(r => r["cost_total"]!.GetValue<decimal>())
+                .ShouldBe(line!["cost_total"]!.GetValue<decimal>());
+
+        var (_, kling) = await GetAsync("v1/models/billing-events?endpoint_id=fal-ai/kling-video/v2.6/pro/image-to-video", key: AdminKey);
+        kling["billing_events"]!.AsArray().Select(r => r!["request_id"]!.GetValue<string>()).ShouldBe([ten, five]); // oldest first
+        var (_, first) = await GetAsync("v1/models/billing-events?limit=2", key: AdminKey);
+        first["billing_events"]!.AsArray().Count.ShouldBe(2);
+        first["has_more"]!.GetValue<bool>().ShouldBeTrue();
+        var (_, second) = await GetAsync($"v1/models/billing-events?limit=2&cursor={Uri.EscapeDataString(first["next_cursor"]!.GetValue<string>())}", key: AdminKey);
+        second["billing_events"]!.AsArray().Select(r => r!["request_id"]!.GetValue<string>()).ShouldBe([pika]);
+        second["has_more"]!.GetValue<bool>().ShouldBeFalse();
+        second["next_cursor"].ShouldBeNull();
+
+        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"));
+        (await GetAsync($"v1/models/billing-events?start={future}&end={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(2).ToString("O"))}", key: AdminKey)).Body["billing_events"]!.AsArray().ShouldBeEmpty();
+        (await GetAsync("v1/models/billing-events?start=2025-01-01&end=2025-06-01", key: AdminKey)).Status.ShouldBe(HttpStatusCode.BadRequest); // over 90 days
+        (await GetAsync("v1/models/billing-events?limit=0", key: AdminKey)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await GetAsync("v1/models/billing-events?cursor=nope", key: AdminKey)).Status.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Billing_events_switched_off_answer_not_found_with_the_platform_error_body()
+    {
+        await StartAsync(new FalEmulatorOptions { ServeBillingEvents = false });
+        var (status, body) = await GetAsync("v1/models/billing-events", key: AdminKey);
+        status.ShouldBe(HttpStatusCode.NotFound);
+        ErrorType(body).ShouldBe("not_found");
+        (await GetAsync("v1/models/billing-events")).Status.ShouldBe(HttpStatusCode.Forbidden); // the scope is still checked first
+    }
+
+    [Fact]
     public async Task Request_history_lists_started_requests_with_payloads_unless_store_io_is_off_and_filters_and_pages()
     {
         var image = await UploadAsync();

@@ -33,13 +33,13 @@ public sealed class FalHarness : IAsyncDisposable
     public Platform.IFalPlatformClient Platform => Services.GetRequiredService<Platform.IFalPlatformClient>();
 
     public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0,
-        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null, string? adminKey = null, string? clientAdminKey = null)
+        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null, string? adminKey = null, string? clientAdminKey = null, decimal percentDiscount = 0)
     {
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
             RequiredKey = requiredKey, AdminKey = adminKey, GpusPerEndpoint = gpus, LatencyScale = latencyScale, CacheDirectory = SharedRenderCache,
-            Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42,
+            Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42, PercentDiscount = percentDiscount,
         }, ModelCatalog.BuiltIn);
         FalHarness? harness = null;
         var services = new ServiceCollection()

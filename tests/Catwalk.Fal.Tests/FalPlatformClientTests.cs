@@ -10,8 +10,8 @@ public class FalPlatformClientTests
     private const string Key = "client-id:client-secret-0011";
     private const string Admin = "admin-id:admin-secret-2233";
 
-    private static Task<FalHarness> StartAsync(string? clientAdminKey = null, string[]? faults = null, int maxRetries = 1) =>
-        FalHarness.StartAsync(requiredKey: Key, clientKey: Key, adminKey: Admin, clientAdminKey: clientAdminKey, faults: faults, maxRetries: maxRetries);
+    private static Task<FalHarness> StartAsync(string? clientAdminKey = null, string[]? faults = null, int maxRetries = 1, decimal percentDiscount = 0) =>
+        FalHarness.StartAsync(requiredKey: Key, clientKey: Key, adminKey: Admin, clientAdminKey: clientAdminKey, faults: faults, maxRetries: maxRetries, percentDiscount: percentDiscount);
 
     [Fact]
     public async Task Models_page_through_every_endpoint_and_search_and_find_with_openapi()
@@ -77,6 +77,49 @@ public class FalPlatformClientTests
         line.Quantity.ShouldBe(6);
         usage.TimeSeries.ShouldHaveSingleItem().Results.Sum(r => r.CostTotal).ShouldBe(line.CostTotal);
         (plain.Logs.ToString() + admin.Logs.ToString()).ShouldNotContain("secret");
+    }
+
+    [Fact]
+    public async Task Billing_events_come_back_typed_per_request_with_the_discount_page_by_cursor_and_a_429_is_retried()
+    {
+        await using var h = await StartAsync(clientAdminKey: Admin, faults: ["platform=rate-limited x1"], maxRetries: 2, percentDiscount: 10);
+        var image = await h.UploadImageAsync();
+        var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var six = await h.Client.SubscribeAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input(image, duration: "6s"));
+        var four = await h.Client.SubscribeAsync("fal-ai/veo3/image-to-video", FalHarness.Veo3Input(image, duration: "4s"));
+        var query = new FalBillingEventQuery(start, DateTimeOffset.UtcNow.AddSeconds(1)) { EndpointIds = ["fal-ai/veo3/image-to-video"], Limit = 1 };
+
+        var first = await h.Platform.GetBillingEventsAsync(query);
+        h.Emulator.GetStats().PlatformCalls.ShouldBe(2); // the 429, then its retry
+        first.HasMore.ShouldBeTrue();
+        var second = await h.Platform.GetBillingEventsAsync(query with { Cursor = first.NextCursor });
+        second.HasMore.ShouldBeFalse();
+        var rows = first.Items.Concat(second.Items).ToDictionary(e => e.RequestId);
+        rows.Keys.ShouldBe([six.Request.RequestId, four.Request.RequestId], ignoreOrder: true);
+
+        var veo3 = ModelCatalog.BuiltIn.Get("veo3");
+        var listed = CostEstimator.ForVideo(veo3, new ModelSettings(6, veo3.DefaultResolution, veo3.DefaultAspectRatio, true, 24)).Usd;
+        var row = rows[six.Request.RequestId];
+        row.EndpointId.ShouldBe("fal-ai/veo3/image-to-video");
+        row.OutputUnits.ShouldBe(6m);
+        row.PercentDiscount.ShouldBe(10m);
+        row.CostSubtotal.ShouldBe(listed);
+        row.CostTotal.ShouldBe(Math.Round(listed * 0.9m, 6));
+        row.CostDiscount.ShouldBe(row.CostSubtotal - row.CostTotal);
+        row.CostEstimateNanoUsd.ShouldBe((long)(row.CostTotal * 1_000_000_000m));
+        row.Timestamp.ShouldBeGreaterThan(start);
+        rows[four.Request.RequestId].OutputUnits.ShouldBe(4m);
+        h.Logs.ToString().ShouldNotContain("secret");
+    }
+
+    [Fact]
+    public async Task Billing_events_with_a_normal_key_say_they_need_an_admin_key()
+    {
+        await using var h = await StartAsync();
+        var refused = await Should.ThrowAsync<FalPlatformException>(() => h.Platform.GetBillingEventsAsync(new FalBillingEventQuery(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow)));
+        refused.NeedsAdminKey.ShouldBeTrue();
+        refused.Message.ShouldContain("billing-events");
+        refused.Message.ShouldNotContain("secret");
     }
 
     [Fact]

@@ -8,14 +8,24 @@ using Spectre.Console.Cli;
 
 namespace Catwalk.Cli.Commands;
 
-/// <summary><c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store.</summary>
-internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : AsyncCommand<ReportSettings>
+/// <summary>
+/// <c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store; with
+/// <c>--billed</c>, first what fal billed (stored with the jobs), then estimate vs billed.
+/// </summary>
+internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, BillingLookup billing) : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await stores.OpenAsync(settings, cancellationToken);
         var runs = await StoredRuns.SelectAsync(store, settings.RunId, cancellationToken);
         var jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
+        if (settings.Billed)
+        {
+            foreach (var line in await billing.FetchAndStoreAsync(store, runs, jobs, cancellationToken))
+                if (settings.Json) await Console.Error.WriteLineAsync(line); // stdout stays one JSON document
+                else console.MarkupLine(Markup.Escape(line));
+            jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
+        }
         var report = ReportBuilder.Build(jobs, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow);
         if (settings.Json)
         {
@@ -32,6 +42,10 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores) : 
             console.MarkupLine($"  [grey]{run.Id}[/] {run.Kind.Name(),-6} {DateTimeOffset.FromUnixTimeMilliseconds(run.CreatedAt):yyyy-MM-dd HH:mm} {run.Status.Name(),-11} {Markup.Escape(run.Name ?? "")}");
         if (runs.Count > 10) console.MarkupLine($"  [grey]… and {runs.Count - 10} more[/]");
         ReportTable.Render(console, report);
+        // Only jobs fal saw can have a bill; runs against an emulator never will, so they get no hint.
+        var emulated = runs.Where(r => r.Emulated).Select(r => r.Id).ToHashSet(StringComparer.Ordinal); // a run records it; its jobs only when imported
+        if (report.BilledUsd is null && jobs.Any(j => !j.Emulated && !emulated.Contains(j.RunId) && j.RequestId is { Length: > 0 } && j.CachedFromJobId is null))
+            console.MarkupLine("[grey]Costs are Catwalk's estimates: `catwalk report --billed` asks fal what it billed (needs an ADMIN key, FAL_ADMIN_KEY).[/]");
         return ExitCodes.Success;
     }
 }

@@ -13,4 +13,8 @@ public sealed class ReportSettings : StoreSettings
     [CommandOption("--json")]
     [Description("Print the report as JSON (per model, totals and every job) instead of a table.")]
     public bool Json { get; init; }
+
+    [CommandOption("--billed")]
+    [Description("First fetch what fal billed for the runs' jobs and store it with them (needs an ADMIN key: FAL_ADMIN_KEY, or FAL_KEY when it is one); the report then shows estimate vs billed.")]
+    public bool Billed { get; init; }
 }

@@ -30,6 +30,7 @@ internal static class CatwalkApp
             .AddSingleton(configuration)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<StoreOpener>()
+            .AddSingleton<BillingLookup>()
             .AddSingleton<ConnectionPlanner>()
             .AddSingleton<CommandHostFactory>();
         var app = new CommandApp(new TypeRegistrar(services));

@@ -25,7 +25,34 @@ internal static class ReportTable
         }
         console.Write(table);
         RenderQuality(console, report);
+        RenderBilled(console, report);
         console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
+    }
+
+    /// <summary>
+    /// Catwalk's estimate against what fal billed, per model, over the jobs whose bill was fetched (<c>report --billed</c>):
+    /// account discounts and price changes show up only here.
+    /// </summary>
+    private static void RenderBilled(IAnsiConsole console, RunReport report)
+    {
+        var billed = report.Models.Where(m => m.BilledUsd is not null).ToList();
+        if (billed.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).Title("Billed by fal (estimate vs billed)")
+            .AddColumns("Stage", "Model", "Billed jobs", "Estimate", "Billed", "Difference");
+        foreach (var column in table.Columns.Skip(2)) column.RightAligned();
+        foreach (var m in billed)
+            table.AddRow(m.Stage.Name(), Markup.Escape(m.ModelKey), N(m.BilledJobs), Money.Format(m.BilledEstimateUsd!.Value), Money.Format(m.BilledUsd!.Value),
+                Difference(m.BilledDifferenceUsd!.Value, m.BilledEstimateUsd.Value));
+        console.Write(table);
+        console.MarkupLine($"Billed by fal: {Money.Format(report.BilledUsd!.Value)} for {N(report.BilledJobs)} job(s), estimate {Money.Format(report.BilledEstimateUsd!.Value)}, difference {Difference(report.BilledDifferenceUsd!.Value, report.BilledEstimateUsd.Value)}.");
+    }
+
+    /// <summary>Billed minus estimate, signed, with its share of the estimate: "−$0.21 (−20%)".</summary>
+    private static string Difference(decimal difference, decimal estimate)
+    {
+        var sign = difference < 0 ? "−" : difference > 0 ? "+" : "±";
+        var share = estimate == 0 ? "" : $" ({sign}{Math.Abs(difference / estimate).ToString("0.#%", CultureInfo.InvariantCulture)})";
+        return $"{sign}{Money.Format(Math.Abs(difference))}{share}";
     }
 
     /// <summary>Automatic quality per model (docs/quality-metrics.md), when any video was measured.</summary>

@@ -44,6 +44,9 @@ internal static class BillingRules
         return (unit, quantity, quantity == 0 ? 0 : Math.Round(cost / quantity, 6), cost);
     }
 
+    /// <summary>What a subtotal costs after the account's discount (percent, 0–100), rounded to fal's six decimals.</summary>
+    public static decimal Discounted(decimal subtotal, decimal percentDiscount) => Math.Round(subtotal * (100 - percentDiscount) / 100, 6);
+
     private static bool Audio(EmulatedJob job)
     {
         var model = job.Model;

@@ -5,7 +5,7 @@ namespace Catwalk.Emulator.Platform;
 
 /// <summary>
 /// Who may call which Platform API, as fal's scopes say: <c>/models</c> needs no key; pricing and request history need
-/// an API key (when the emulator requires one); usage needs the ADMIN key. Keys are compared, never logged or echoed.
+/// an API key (when the emulator requires one); usage and billing events need the ADMIN key. Keys are compared, never logged or echoed.
 /// </summary>
 internal static class PlatformAuth
 {

@@ -20,6 +20,7 @@ internal static class PlatformEndpoints
         v1.MapGet("/models/pricing", Handler(http => Guarded(http, context, PlatformScope.Api, () => PricingEndpoints.Prices(http, context))));
         v1.MapPost("/models/pricing/estimate", Handler(http => Guarded(http, context, PlatformScope.Api, () => PricingEndpoints.EstimateAsync(http, context))));
         v1.MapGet("/models/usage", Handler(http => Guarded(http, context, PlatformScope.Admin, () => UsageEndpoint.Usage(http, context))));
+        v1.MapGet("/models/billing-events", Handler(http => Guarded(http, context, PlatformScope.Admin, () => BillingEventsEndpoint.List(http, context))));
         v1.MapGet("/models/requests/by-endpoint", Handler(http => Guarded(http, context, PlatformScope.Api, () => RequestsEndpoint.List(http, context))));
         return app;
     }

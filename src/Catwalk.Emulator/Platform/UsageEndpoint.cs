@@ -57,7 +57,7 @@ internal static class UsageEndpoint
         new([.. billed.GroupBy(x => (x.Job.Model.EndpointId, x.Bill.Unit, x.Bill.UnitPrice)).OrderBy(g => g.Key.EndpointId, StringComparer.Ordinal).Select(g =>
         {
             var subtotal = Math.Round(g.Sum(x => x.Bill.Cost), 6);
-            var total = Math.Round(subtotal * (100 - discount) / 100, 6);
+            var total = BillingRules.Discounted(subtotal, discount);
             return (JsonNode)new JsonObject
             {
                 ["endpoint_id"] = g.Key.EndpointId, ["unit"] = g.Key.Unit, ["quantity"] = g.Sum(x => x.Bill.Quantity), ["unit_price"] = g.Key.UnitPrice,

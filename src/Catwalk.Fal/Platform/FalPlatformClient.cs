@@ -55,11 +55,30 @@ public sealed class FalPlatformClient(IHttpClientFactory http, IOptions<FalOptio
         var q = new QueryString()
             .Add("start", query.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Add("end", query.End.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))
             .AddEach("endpoint_id", query.EndpointIds).Add("timeframe", query.Timeframe).Add("bound_to_timeframe", query.BoundToTimeframe ? "true" : "false")
-            .Add("expand", "summary").Add("expand", "time_series");
+            .Add("expand", "summary").Add("expand", query.WithTimeSeries ? "time_series" : null);
         var json = await GetAsync("models/usage" + q, admin: true, cancellationToken).ConfigureAwait(false);
         return new FalUsage(
             [.. Array(json, "summary").Select(Line)],
             [.. Array(json, "time_series").Select(b => new FalUsageBucket(DateTimeOffset.Parse(Text(b, "bucket") ?? "", CultureInfo.InvariantCulture), [.. Array(b, "results").Select(Line)]))]);
+    }
+
+    public async Task<FalPage<FalBillingEvent>> GetBillingEventsAsync(FalBillingEventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var q = new QueryString()
+            .Add("start", query.Start.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Add("end", query.End.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))
+            .AddEach("endpoint_id", query.EndpointIds).Add("limit", query.Limit).Add("cursor", query.Cursor);
+        var json = await GetAsync("models/billing-events" + q, admin: true, cancellationToken).ConfigureAwait(false);
+        var events = Array(json, "billing_events").Select(e =>
+        {
+            // cost_total is the charge; older or thinner rows may carry only the nano-USD figure.
+            var nano = e?["cost_estimate_nano_usd"] is JsonValue n && n.TryGetValue<long>(out var l) ? l : (long?)(Number(e, "cost_estimate_nano_usd") is { } d ? (long)d : null);
+            var total = Number(e, "cost_total") ?? (nano is { } x ? x / 1_000_000_000m : 0);
+            var subtotal = Number(e, "cost_subtotal") ?? total;
+            return new FalBillingEvent(Text(e, "request_id") ?? "", Text(e, "endpoint_id") ?? "", Date(e, "timestamp") ?? default,
+                Number(e, "output_units"), Number(e, "unit_price"), Number(e, "percent_discount"), subtotal, Number(e, "cost_discount") ?? subtotal - total, total, nano);
+        }).ToList();
+        return new FalPage<FalBillingEvent>(events, Text(json, "next_cursor"));
     }
 
     public async Task<FalPage<FalRequestRecord>> GetRequestsAsync(FalRequestQuery query, CancellationToken cancellationToken = default)

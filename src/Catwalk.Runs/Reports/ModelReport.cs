@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Catwalk.Domain;
 namespace Catwalk.Runs.Reports;
 
@@ -22,6 +23,15 @@ public sealed record ModelReport
     public double VideoSeconds { get; init; }
     /// <summary>Cost per second of video made; null without videos.</summary>
     public decimal? CostPerVideoSecondUsd { get; init; }
+    /// <summary>What fal billed for the model's jobs (after account discounts), over the jobs whose bill was fetched; null when none was (written as null in JSON, not left out).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public decimal? BilledUsd { get; init; }
+    /// <summary>How many of the model's jobs have a fetched bill.</summary>
+    public int BilledJobs { get; init; }
+    /// <summary>What Catwalk estimated for those same jobs, so the difference compares like with like.</summary>
+    public decimal? BilledEstimateUsd { get; init; }
+    /// <summary>Billed minus <see cref="BilledEstimateUsd"/>: negative when fal charged less (an account discount shows up here and nowhere else).</summary>
+    public decimal? BilledDifferenceUsd { get; init; }
     /// <summary>Automatic quality over the model's measured videos; null when none was measured.</summary>
     public ModelQuality? Quality { get; init; }
 }

@@ -6,20 +6,39 @@ namespace Catwalk.Runs.Reports;
 /// <summary>Builds <see cref="RunReport"/>s from stored jobs: what each model did, how fast, how reliably, at what cost.</summary>
 public static class ReportBuilder
 {
-    public static RunReport Build(IReadOnlyList<JobRecord> jobs, IReadOnlyList<string> runs, DateTimeOffset now) => new()
+    public static RunReport Build(IReadOnlyList<JobRecord> jobs, IReadOnlyList<string> runs, DateTimeOffset now)
     {
-        GeneratedAt = now,
-        Runs = runs,
-        Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == StageKind.Image ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
-        Jobs = jobs.Count,
-        Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
-        Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
-        Unfinished = jobs.Count(j => !Ended(j)),
-        CostUsd = jobs.Sum(j => j.ChargedUsd),
-        EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
-        JobLines = [.. jobs.Select(j => new JobLine(j.Id, j.RunId, j.Stage, j.ModelKey, j.InputKey, j.LookId, j.RequestedDuration,
-            JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error))],
-    };
+        var billed = Billed(jobs);
+        return new RunReport
+        {
+            GeneratedAt = now,
+            Runs = runs,
+            Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == StageKind.Image ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
+            Jobs = jobs.Count,
+            Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
+            Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
+            Unfinished = jobs.Count(j => !Ended(j)),
+            CostUsd = jobs.Sum(j => j.ChargedUsd),
+            EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
+            JobLines = [.. jobs.Select(j => new JobLine(j.Id, j.RunId, j.Stage, j.ModelKey, j.InputKey, j.LookId, j.RequestedDuration,
+                JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error, j.BilledUsd, j.BilledSource))],
+            BilledUsd = billed.Usd, BilledJobs = billed.Jobs, BilledEstimateUsd = billed.Estimate, BilledDifferenceUsd = billed.Difference,
+        };
+    }
+
+    /// <summary>
+    /// Billed against estimated over the jobs whose bill was fetched only: a job never fetched (or never sent) would make
+    /// the difference Catwalk's estimate of it rather than anything fal said. The estimate is what the job cost by
+    /// Catwalk's record (<see cref="JobRecord.ChargedUsd"/>). All null when no job has a bill.
+    /// </summary>
+    private static (decimal? Usd, int Jobs, decimal? Estimate, decimal? Difference) Billed(IEnumerable<JobRecord> jobs)
+    {
+        var billed = jobs.Where(j => j.BilledUsd is not null).ToList();
+        if (billed.Count == 0) return (null, 0, null, null);
+        var usd = billed.Sum(j => j.BilledUsd!.Value);
+        var estimate = billed.Sum(j => j.ChargedUsd);
+        return (usd, billed.Count, estimate, usd - estimate);
+    }
 
     private static ModelReport Model(string modelKey, StageKind stage, IReadOnlyList<JobRecord> jobs)
     {
@@ -29,6 +48,7 @@ public static class ReportBuilder
         var ended = jobs.Count(Ended);
         var videoSeconds = done.Sum(j => j.DurationSec ?? 0);
         var cost = jobs.Sum(j => j.ChargedUsd);
+        var billed = Billed(jobs);
         return new ModelReport
         {
             ModelKey = modelKey,
@@ -48,6 +68,7 @@ public static class ReportBuilder
             VideoSeconds = Math.Round(videoSeconds, 3),
             CostPerVideoSecondUsd = videoSeconds > 0 ? Math.Round(cost / (decimal)videoSeconds, 4) : null,
             Quality = ModelQuality.Of(done),
+            BilledUsd = billed.Usd, BilledJobs = billed.Jobs, BilledEstimateUsd = billed.Estimate, BilledDifferenceUsd = billed.Difference,
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Catwalk.Runs.Reports;
 
 /// <summary>Per-model statistics over a set of jobs (one run, or the whole store), plus totals and every job.</summary>
@@ -13,5 +15,11 @@ public sealed record RunReport
     public int Unfinished { get; init; }
     public decimal CostUsd { get; init; }
     public decimal EstimatedCostUsd { get; init; }
+    /// <summary>What fal billed over every job whose bill was fetched (<c>report --billed</c>); null when none was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public decimal? BilledUsd { get; init; }
+    public int BilledJobs { get; init; }
+    public decimal? BilledEstimateUsd { get; init; }
+    public decimal? BilledDifferenceUsd { get; init; }
     public IReadOnlyList<JobLine> JobLines { get; init; } = [];
 }

@@ -9,6 +9,7 @@ internal sealed class SqlRunStore : IRunStore
     private readonly SqlDatabase _db;
     private readonly SqlRunJobStore _runs;
     private readonly SqlJobProgressStore _progress;
+    private readonly SqlJobBillingStore _billing;
     private readonly SqlVoteStore _votes;
     private readonly SqlSlotStore _slots;
     private readonly SqlRunAnalytics _analytics;
@@ -16,7 +17,7 @@ internal sealed class SqlRunStore : IRunStore
     public SqlRunStore(StoreDialect dialect, TimeProvider time)
     {
         _db = new SqlDatabase(dialect, time);
-        (_runs, _progress, _votes, _slots, _analytics) = (new(_db), new(_db), new(_db), new(_db), new(_db));
+        (_runs, _progress, _billing, _votes, _slots, _analytics) = (new(_db), new(_db), new(_db), new(_db), new(_db), new(_db));
     }
 
     internal SqlDatabase Database => _db;
@@ -46,6 +47,8 @@ internal sealed class SqlRunStore : IRunStore
 
     public Task<int> RecordProgressAsync(IReadOnlyList<JobProgress> updates, CancellationToken cancellationToken = default) =>
         _progress.RecordProgressAsync(updates, cancellationToken);
+
+    public Task<int> RecordBilledAsync(IReadOnlyList<JobBill> bills, CancellationToken cancellationToken = default) => _billing.RecordBilledAsync(bills, cancellationToken);
 
     public Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default) => _votes.AddVoteAsync(vote, cancellationToken);
     public Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default) => _votes.GetVotesAsync(query, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using Catwalk.Dashboard.Tests.Support;
+using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Tests.Components.Pages;
 
@@ -30,6 +31,29 @@ public sealed class OverviewTests
         Stat(filtered, "total-videos").ShouldBe("1");
         Stat(filtered, "total-spend").ShouldBe("$0.50");
         filtered.ShouldNotContain("data-model=\"kling\"");
+    }
+
+    [Fact]
+    public async Task The_per_model_table_has_a_billed_column_empty_until_fals_bill_is_stored_then_what_fal_billed()
+    {
+        await using var dashboard = await SeededDashboard.StartAsync();
+        var before = await dashboard.Http.GetStringAsync("");
+        before.ShouldContain(">Billed</th>");
+        Billed(before, "veo3").ShouldBe("–");
+        Billed(before, "kling").ShouldBe("–");
+
+        await using (var store = await RunStoreFactory.OpenAsync(null, dashboard.OutputRoot))
+            (await store.RecordBilledAsync([new JobBill("job-veo3", 0.4m, BillingSource.BillingEvents)])).ShouldBe(1);
+        var after = await dashboard.Http.GetStringAsync("");
+        Billed(after, "veo3").ShouldBe("$0.40"); // fal's bill, not the $0.50 spend estimate beside it
+        Billed(after, "kling").ShouldBe("–", "kling's bill was never fetched");
+        Stat(after, "total-spend").ShouldBe("$1.54");
+    }
+
+    private static string Billed(string html, string model)
+    {
+        var row = System.Text.RegularExpressions.Regex.Match(html, $"<tr data-model=\"{model}\".*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(row, "class=\"billed\"[^>]*>([^<]*)<").Groups[1].Value);
     }
 
     private static string Stat(string html, string testId) =>
