@@ -33,7 +33,10 @@ public static class CatwalkServiceCollectionExtensions
         services.AddSingleton(new PromptBuilder(prompts));
         services.AddSingleton(new OutputLayout(options.OutputDirectory));
         services.AddSingleton(sp => new FalConnection(options.Emulated, sp.GetRequiredService<IOptions<FalOptions>>().Value.QueueUrl));
-        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences));
+        // Nothing beyond the process unless a host with a run store registers its cache (AddCatwalkRuns does).
+        services.TryAddSingleton<IReferenceUploadCache>(NoReferenceUploadCache.Instance);
+        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences,
+            sp.GetRequiredService<IReferenceUploadCache>(), sp.GetRequiredService<TimeProvider>()));
 
         // The host's layers (CatwalkBuilder.Configure…Generators) go outermost: they see each call as it comes and each
         // answer with its cost estimate and after it was logged.
