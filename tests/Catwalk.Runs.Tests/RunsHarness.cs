@@ -32,20 +32,40 @@ public sealed class RunsHarness : IAsyncDisposable
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, emulatorCatalog ?? ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
-        var services = new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
+        var services = BuildServices(emulator.BaseUri, store, key, logging);
+        return new RunsHarness(emulator, services, store, folder) { _key = key, _logging = logging };
+    }
+
+    private string? _key;
+    private Action<Microsoft.Extensions.Logging.ILoggingBuilder>? _logging;
+    private readonly List<ServiceProvider> _others = [];
+
+    /// <summary>
+    /// Another Catwalk process on the same store (a later <c>catwalk run</c>, another worker's host): services of its own,
+    /// nothing in memory from this one; its fal client goes to <paramref name="fal"/> (default this harness's emulator).
+    /// </summary>
+    public ServiceProvider AnotherProcess(Uri? fal = null, Action<Catwalk.Fal.FalOptions>? configure = null)
+    {
+        var services = BuildServices(fal ?? Emulator.BaseUri, Store, _key, _logging, configure);
+        _others.Add(services);
+        return services;
+    }
+
+    private static ServiceProvider BuildServices(Uri fal, TestStore store, string? key, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging,
+        Action<Catwalk.Fal.FalOptions>? configure = null) =>
+        new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
         {
             o.OutputDirectory = store.OutputRoot;
             o.Emulated = true;
-            o.ConfigureFal = fal =>
+            o.ConfigureFal = options =>
             {
-                fal.QueueUrl = emulator.BaseUri;
-                fal.StorageUrl = emulator.BaseUri;
-                fal.PollInterval = TimeSpan.FromMilliseconds(20);
-                fal.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
+                options.QueueUrl = fal;
+                options.StorageUrl = fal;
+                options.PollInterval = TimeSpan.FromMilliseconds(20);
+                options.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
+                configure?.Invoke(options);
             };
         }).AddCatwalkRuns(store.Store).BuildServiceProvider();
-        return new RunsHarness(emulator, services, store, folder);
-    }
 
     public string Image(string name, int seed)
     {
@@ -73,6 +93,7 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others) await other.DisposeAsync();
         await Services.DisposeAsync();
         await Emulator.DisposeAsync();
         await Store.DisposeAsync();
