@@ -52,7 +52,7 @@ public sealed class FalEmulator : IAsyncDisposable
         var work = options.WorkDirectory ?? owned!;
         var stats = new StatsCounter(catalog.Models.Select(m => m.EndpointId));
         EmulatorContext? context = null;
-        var files = new FileStore(Path.Combine(work, "files"), () => context!.BaseUri);
+        var files = new FileStore(Path.Combine(work, "files"), () => context!.BaseUri, options.TimeProvider);
         var faults = new FaultInjector(options.Faults, options.Seed);
         var media = new MediaResolver(files);
         var queue = new JobQueue(options, new ModelSimulator(new RenderCache(options.CacheDirectory ?? DefaultCacheDirectory(), stats), files), faults, media);

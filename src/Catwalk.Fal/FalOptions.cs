@@ -15,6 +15,12 @@ public sealed class FalOptions
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Per media download (and per upload attempt).</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long fal keeps a file Catwalk uploads (<c>X-Fal-Object-Lifecycle</c>, whole seconds): long enough for later
+    /// runs of the same look to reuse the reference instead of sending it again, short enough that a user's photos do
+    /// not stay at fal for good.
+    /// </summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>

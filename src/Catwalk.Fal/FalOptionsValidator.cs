@@ -8,6 +8,9 @@ namespace Catwalk.Fal;
 /// </summary>
 public sealed class FalOptionsValidator : IValidateOptions<FalOptions>
 {
+    // fal documents no upper bound; ten years is "for good" in all but name, and keeps the header's number an int.
+    private static readonly TimeSpan MaxUploadLifetime = TimeSpan.FromDays(3650);
+
     public ValidateOptionsResult Validate(string? name, FalOptions o)
     {
         var problems = new List<string>();
@@ -16,6 +19,8 @@ public sealed class FalOptionsValidator : IValidateOptions<FalOptions>
         if (!IsHttp(o.ApiUrl)) problems.Add($"Fal:ApiUrl must be an absolute http(s) URL, not '{o.ApiUrl}'.");
         if (o.HttpTimeout <= TimeSpan.Zero) problems.Add($"Fal:HttpTimeout must be positive, not {o.HttpTimeout}.");
         if (o.DownloadTimeout <= TimeSpan.Zero) problems.Add($"Fal:DownloadTimeout must be positive, not {o.DownloadTimeout}.");
+        if (o.UploadLifetime < TimeSpan.FromSeconds(1) || o.UploadLifetime > MaxUploadLifetime)
+            problems.Add($"Fal:UploadLifetime must be 1 second to {MaxUploadLifetime.TotalDays:0} days, not {o.UploadLifetime}.");
         if (o.PollInterval <= TimeSpan.Zero || o.MaxPollInterval < o.PollInterval)
             problems.Add($"Fal:PollInterval ({o.PollInterval}) must be positive and at most Fal:MaxPollInterval ({o.MaxPollInterval}).");
         if (o.StreamIdleTimeout <= TimeSpan.Zero) problems.Add($"Fal:StreamIdleTimeout must be positive, not {o.StreamIdleTimeout}.");

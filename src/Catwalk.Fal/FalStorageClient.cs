@@ -10,16 +10,23 @@ namespace Catwalk.Fal;
 
 /// <summary>
 /// fal's storage upload: ask for a pre-signed URL (authorized), PUT the bytes there streamed (never with the key),
-/// and hand back the public file URL models fetch.
+/// and hand back the public file URL models fetch. The request asks fal to delete the file after
+/// <see cref="FalOptions.UploadLifetime"/> (<c>X-Fal-Object-Lifecycle</c>, as fal's JS client sends it on initiate).
 /// </summary>
-public sealed partial class FalStorageClient(IHttpClientFactory http, IOptions<FalOptions> options, ILogger<FalStorageClient> logger) : IFalStorage
+public sealed partial class FalStorageClient(IHttpClientFactory http, IOptions<FalOptions> options, ILogger<FalStorageClient> logger, TimeProvider time) : IFalStorage
 {
-    public async Task<Uri> UploadAsync(Stream content, string contentType, string fileName, CancellationToken cancellationToken = default)
+    /// <summary>The header fal's storage reads a direct upload's lifetime from (PLATFORM.md §10).</summary>
+    public const string LifecycleHeader = "X-Fal-Object-Lifecycle";
+
+    public async Task<FalUploadedFile> UploadFileAsync(Stream content, string contentType, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        var (uploadUrl, fileUrl) = await InitiateAsync(contentType, fileName, cancellationToken).ConfigureAwait(false);
+        var lifetime = TimeSpan.FromSeconds(Math.Floor(options.Value.UploadLifetime.TotalSeconds));
+        // Counted from before fal hears of the file: the expiry Catwalk records is never later than fal's own.
+        var expiresAt = time.GetUtcNow() + lifetime;
+        var (uploadUrl, fileUrl) = await InitiateAsync(contentType, fileName, lifetime, cancellationToken).ConfigureAwait(false);
 
         using var body = new StreamContent(content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
@@ -35,16 +42,20 @@ public sealed partial class FalStorageClient(IHttpClientFactory http, IOptions<F
         {
             throw new FalException($"Uploading {fileName} to fal storage took longer than {options.Value.DownloadTimeout.TotalSeconds:0} s (Fal:DownloadTimeout).", inner: e);
         }
-        return fileUrl;
+        return new FalUploadedFile(fileUrl, expiresAt);
     }
 
-    private async Task<(Uri UploadUrl, Uri FileUrl)> InitiateAsync(string contentType, string fileName, CancellationToken cancellationToken)
+    private async Task<(Uri UploadUrl, Uri FileUrl)> InitiateAsync(string contentType, string fileName, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var initiate = new Uri($"{options.Value.StorageUrl.ToString().TrimEnd('/')}/storage/upload/initiate?storage_type=fal-cdn-v3");
         try
         {
-            using var response = await http.CreateClient(FalHttpClients.Storage)
-                .PostAsync(initiate, FalJsonContent.Create(new { content_type = contentType, file_name = fileName }), cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, initiate)
+            {
+                Content = FalJsonContent.Create(new { content_type = contentType, file_name = fileName }),
+            };
+            request.Headers.TryAddWithoutValidation(LifecycleHeader, $"{{\"expiration_duration_seconds\":{(long)lifetime.TotalSeconds}}}");
+            using var response = await http.CreateClient(FalHttpClients.Storage).SendAsync(request, cancellationToken).ConfigureAwait(false);
             LogCall(logger, "POST", initiate.GetLeftPart(UriPartial.Path), (int)response.StatusCode);
             if (!response.IsSuccessStatusCode)
                 throw await FalErrorReader.ReadAsync(response, "fal storage", null, isResult: false, cancellationToken).ConfigureAwait(false);

@@ -17,13 +17,13 @@ public sealed class EmulatorClient : IAsyncDisposable
     public HttpClient Http { get; } = new();
 
     /// <param name="cacheDirectory">A render cache to share between emulators; by default each gets its own, empty.</param>
-    public static async Task<EmulatorClient> StartAsync(int gpus = 4, double latencyScale = 0, string? key = null, TimeSpan? keepAlive = null, string? cacheDirectory = null)
+    public static async Task<EmulatorClient> StartAsync(int gpus = 4, double latencyScale = 0, string? key = null, TimeSpan? keepAlive = null, string? cacheDirectory = null, TimeProvider? time = null)
     {
         var dir = new TempDirectory("catwalk-emu-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
         {
             GpusPerEndpoint = gpus, LatencyScale = latencyScale, RequiredKey = key, CacheDirectory = cacheDirectory ?? dir.File("cache"),
-            KeepAliveInterval = keepAlive ?? TimeSpan.FromSeconds(15),
+            KeepAliveInterval = keepAlive ?? TimeSpan.FromSeconds(15), TimeProvider = time ?? TimeProvider.System,
         }, ModelCatalog.BuiltIn);
         return new EmulatorClient(emulator, dir);
     }

@@ -33,7 +33,8 @@ public sealed class FalHarness : IAsyncDisposable
     public Platform.IFalPlatformClient Platform => Services.GetRequiredService<Platform.IFalPlatformClient>();
 
     public static async Task<FalHarness> StartAsync(string? requiredKey = null, string? clientKey = null, int gpus = 4, double latencyScale = 0,
-        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null, string? adminKey = null, string? clientAdminKey = null, decimal percentDiscount = 0)
+        string[]? faults = null, int maxRetries = 1, TimeSpan? pollInterval = null, string? adminKey = null, string? clientAdminKey = null, decimal percentDiscount = 0,
+        Action<FalOptions>? configure = null, TimeProvider? time = null)
     {
         var dir = new TempDirectory("catwalk-fal-");
         var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions
@@ -42,7 +43,9 @@ public sealed class FalHarness : IAsyncDisposable
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)], Seed = 42, PercentDiscount = percentDiscount,
         }, ModelCatalog.BuiltIn);
         FalHarness? harness = null;
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (time is not null) services.AddSingleton(time);
+        services
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new LogSink(() => harness!.Logs)))
             .AddFalClient(o =>
             {
@@ -53,6 +56,7 @@ public sealed class FalHarness : IAsyncDisposable
                 o.AdminKey = clientAdminKey is null ? null : FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = clientAdminKey });
                 o.PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20);
                 o.MaxRetries = maxRetries;
+                configure?.Invoke(o);
             });
         var recorder = new RequestRecorder();
         services.AddSingleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter>(recorder);

@@ -11,6 +11,9 @@ public sealed class RequestRecorder : IHttpMessageHandlerBuilderFilter
 {
     public ConcurrentQueue<(HttpMethod Method, Uri Url, bool Authorized)> Requests { get; } = new();
 
+    /// <summary>fal's own request headers (<c>X-Fal-*</c>) each attempt carried, by URL.</summary>
+    public ConcurrentQueue<(Uri Url, IReadOnlyDictionary<string, string> FalHeaders)> FalHeaders { get; } = new();
+
     public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
     {
         next(builder);
@@ -22,6 +25,9 @@ public sealed class RequestRecorder : IHttpMessageHandlerBuilderFilter
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             recorder.Requests.Enqueue((request.Method, request.RequestUri!, request.Headers.Authorization is not null));
+            recorder.FalHeaders.Enqueue((request.RequestUri!, request.Headers
+                .Where(h => h.Key.StartsWith("X-Fal-", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
             return base.SendAsync(request, cancellationToken);
         }
     }

@@ -33,22 +33,42 @@ public sealed class RunsHarness : IAsyncDisposable
             Faults = [.. (faults ?? []).Select(Catwalk.Emulator.Faults.FaultRule.Parse)],
         }, emulatorCatalog ?? ModelCatalog.BuiltIn);
         var store = await TestStore.OpenAsync(engine, Path.Combine(folder.Path, "outputs"));
-        var services = new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
+        var services = BuildServices(emulator.BaseUri, store, key, logging, fal);
+        return new RunsHarness(emulator, services, store, folder) { _key = key, _logging = logging, _fal = fal };
+    }
+
+    private string? _key;
+    private Action<Catwalk.Fal.FalOptions>? _fal;
+    private Action<Microsoft.Extensions.Logging.ILoggingBuilder>? _logging;
+    private readonly List<ServiceProvider> _others = [];
+
+    /// <summary>
+    /// Another Catwalk process on the same store (a later <c>catwalk run</c>, another worker's host): services of its own,
+    /// nothing in memory from this one; its fal client goes to <paramref name="fal"/> (default this harness's emulator).
+    /// </summary>
+    public ServiceProvider AnotherProcess(Uri? fal = null, Action<Catwalk.Fal.FalOptions>? configure = null)
+    {
+        var services = BuildServices(fal ?? Emulator.BaseUri, Store, _key, _logging, configure ?? _fal);
+        _others.Add(services);
+        return services;
+    }
+
+    private static ServiceProvider BuildServices(Uri fal, TestStore store, string? key, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging,
+        Action<Catwalk.Fal.FalOptions>? configure = null) =>
+        new ServiceCollection().AddLogging(b => logging?.Invoke(b)).AddCatwalk(o =>
         {
             o.OutputDirectory = store.OutputRoot;
             o.Emulated = true;
             o.ConfigureFal = options =>
             {
-                options.QueueUrl = emulator.BaseUri;
-                options.StorageUrl = emulator.BaseUri;
-                options.ApiUrl = new Uri(emulator.BaseUri, "v1");
+                options.QueueUrl = fal;
+                options.StorageUrl = fal;
+                options.ApiUrl = new Uri(fal, "v1");
                 options.PollInterval = TimeSpan.FromMilliseconds(20);
                 options.Key = key is null ? null : Catwalk.Fal.FalKey.FromEnvironment(new Dictionary<string, string?> { ["FAL_KEY"] = key });
-                fal?.Invoke(options);
+                configure?.Invoke(options);
             };
         }).AddCatwalkRuns(store.Store).BuildServiceProvider();
-        return new RunsHarness(emulator, services, store, folder);
-    }
 
     public string Image(string name, int seed)
     {
@@ -76,6 +96,7 @@ public sealed class RunsHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others) await other.DisposeAsync();
         await Services.DisposeAsync();
         await Emulator.DisposeAsync();
         await Store.DisposeAsync();

@@ -31,18 +31,31 @@ public sealed class BenchStack : IAsyncDisposable
             CacheDirectory = renderCache.Length > 0 ? renderCache : Path.Combine(Path.GetTempPath(), "catwalk-bench-renders"),
         }, catalog);
         var store = await RunStoreFactory.OpenAsync(null, Path.Combine(folder, "outputs"));
-        var services = new ServiceCollection().AddLogging().AddCatwalk(o =>
+        return new BenchStack(emulator, BuildServices(folder, emulator, store), store, folder);
+    }
+
+    private readonly List<ServiceProvider> _others = [];
+
+    /// <summary>Another Catwalk process on the same store and emulator (a later run, another worker): nothing in memory from this one.</summary>
+    public ServiceProvider AnotherProcess()
+    {
+        var services = BuildServices(Folder, Emulator, Store);
+        _others.Add(services);
+        return services;
+    }
+
+    private static ServiceProvider BuildServices(string folder, FalEmulator emulator, IRunStore store) =>
+        new ServiceCollection().AddLogging().AddCatwalk(o =>
         {
             o.OutputDirectory = Path.Combine(folder, "outputs");
             o.CatalogFiles.Add(CatalogFile);
             o.Emulated = true;
             o.ConfigureFal = fal => { fal.QueueUrl = emulator.BaseUri; fal.StorageUrl = emulator.BaseUri; };
         }).AddCatwalkRuns(store).BuildServiceProvider();
-        return new BenchStack(emulator, services, store, folder);
-    }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others) await other.DisposeAsync();
         await Services.DisposeAsync();
         await Store.DisposeAsync();
         await Emulator.DisposeAsync();

@@ -47,6 +47,9 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                 };
             })
             .AddCatwalkRuns(Store);
+        // The built-in emulator's files die with this process, and a later one may listen on the same port: an upload
+        // it was given is worth nothing to another run, so none is remembered in the store.
+        if (connection.Emulator is not null) services.AddSingleton<IReferenceUploadCache>(NoReferenceUploadCache.Instance);
     }
 
     /// <summary>Where the host's fal client goes and with which key: the connection decided before the host.</summary>

@@ -5,17 +5,22 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Catwalk.Emulator.Endpoints;
 
-/// <summary>fal's storage: initiate an upload, PUT the bytes to the returned URL, then GET the file (with Range support).</summary>
+/// <summary>
+/// fal's storage: initiate an upload (with the lifetime its object lifecycle header asks for), PUT the bytes to the
+/// returned URL, then GET the file (with Range support) until that lifetime has passed.
+/// </summary>
 internal static class StorageEndpoints
 {
     public static IEndpointRouteBuilder MapStorage(this IEndpointRouteBuilder app, EmulatorContext context)
     {
         app.MapPost("/storage/upload/initiate", async (HttpRequest request) =>
         {
+            if (!Storage.ObjectLifecycle.TryRead(request.Headers, out var lifetime, out var problem))
+                return Results.BadRequest(new { detail = problem });
             var body = await JsonNode.ParseAsync(request.Body) as JsonObject;
             var contentType = body?["content_type"]?.GetValue<string>() ?? "application/octet-stream";
             var fileName = body?["file_name"]?.GetValue<string>() ?? $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}.bin";
-            var (token, fileUrl) = context.Files.BeginUpload(fileName, contentType);
+            var (token, fileUrl) = context.Files.BeginUpload(fileName, contentType, lifetime);
             var uploadUrl = new Uri(context.BaseUri, $"storage/upload/put/{token}");
             return Results.Json(new { upload_url = uploadUrl.ToString(), file_url = fileUrl.ToString() });
         });

@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 
 namespace Catwalk.Emulator.Storage;
 
-/// <summary>Uploaded and produced files, served like fal's CDN under <c>/files/{id}/{name}</c>. Files are written atomically.</summary>
-internal sealed class FileStore(string root, Func<Uri> baseUri)
+/// <summary>
+/// Uploaded and produced files, served like fal's CDN under <c>/files/{id}/{name}</c>. Files are written atomically.
+/// An upload that asked for a lifetime is gone once it has passed (by <paramref name="time"/>), as fal deletes it.
+/// </summary>
+internal sealed class FileStore(string root, Func<Uri> baseUri, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, StoredFile> _files = new();
-    private readonly ConcurrentDictionary<string, (string Id, string Name, string ContentType)> _pendingUploads = new();
+    private readonly ConcurrentDictionary<string, (string Id, string Name, string ContentType, TimeSpan? Lifetime)> _pendingUploads = new();
 
     public string Root { get; } = Directory.CreateDirectory(root).FullName;
 
@@ -20,8 +23,14 @@ internal sealed class FileStore(string root, Func<Uri> baseUri)
         return file;
     }
 
-    public StoredFile? Find(string id, string name) =>
-        _files.TryGetValue(id, out var file) && file.Name == name ? file : null;
+    public StoredFile? Find(string id, string name)
+    {
+        if (!_files.TryGetValue(id, out var file) || file.Name != name) return null;
+        if (file.ExpiresAt is not { } expires || time.GetUtcNow() < expires) return file;
+        // Past its lifecycle: deleted for good, as fal does (a later upload of the same bytes is a new file).
+        if (_files.TryRemove(new KeyValuePair<string, StoredFile>(id, file))) TryDelete(file.Path);
+        return null;
+    }
 
     /// <summary>Finds the file behind one of our own URLs; null for any other URL.</summary>
     public StoredFile? FromUrl(Uri url)
@@ -33,10 +42,10 @@ internal sealed class FileStore(string root, Func<Uri> baseUri)
     }
 
     /// <summary>Reserves an upload: the token for the PUT URL, and the URL the file will have once uploaded.</summary>
-    public (string Token, Uri FileUrl) BeginUpload(string fileName, string contentType)
+    public (string Token, Uri FileUrl) BeginUpload(string fileName, string contentType, TimeSpan? lifetime = null)
     {
         var token = Guid.NewGuid().ToString("N");
-        var pending = (Id: Guid.NewGuid().ToString("N"), Name: SafeName(fileName), ContentType: contentType);
+        var pending = (Id: Guid.NewGuid().ToString("N"), Name: SafeName(fileName), ContentType: contentType, Lifetime: lifetime);
         _pendingUploads[token] = pending;
         return (token, new Uri(baseUri(), $"files/{pending.Id}/{Uri.EscapeDataString(pending.Name)}"));
     }
@@ -49,9 +58,17 @@ internal sealed class FileStore(string root, Func<Uri> baseUri)
         var temp = path + ".part";
         await using (var output = File.Create(temp)) await body.CopyToAsync(output, cancellationToken);
         File.Move(temp, path, overwrite: true);
-        var file = new StoredFile(pending.Id, pending.Name, path, pending.ContentType);
+        // The lifetime runs from when the bytes arrived: never before the uploader started counting it.
+        var file = new StoredFile(pending.Id, pending.Name, path, pending.ContentType, time.GetUtcNow() + pending.Lifetime);
         _files[file.Id] = file;
         return file;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { } // a reader still has it open; the work folder goes with the emulator
+        catch (UnauthorizedAccessException) { }
     }
 
     private static string SafeName(string name)

@@ -37,7 +37,10 @@ public static class CatwalkServiceCollectionExtensions
             var fal = sp.GetRequiredService<IOptions<FalOptions>>().Value;
             return new FalConnection(options.Emulated, fal.QueueUrl, fal.StartDeadline);
         });
-        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences));
+        // Nothing beyond the process unless a host with a run store registers its cache (AddCatwalkRuns does).
+        services.TryAddSingleton<IReferenceUploadCache>(NoReferenceUploadCache.Instance);
+        services.AddSingleton(sp => new ReferenceUploader(sp.GetRequiredService<IFalStorage>(), options.UploadMode, options.OptimizePngReferences,
+            sp.GetRequiredService<IReferenceUploadCache>(), sp.GetRequiredService<TimeProvider>()));
 
         // The host's layers (CatwalkBuilder.Configure…Generators) go outermost: they see each call as it comes and each
         // answer with its cost estimate and after it was logged.

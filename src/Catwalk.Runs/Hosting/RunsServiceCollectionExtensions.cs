@@ -1,5 +1,7 @@
 using Catwalk.Runs.Execution;
+using Catwalk.Pipelines.References;
 using Catwalk.Runs.Planning;
+using Catwalk.Runs.References;
 using Catwalk.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ public static class RunsServiceCollectionExtensions
     public static IServiceCollection AddCatwalkRuns(this IServiceCollection services, IRunStore store)
     {
         services.AddRunStore(store);
+        // Replaces AddCatwalk's process-only default: a reference uploaded by any run or worker on this store is reused.
+        services.AddSingleton<IReferenceUploadCache, StoreReferenceUploadCache>();
         services.AddSingleton<RunPlanner>();
         services.AddSingleton<Engine.JobEngine>();
         services.AddSingleton<Engine.LocalScheduler>();
@@ -32,6 +36,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<IVoteStore>(store);
         services.AddSingleton<ISlotStore>(store);
         services.AddSingleton<IRunAnalytics>(store);
+        services.AddSingleton<IReferenceUploadStore>(store);
         services.AddSingleton<IRunStoreInfo>(store);
         return services;
     }

@@ -13,11 +13,12 @@ internal sealed class SqlRunStore : IRunStore
     private readonly SqlVoteStore _votes;
     private readonly SqlSlotStore _slots;
     private readonly SqlRunAnalytics _analytics;
+    private readonly SqlReferenceUploadStore _uploads;
 
     public SqlRunStore(StoreDialect dialect, TimeProvider time)
     {
         _db = new SqlDatabase(dialect, time);
-        (_runs, _progress, _billing, _votes, _slots, _analytics) = (new(_db), new(_db), new(_db), new(_db), new(_db), new(_db));
+        (_runs, _progress, _billing, _votes, _slots, _analytics, _uploads) = (new(_db), new(_db), new(_db), new(_db), new(_db), new(_db), new(_db));
     }
 
     internal SqlDatabase Database => _db;
@@ -61,6 +62,10 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default) => _slots.ListSlotsAsync(cancellationToken);
 
     public Task<IReadOnlyList<MinuteCount>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default) => _analytics.DownloadsPerMinuteAsync(since, cancellationToken);
+
+    public Task<ReferenceUploadRecord?> FindReferenceUploadAsync(string storage, string sha256, long validUntil, CancellationToken cancellationToken = default) =>
+        _uploads.FindReferenceUploadAsync(storage, sha256, validUntil, cancellationToken);
+    public Task RememberReferenceUploadAsync(ReferenceUploadRecord upload, CancellationToken cancellationToken = default) => _uploads.RememberReferenceUploadAsync(upload, cancellationToken);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }
