@@ -3,6 +3,7 @@ using Catwalk.Runs.Engine;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Planning;
+using Catwalk.Runs.Preflight;
 using Catwalk.Runs.Quality;
 using Catwalk.Runs.Reconciliation;
 using Catwalk.Runs.Specs;
@@ -15,19 +16,25 @@ namespace Catwalk.Runs;
 /// Durable runs: a run and all its planned jobs are stored before anything is sent, then executed through the
 /// store's journal; a later <see cref="ReopenAsync"/> and <see cref="ExecuteAsync"/> collect what fal already has and send only what it never got.
 /// </summary>
-public sealed class RunService(IRunStore store, RunPlanner planner, LocalScheduler scheduler, UnknownJobReconciler reconciler, TimeProvider time)
+public sealed class RunService(IRunStore store, RunPlanner planner, LocalScheduler scheduler, UnknownJobReconciler reconciler, RunPreflight preflight, TimeProvider time)
 {
     public IRunStore Store => store;
 
     /// <summary>The jobs and cost a spec would make; refuses unsupported settings. Stores nothing.</summary>
     public RunPlan Plan(RunSpec spec) => planner.Plan(spec, "plan");
 
-    /// <summary>Stores the run and its plan (refusing it when the estimate is over the budget); nothing is sent yet.</summary>
-    public async Task<RunRecord> CreateAsync(RunSpec spec, string outputRoot, bool emulated, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores the run and its plan, refusing it when the estimate is over the budget or when fal no longer accepts what
+    /// it would send (<see cref="RunPreflight"/>; the other drift goes to <paramref name="warn"/>); nothing is sent yet.
+    /// </summary>
+    public async Task<RunRecord> CreateAsync(RunSpec spec, string outputRoot, bool emulated, CancellationToken cancellationToken = default, Action<string>? warn = null)
     {
         var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         var plan = planner.Plan(spec, id);
         if (spec.BudgetUsd is { } budget && plan.EstimatedCostUsd > budget) throw new OverBudgetException(plan.EstimatedCostUsd, budget, plan.Jobs.Count);
+        var fresh = await preflight.CheckAsync(plan, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in fresh.Warnings) warn?.Invoke(warning);
+        if (fresh.Refusals.Count > 0) throw new InvalidInputException($"Nothing sent: {string.Join(" ", fresh.Refusals)}");
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var run = new RunRecord
         {

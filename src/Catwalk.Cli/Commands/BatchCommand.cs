@@ -34,9 +34,8 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
-        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken, SchemaPreflight.Warnings(console));
         console.MarkupLine($"[grey]Batch run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume {run.Id}` finishes it.[/]");
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         RunSummary.Render(console, outcome, TimeProvider.System);
@@ -61,7 +60,6 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
         if (settings.PlanOnly) return ExitCodes.Success;
-        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
         var queued = await host.Get<RunQueue>().SubmitAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
         console.MarkupLine($"Batch run [bold]{queued.RunId}[/] stored in {Markup.Escape(host.Store.Description)}; {queued.Jobs} job(s) queued for workers on the [bold]{queued.Queue}[/] queue.");

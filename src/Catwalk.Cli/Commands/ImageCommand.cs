@@ -29,8 +29,7 @@ internal sealed class ImageCommand(IAnsiConsole console, CommandHostFactory host
             ImageCount = settings.Count, ImageAspectRatio = settings.AspectRatio, Seed = settings.Seed, UseCache = !settings.NoCache, TimeoutSeconds = settings.TimeoutSeconds,
         };
         var runs = host.Get<RunService>();
-        await SchemaPreflight.EnsureAsync(console, host, runs.Plan(spec), cancellationToken);
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken, SchemaPreflight.Warnings(console));
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         if (outcome.Looks.SingleOrDefault() is { Image: { } image }) SummaryTable.RenderImage(console, image, Path.GetFullPath(settings.OutputDirectory));
         RunSummary.Render(console, outcome, TimeProvider.System, table: false);

@@ -23,9 +23,8 @@ internal sealed class VideoCommand(IAnsiConsole console, CommandHostFactory host
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single());
-        await SchemaPreflight.EnsureAsync(console, host, plan, cancellationToken);
 
-        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken);
+        var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken, SchemaPreflight.Warnings(console));
         console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
         var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
         foreach (var videos in outcome.Looks.SingleOrDefault()?.Videos ?? []) SummaryTable.Render(console, videos, Path.GetFullPath(settings.OutputDirectory));

@@ -46,7 +46,8 @@ internal sealed record CommandHostParts(FalCommandSettings Settings, ModelCatalo
                     if (settings.StartDeadlineSeconds is { } deadline) f.StartDeadline = TimeSpan.FromSeconds(deadline);
                 };
             })
-            .AddCatwalkRuns(Store);
+            .AddCatwalkRuns(Store)
+            .Configure<Catwalk.Runs.Preflight.RunPreflightOptions>(o => o.CheckFalSchemas = SchemaPreflight.Applies(connection));
         // The built-in emulator's files die with this process, and a later one may listen on the same port: an upload
         // it was given is worth nothing to another run, so none is remembered in the store.
         if (connection.Emulator is not null) services.AddSingleton<IReferenceUploadCache>(NoReferenceUploadCache.Instance);

@@ -20,6 +20,8 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<Engine.LocalScheduler>();
         services.AddSingleton<Reconciliation.UnknownJobReconciler>();
         services.AddSingleton<Preflight.SchemaFreshnessCheck>();
+        services.AddSingleton<Preflight.RunPreflight>();
+        services.AddOptions<Preflight.RunPreflightOptions>();
         services.AddSingleton<RunService>();
         return services;
     }
