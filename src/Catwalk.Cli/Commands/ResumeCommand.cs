@@ -35,7 +35,6 @@ internal sealed class ResumeCommand(IAnsiConsole console, CommandHostFactory hos
             // fal's request history decides what a stopped process left unknown; an emulator inside the process that
             // stopped took its requests with it, so there is no history to ask.
             var reopened = await runs.ReopenAsync(run, settings.RetryFailed, settings.ResubmitUnknown, reconcile: host.Mode != ConnectionMode.InProcessEmulator, cancellationToken);
-            ReportReconciled(reopened);
             if (host.Mode == ConnectionMode.InProcessEmulator && await runs.ForgetEmulatedRequestsAsync(run, cancellationToken) is > 0 and var lost)
                 console.MarkupLine($"[grey]{lost} job(s) were waiting on the built-in emulator of the process that stopped; they are sent again to this one (emulated: nothing is paid).[/]");
             var jobs = await runs.Store.GetJobsAsync(run.Id, cancellationToken);
@@ -44,6 +43,7 @@ internal sealed class ResumeCommand(IAnsiConsole console, CommandHostFactory hos
                 + (reopened.Failed + reopened.Unknown + reopened.Cancelled > 0 ? $" ({reopened.Failed} failed, {reopened.Unknown} unknown, {reopened.Cancelled} cancelled reopened)" : "")
                 + (reopened.FoundMidSend > 0 ? $"; {reopened.FoundMidSend} were being sent when the process stopped" : "")
                 + (jobs.Count(j => j.State == JobState.Unknown) is > 0 and var unknown ? $"; [yellow]{unknown} may be at fal: not sent again[/]" : "") + ".");
+            ReportReconciled(reopened);
             var outcome = await LiveRunProgress.RunAsync(console, settings.Verbose, observer => runs.ExecuteAsync(run, observer, cancellationToken));
             RunSummary.Render(console, outcome, TimeProvider.System);
             exit = Math.Max(exit, RunSummary.ExitCode(outcome));
