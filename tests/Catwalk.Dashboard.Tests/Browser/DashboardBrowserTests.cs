@@ -84,7 +84,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await page.Page.Locator(".generation-search input").FillAsync("kling");
         await page.Page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=generations] tbody tr').length === 1", null, new() { Timeout = 15_000 });
         await page.Page.Locator("[data-testid=generations] tbody tr a").ClickAsync();
-        await page.Page.WaitForURLAsync("**/generations/job-kling");
+        await page.WaitForUrlAsync("**/generations/job-kling", 30_000);
+        await page.WaitForAsync("[data-testid=prompt]"); // the detail page itself, not just its address
         page.ShouldHaveNoErrors();
     }
 }

@@ -13,7 +13,7 @@ public sealed class FiltersExportAndPhoneTests(BrowserFixture browser)
         var all = await page.Page.Locator("[data-testid=total-spend]").InnerTextAsync();
         await page.Page.Locator("[data-testid=filters] select[name=model]").SelectOptionAsync("kling");
         await page.Page.Locator("[data-testid=filters] button[type=submit]").ClickAsync();
-        await page.Page.WaitForURLAsync("**model=kling**");
+        await page.WaitForUrlAsync("**model=kling**", 30_000);
         await page.WaitForAsync("[data-interactive=true]");
         (await page.Page.Locator("tr[data-model]").CountAsync()).ShouldBe(1);
         (await page.Page.Locator("tr[data-model=kling]").CountAsync()).ShouldBe(1);

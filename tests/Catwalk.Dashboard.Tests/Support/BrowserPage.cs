@@ -30,7 +30,9 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>Waits for a navigation to a URL matching <paramref name="glob"/>, reporting what the page shows if it never comes.</summary>
     public async Task WaitForUrlAsync(string glob, int timeoutMilliseconds)
     {
-        try { await Page.WaitForURLAsync(glob, new() { Timeout = timeoutMilliseconds }); }
+        // Committed is enough: what the page then shows is waited for by its own selector. Waiting for "load" as well
+        // once timed out under CI load with the page already at the URL and showing the run.
+        try { await Page.WaitForURLAsync(glob, new() { Timeout = timeoutMilliseconds, WaitUntil = Microsoft.Playwright.WaitUntilState.Commit }); }
         catch (TimeoutException e) { throw await DescribedAsync($"no navigation to {glob} (still at {Page.Url})", e); }
     }
 
