@@ -54,7 +54,7 @@ public static class BatchThroughputBenchmark
             // What no orchestrator can beat: the same at-fal times, in the order the jobs were sent, each given to the first
             // free slot the moment it frees (no overhead at all). The emulator's jitter and the last, partly filled round of
             // slots are in it, so the gap between it and the wall time is Catwalk's own (planning, journal, HTTP, files).
-            var achievable = Makespan(outcome.Jobs.OrderBy(j => j.SubmittedAt).Select(j => (j.QueueSec ?? 0) + (j.InferenceSec ?? 0)), concurrency);
+            var achievable = ListSchedule.Makespan(outcome.Jobs.OrderBy(j => j.SubmittedAt).Select(j => (j.QueueSec ?? 0) + (j.InferenceSec ?? 0)), concurrency);
             results.Add(new BenchResult($"batch_fraction_of_achievable_c{concurrency}", Math.Round(achievable / wall.Elapsed.TotalSeconds, 3), "ratio",
                 $"the same run against the shortest schedule of its jobs' measured times at fal on {concurrency} slots with no overhead ({achievable:0.00} s)"));
             results.Add(new BenchResult($"batch_overhead_ms_per_slot_job_c{concurrency}", Math.Round((wall.Elapsed.TotalSeconds - achievable) * 1000 * concurrency / jobs, 1), "ms/job",
@@ -63,20 +63,5 @@ public static class BatchThroughputBenchmark
                 "process CPU per job (orchestrator AND the in-process emulator serving it)"));
         }
         return results;
-    }
-
-    /// <summary>Greedy list scheduling: each job, in order, on the slot that frees first.</summary>
-    private static double Makespan(IEnumerable<double> seconds, int slots)
-    {
-        var free = new PriorityQueue<int, double>();
-        for (var i = 0; i < slots; i++) free.Enqueue(i, 0);
-        var end = 0.0;
-        foreach (var s in seconds)
-        {
-            free.TryDequeue(out var slot, out var at);
-            end = Math.Max(end, at + s);
-            free.Enqueue(slot, at + s);
-        }
-        return end;
     }
 }

@@ -87,21 +87,6 @@ public static class WorkersBenchmark
         return ticks * 10.0; // USER_HZ is 100 on Linux
     }
 
-    /// <summary>How long these jobs take on <paramref name="slots"/> slots with no overhead at all: each, in order, on the first free slot.</summary>
-    private static double IdealSpan(IEnumerable<double> durations, int slots)
-    {
-        var free = new PriorityQueue<int, double>();
-        for (var i = 0; i < slots; i++) free.Enqueue(i, 0);
-        var end = 0.0;
-        foreach (var duration in durations)
-        {
-            free.TryDequeue(out var slot, out var at);
-            end = Math.Max(end, at + duration);
-            free.Enqueue(slot, at + duration);
-        }
-        return end;
-    }
-
     private static async Task<Measurement> MeasureAsync(string catwalkDll, string server, double scale, int workers, int looks, CancellationToken cancellationToken)
     {
         var database = $"catwalk_bench_{Guid.NewGuid():N}";
@@ -160,7 +145,7 @@ public static class WorkersBenchmark
             var span = (jobs.Max(j => j.CompletedAt!.Value) - jobs.Min(j => j.SubmittedAt!.Value)) / 1000.0;
             var times = jobs.OrderBy(j => j.SubmittedAt).Select(j => (j.QueueSec ?? 0) + (j.InferenceSec ?? 0)).ToList();
             var (pg, self) = (PostgresCpuMs() - pgBefore, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - selfBefore);
-            return new Measurement(jobs.Count, span, jobs.Count / span, times.Average(), cpu / jobs.Count, jobs.Count / IdealSpan(times, workers * PerWorker))
+            return new Measurement(jobs.Count, span, jobs.Count / span, times.Average(), cpu / jobs.Count, jobs.Count / ListSchedule.Makespan(times, workers * PerWorker))
             {
                 PostgresCpuMsPerJob = pg / jobs.Count, EmulatorCpuMsPerJob = self / jobs.Count,
             };
