@@ -26,8 +26,10 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         {
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
+            GateImage = settings.GateImage,
         }) with { MetricFrames = settings.MetricFrames ?? 0 };
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);
+        if (!settings.PlanOnly) Runs.Gate.ImageGatePreflight.Check(spec);
 
         await using var host = await hosts.StartAsync(settings, cancellationToken, catalog: catalog);
         var runs = host.Get<RunService>();

@@ -39,6 +39,10 @@ public sealed class BatchSettings : FalCommandSettings
     [Description("Also measure fashion quality (identity, full body in frame, garment colour; needs Node.js) on N frames of each video after download. About 3 s of CPU per video at 8. Default: off.")]
     public int? MetricFrames { get; init; }
 
+    [CommandOption("--gate-image")]
+    [Description("Send no video of an image whose face changed or was lost or whose outfit's colours changed (as the manifest's gate_image: true; needs Node.js).")]
+    public bool GateImage { get; init; }
+
     public override ValidationResult Validate()
     {
         if (MetricFrames is < 1 or > 64) return ValidationResult.Error($"--metric-frames must be 1–64 (8 is a good start), not {MetricFrames}.");
