@@ -27,7 +27,7 @@ internal static class ReportTable
         console.Write(table);
         RenderQuality(console, report);
         RenderBilled(console, report);
-        console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
+        console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {(report.NotRun > 0 ? $"{report.NotRun} not run (their input failed or was refused), " : "")}{report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
     }
 
     /// <summary>
