@@ -33,10 +33,13 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
         (await store.QueryJobsAsync(new JobQuery { Limit = 1 }, ct)).Count == 0;
 
-    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default)
+    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
+
+    /// <summary>The filtered jobs and their report, from one query (for views that need both, such as what was emulated).</summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, RunReport Report)> JobsAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var jobs = await JobsAsync(filter, ct);
-        return ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow());
+        return (jobs, ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow()));
     }
 
     /// <summary>The values the filter bar offers: every model, run, person and outfit in the store.</summary>
