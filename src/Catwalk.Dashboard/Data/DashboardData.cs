@@ -35,6 +35,13 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
 
     public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
 
+    /// <summary>
+    /// The runs made with the emulator. Their jobs' own flag is set only for imported ones, so whether a result is
+    /// emulated is its job's flag or its run's.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> EmulatedRunsAsync(CancellationToken ct = default) =>
+        (await RunsAsync(ct)).Where(r => r.Emulated).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The filtered jobs and their report, from one query (for views that need both, such as what was emulated).</summary>
     public async Task<(IReadOnlyList<JobRecord> Jobs, RunReport Report)> JobsAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
     {

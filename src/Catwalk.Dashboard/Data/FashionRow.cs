@@ -13,10 +13,10 @@ public sealed record FashionRow(string ModelKey, StageKind Stage, int Done, Mode
 {
     public int Measured => Quality?.FashionMeasured ?? 0;
 
-    /// <summary>Every model with a saved result, image models first (as the report orders them).</summary>
-    public static IReadOnlyList<FashionRow> Of(RunReport report, IReadOnlyList<JobRecord> jobs)
+    /// <summary>Every model with a saved result, image models first (as the report orders them); <paramref name="emulatedRuns"/>: the runs made with the emulator.</summary>
+    public static IReadOnlyList<FashionRow> Of(RunReport report, IReadOnlyList<JobRecord> jobs, IReadOnlySet<string> emulatedRuns)
     {
-        var emulated = jobs.Where(j => j.State == JobState.Downloaded && j.Emulated && HasFashion(j))
+        var emulated = jobs.Where(j => j.State == JobState.Downloaded && (j.Emulated || emulatedRuns.Contains(j.RunId)) && HasFashion(j))
             .GroupBy(j => (j.Stage, j.ModelKey)).ToDictionary(g => g.Key, g => g.Count());
         return [.. report.Models.Where(m => m.Succeeded > 0)
             .Select(m => new FashionRow(m.ModelKey, m.Stage, m.Succeeded, m.Quality is { FashionMeasured: > 0 } q ? q : null, emulated.GetValueOrDefault((m.Stage, m.ModelKey))))];

@@ -19,6 +19,7 @@ public sealed class FashionDashboard : IAsyncLifetime
 {
     public const int Frames = 6;
     public const string RunId = "run-fashion";
+    public const string EmulatedRunId = "run-fashion-emulated";
 
     private readonly RealPhotos _photos = new();
     private readonly TempDirectory _folder = new("catwalk-fashion-dashboard-");
@@ -58,10 +59,12 @@ public sealed class FashionDashboard : IAsyncLifetime
             [
                 Job("job-image", StageKind.Image, "nano-banana-edit", "images/look.jpg", MetricsJson.SerializeImage(image)) with { LatencySec = 4, CostUsd = 0.04m },
                 Job("job-veo3", StageKind.Video, "veo3", "videos/veo3.mp4", MetricsJson.Serialize(veo3)) with { LatencySec = 10, DurationSec = 3, CostUsd = 0.6m },
-                Job("job-kling", StageKind.Video, "kling", "videos/kling.mp4", MetricsJson.Serialize(kling)) with { LatencySec = 20, DurationSec = 3, CostUsd = 0.3m, Emulated = true },
             ];
             await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Run, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed }, jobs);
-            foreach (var job in jobs) await store.SaveMetricsAsync(job.Id, job.MetricsJson!);
+            // kling's run was made with the emulator: the mark is on the run, as RunService stores it.
+            var emulated = Job("job-kling", StageKind.Video, "kling", "videos/kling.mp4", MetricsJson.Serialize(kling)) with { RunId = EmulatedRunId, LatencySec = 20, DurationSec = 3, CostUsd = 0.3m };
+            await store.CreateRunAsync(new RunRecord { Id = EmulatedRunId, Kind = RunKind.Run, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed, Emulated = true }, [emulated]);
+            foreach (var job in jobs.Append(emulated)) await store.SaveMetricsAsync(job.Id, job.MetricsJson!);
         }
         Server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = root });
     }

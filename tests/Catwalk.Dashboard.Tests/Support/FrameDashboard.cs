@@ -9,7 +9,7 @@ namespace Catwalk.Dashboard.Tests.Support;
 /// <summary>
 /// A dashboard over jobs with stored fashion frames, written as the store holds them (no vision worker needed):
 /// a 320×240 video that is red for its first second and blue after, with a yellow square where its "face" is; one
-/// row in today's layout (sizes, keypoints, garment region; emulated), one as rows were stored before those fields
+/// row in today's layout (sizes, keypoints, garment region; marked emulated on the job, as imported jobs are), one as rows were stored before those fields
 /// (video and image); and jobs whose files lie outside their run's output folder.
 /// </summary>
 public sealed class FrameDashboard : IAsyncDisposable
@@ -69,7 +69,7 @@ public sealed class FrameDashboard : IAsyncDisposable
                 Job("job-unmeasured", StageKind.Video, "luma", "videos/colours.mp4", null!) with { MetricsJson = null },
                 Job("job-skipped", StageKind.Video, "ltx", "videos/colours.mp4", VideoMetrics("").Replace($"\"frames_sampled\":{Times.Length}", "\"frames_sampled\":0")),
             ];
-            await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Run, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed, Emulated = true }, jobs);
+            await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Run, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed }, jobs);
             foreach (var job in jobs.Where(j => j.MetricsJson is not null)) await store.SaveMetricsAsync(job.Id, job.MetricsJson!); // stored after download, as the recorder does
             // An import whose file was found outside its run's folder: /media serves it, the frame endpoint does not decode it.
             await store.CreateRunAsync(new RunRecord { Id = ImportRunId, Kind = RunKind.Import, OutputRoot = Path.Combine(folder.Path, "imported"), CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed },
