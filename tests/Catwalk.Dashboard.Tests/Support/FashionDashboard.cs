@@ -1,7 +1,6 @@
 using Catwalk.Domain;
 using Catwalk.Quality;
 using Catwalk.Quality.Fashion;
-using Catwalk.Quality.Tests.Fashion;
 using Catwalk.Runs.Quality;
 using Catwalk.Store;
 using Catwalk.Testing;
