@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Catwalk.Catalog;
 
@@ -11,6 +12,8 @@ public sealed record ModelDescriptor
     public required string EndpointId { get; init; }
     public required string DisplayName { get; init; }
     public string? Vendor { get; init; }
+    /// <remarks>Always written: <see cref="ModelKind.ImageEdit"/> is the enum's default, which entries written without defaults (CatalogEntries) would otherwise drop, leaving a required field out.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required ModelKind Kind { get; init; }
     public InputMapping Inputs { get; init; } = new();
     public DurationSpec? Duration { get; init; }
