@@ -7,10 +7,11 @@ namespace Catwalk.Emulator.Rendering;
 /// Stands in for a virtual try-on model: the person picture itself, with the garment picture laid over the body region
 /// its kind covers (a top over the torso, a bottom over hips and legs, a one-piece over both), and a label. The regions
 /// are fixed fractions of the person picture, not a detected pose: enough to see which garment went on, and where.
+/// The garment picture is also shown as a small card, placed by the model's layout, so two try-on models differ.
 /// </summary>
 internal static class TryOnRenderer
 {
-    public const string Version = "1";
+    public const string Version = "2";
 
     public static byte[] Render(int width, int height, byte[] person, byte[] garment, GarmentCategory category, string modelName, CardStyle style, int index, int count, SKEncodedImageFormat format)
     {
@@ -18,8 +19,9 @@ internal static class TryOnRenderer
         var canvas = surface.Canvas;
         canvas.Clear(SKColor.FromHsl(style.Hue, 10, 94));
         var labelTop = height * 0.9f;
-        var body = Drawing.DrawFitted(canvas, person, new SKRect(0, 0, width, labelTop));
-        if (body.IsEmpty) body = new SKRect(0, 0, width, labelTop);
+        var main = style.Layout == CardLayout.Sidebar ? new SKRect(0, 0, width * 0.74f, labelTop) : new SKRect(0, 0, width, labelTop);
+        var body = Drawing.DrawFitted(canvas, person, main);
+        if (body.IsEmpty) body = main;
         var region = Region(body, category);
         using (var outline = new SKPaint { Color = SKColor.FromHsl(style.Hue, 70, 45), Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(2, width / 200f), IsAntialias = true })
         {
@@ -29,9 +31,26 @@ internal static class TryOnRenderer
             canvas.Restore();
             canvas.DrawRoundRect(new SKRoundRect(region, width / 60f), outline);
         }
+        var card = Card(style.Layout, width, height, labelTop);
+        using (var white = new SKPaint { Color = SKColors.White })
+        using (var frame = new SKPaint { Color = SKColor.FromHsl(style.Hue, 70, 45), Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(2, width / 150f) })
+        {
+            canvas.DrawRect(card, white);
+            Drawing.DrawFitted(canvas, garment, SKRect.Inflate(card, -card.Width * 0.06f, -card.Height * 0.06f));
+            canvas.DrawRect(card, frame);
+        }
         Drawing.LabelPanel(canvas, width, height, labelTop, style.Hue, $"EMULATED · {modelName} · try-on {category.Name()} · {index + 1}/{count}", "");
         return Drawing.Encode(surface, format);
     }
+
+    /// <summary>Where the garment's own card goes: beside the person (sidebar) or in a corner the layout picks.</summary>
+    private static SKRect Card(CardLayout layout, int width, int height, float labelTop) => layout switch
+    {
+        CardLayout.Sidebar => new SKRect(width * 0.76f, height * 0.05f, width * 0.98f, height * 0.30f),
+        CardLayout.BottomStrip => new SKRect(width * 0.02f, labelTop - height * 0.2f, width * 0.24f, labelTop - height * 0.02f),
+        CardLayout.Grid => new SKRect(width * 0.02f, height * 0.02f, width * 0.24f, height * 0.22f),
+        _ => new SKRect(width * 0.76f, height * 0.02f, width * 0.98f, height * 0.22f),
+    };
 
     /// <summary>The part of the person's picture a garment of <paramref name="category"/> covers.</summary>
     public static SKRect Region(SKRect body, GarmentCategory category)
