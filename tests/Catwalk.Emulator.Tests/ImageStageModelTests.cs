@@ -121,7 +121,7 @@ public class ImageStageModelTests
 
         var twoGarments = new ImageGenerationRequest("", urls[..3]) { Roles = [ReferenceRole.Person, ReferenceRole.Outfit, ReferenceRole.Outfit] };
         (await Should.ThrowAsync<UnsupportedSettingException>(() => h.Generator("fashn-tryon").GenerateAsync(twoGarments)))
-            .Message.ShouldBe("FASHN Virtual Try-On v1.6 (fashn-tryon) dresses 1 garment per call, not 2: give one garment picture (a run chains one call per garment).");
+            .Message.ShouldBe("FASHN Try-On v1.6 (fashn-tryon) dresses 1 garment per call, not 2: give one garment picture (a run chains one call per garment).");
         (await Should.ThrowAsync<UnsupportedSettingException>(() => h.Generator("fashn-tryon").GenerateAsync(twoGarments with { References = urls[..2], Roles = [ReferenceRole.Person, ReferenceRole.Outfit] },
             new ImageGenerationOptions { GarmentCategory = GarmentCategory.Shoes }))).Message.ShouldContain("dresses top, bottom, one-piece garments, not shoes");
         (await Should.ThrowAsync<UnsupportedSettingException>(() => h.Generator("seedream-edit").GenerateAsync(new ImageGenerationRequest("dress her", urls))))

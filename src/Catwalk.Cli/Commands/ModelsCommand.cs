@@ -21,9 +21,9 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<ModelsSettin
         }
         var table = new Table().RoundedBorder();
         table.AddColumns(new TableColumn("Key").NoWrap(), new TableColumn("Model").NoWrap(), new TableColumn("fal endpoint").NoWrap(),
-            new TableColumn("Takes"), new TableColumn("Durations"), new TableColumn("Resolutions"), new TableColumn("Audio"), new TableColumn("Price"));
+            new TableColumn("Durations · takes"), new TableColumn("Resolutions"), new TableColumn("Audio"), new TableColumn("Price"));
         foreach (var m in catalog.Models)
-            table.AddRow(Markup.Escape(m.Key), Markup.Escape(m.DisplayName), Markup.Escape(m.EndpointId), Markup.Escape(Takes(m)), Markup.Escape(m.Duration?.Describe() ?? "–"),
+            table.AddRow(Markup.Escape(m.Key), Markup.Escape(m.DisplayName), Markup.Escape(m.EndpointId), Markup.Escape(m.Duration?.Describe() ?? Takes(m)),
                 Markup.Escape(m.Resolutions.Count > 0 ? string.Join(", ", m.Resolutions) : m.Output.Resolution ?? "–"),
                 m.Audio.Generates ? (m.Inputs.Audio is null ? "always" : "on/off") : "–", Markup.Escape(Price(m)));
         console.Write(table);
@@ -31,10 +31,10 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<ModelsSettin
         return 0;
     }
 
-    /// <summary>What one call takes: an image to animate, a prompt, up to N references, or a person and N garments of some kinds.</summary>
+    /// <summary>What one image-model call takes: a prompt, up to N references (and whether it shoots an asked angle), or a person and N garments.</summary>
     private static string Takes(ModelDescriptor m) => m switch
     {
-        { IsVideo: true } => "image",
+        { IsVideo: true } => "–",
         { TryOn: { } t } => $"person + {t.GarmentsPerCall} garment",
         { Inputs.Images: null } => "prompt",
         { ReferenceImages: { } r } => $"≤{r.Max} refs" + (m.CanTakeAngleInstruction ? ", angle" : ""),
