@@ -109,4 +109,17 @@ public class ImageStageCatalogTests
         GarmentCategoryNames.Parse("Top").ShouldBe(GarmentCategory.Top);
         GarmentCategoryNames.Parse("hat").ShouldBeNull();
     }
+
+    [Fact]
+    public void Sync_cannot_take_over_a_schema_that_lost_a_try_on_models_person_or_garment_field()
+    {
+        var fashn = ModelCatalog.BuiltIn.Get("fashn-tryon");
+        var without = fashn.Schema.Where(f => f.Name != "garment_image").ToList();
+        Should.Throw<UnusableModelException>(() => CatalogDrift.Apply(fashn, without, null)).Message.ShouldContain("fal no longer takes garment_image");
+
+        var applied = CatalogDrift.Apply(fashn, [.. fashn.Schema.Where(f => f.Name != "mode")], null);
+        applied["tryOn"]!["personField"]!.GetValue<string>().ShouldBe("model_image");
+        applied["inputs"]!.AsObject().TryGetPropertyValue("prompt", out var prompt).ShouldBeTrue("a try-on entry keeps saying it takes no prompt");
+        prompt.ShouldBeNull();
+    }
 }
