@@ -132,6 +132,20 @@ public class ImageStageModelTests
     }
 
     [Fact]
+    public async Task A_try_on_is_sent_the_person_and_the_garment_by_their_roles_and_no_face()
+    {
+        await using var h = await ImageStageHarness.StartAsync();
+        var (person, face, garment) = (await h.E.UploadAsync(TestImages.Png(256, 384, seed: 1)), await h.E.UploadAsync(TestImages.Png(128, 128, seed: 2)), await h.E.UploadAsync(TestImages.Png(200, 240, seed: 3)));
+
+        // A run's references are person, face, outfits: the try-on takes the person and the garment, and its person carries the face.
+        var response = await h.Generator("kolors-tryon").GenerateAsync(
+            new ImageGenerationRequest("dress her", [person, face, garment]) { Roles = [ReferenceRole.Person, ReferenceRole.Face, ReferenceRole.Outfit] });
+
+        response.Arguments.Select(a => a.Key).ShouldBe(["human_image_url", "garment_image_url"], ignoreOrder: true);
+        (response.Arguments["human_image_url"]!.GetValue<string>(), response.Arguments["garment_image_url"]!.GetValue<string>()).ShouldBe((person, garment));
+    }
+
+    [Fact]
     public async Task The_pricing_api_prices_the_new_models_from_the_catalog()
     {
         await using var h = await ImageStageHarness.StartAsync();

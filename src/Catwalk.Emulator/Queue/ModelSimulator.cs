@@ -95,11 +95,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         tryOn.CategoryValues.Where(c => c.Value == value).Select(c => (GarmentCategory?)c.Key).FirstOrDefault() ?? tryOn.Categories.FirstOrDefault();
 
     /// <summary>Width / height of an image the resolver already decoded once; null if it cannot be read.</summary>
-    private static double? AspectOf(byte[] image)
-    {
-        using var codec = SKCodec.Create(new SKMemoryStream(image));
-        return codec is null ? null : (double)codec.Info.Width / codec.Info.Height;
-    }
+    private static double? AspectOf(byte[] image) => ImageSizes.SizeOf(image) is { } size ? (double)size.Width / size.Height : null;
 
     /// <summary>The argument as the model sees it: what was sent, else the schema's published default (as pydantic fills it in).</summary>
     private static JsonNode? Arg(EmulatedJob job, string? field) => field is null ? null : job.Input[field] ?? job.Model.Field(field)?.Default;
