@@ -37,15 +37,21 @@ public sealed class FalImageGenerator(ModelDescriptor model, IFalQueueClient cli
     private JsonObject Arguments(ImageGenerationRequest request, ImageGenerationOptions options)
     {
         var inputs = Model.Inputs;
-        var args = new JsonObject { [inputs.Prompt] = request.Prompt };
-        if (inputs.Images is { } imagesField)
+        var args = new JsonObject();
+        if (inputs.Prompt is { } promptField) args[promptField] = request.Prompt;
+        if (Model.TryOn is { } tryOn) TryOnArguments.Add(Model, tryOn, request, options, args);
+        else if (inputs.Images is { } imagesField)
         {
             if (request.References.Count == 0)
                 throw new UnsupportedSettingException(Model.Key, "references", $"{Model.DisplayName} ({Model.Key}) needs at least one reference image.");
+            if (Model.ReferenceImages is { Max: var max } && request.References.Count > max)
+                throw new UnsupportedSettingException(Model.Key, "references", $"{Model.DisplayName} ({Model.Key}) takes at most {max} reference images per call, not {request.References.Count}.");
             args[imagesField] = new JsonArray([.. request.References.Select(r => (JsonNode)r)]);
         }
         else if (request.References.Count > 0)
             throw new UnsupportedSettingException(Model.Key, "references", $"{Model.DisplayName} ({Model.Key}) takes no reference images; use an edit model.");
+        if (options.GarmentCategory is not null && Model.TryOn is null)
+            throw new UnsupportedSettingException(Model.Key, "garment category", $"{Model.DisplayName} ({Model.Key}) is not a try-on model; it takes no garment category.");
         if (inputs.Count is { } countField)
         {
             var max = (int)(Model.Field(countField)?.Maximum ?? 1);
@@ -58,6 +64,13 @@ public sealed class FalImageGenerator(ModelDescriptor model, IFalQueueClient cli
             if (!Model.AspectRatios.Contains(aspect))
                 throw new UnsupportedSettingException(Model.Key, "aspect ratio", $"{Model.DisplayName} takes aspect ratios {string.Join(", ", Model.AspectRatios)}, not {aspect}.");
             args[aspectField] = aspect;
+        }
+        else if (options.AspectRatio is { } asked && inputs.ImageSize is { } sizeField && Model.ImageSizePresets.Count > 0)
+        {
+            // fal's image_size presets (portrait_16_9…) stand for aspect ratios; the catalog says which stands for which.
+            if (!Model.ImageSizePresets.TryGetValue(asked, out var preset))
+                throw new UnsupportedSettingException(Model.Key, "aspect ratio", $"{Model.DisplayName} takes aspect ratios {string.Join(", ", Model.ImageSizePresets.Keys)}, not {asked}.");
+            args[sizeField] = preset;
         }
         if (options.Seed is { } seed && inputs.Seed is { } seedField) args[seedField] = seed;
         if (options.OutputFormat is { } format && inputs.OutputFormat is { } formatField) args[formatField] = format;

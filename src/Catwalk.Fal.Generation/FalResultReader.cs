@@ -11,12 +11,15 @@ public static class FalResultReader
             ? File(video, endpointId)
             : throw new FalResultShapeException(endpointId, "has no \"video\" object");
 
+    /// <summary>The result's <c>{"images": [File]}</c>, or its one <c>{"image": File}</c> (Kling's Kolors try-on returns that shape).</summary>
     public static IReadOnlyList<GeneratedMedia> Images(JsonElement data, string endpointId) =>
         data.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array && images.GetArrayLength() > 0
             ? [.. images.EnumerateArray().Select(i => File(i, endpointId))]
-            : throw new FalResultShapeException(endpointId, "has no \"images\"");
+            : data.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.Object
+                ? [File(image, endpointId)]
+                : throw new FalResultShapeException(endpointId, "has no \"images\"");
 
-    /// <summary>The first image's URL in a stored result (<c>{"images":[{"url"…}]}</c>); null when it has none.</summary>
+    /// <summary>The first image's URL in a stored result (<c>{"images":[{"url"…}]}</c> or <c>{"image":{"url"…}}</c>); null when it has none.</summary>
     public static Uri? FirstImageUrl(string resultJson)
     {
         try

@@ -20,7 +20,7 @@ internal sealed class ImageJobStage(ImageStageRequest request, RunStamp run, Mod
     private const string PlaceholderReference = "https://planning.invalid/reference.png";
 
     public JobStart Start { get; } = new(StageKind.Image, model.Key, model.EndpointId, request.InputKey,
-        CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256)),
+        CacheKeys.Image(model.EndpointId, request.Prompt, request.AspectRatio, request.Seed, request.Count, request.References.Select(r => r.Sha256), request.GarmentCategory?.Name()),
         CostEstimator.ForImages(model, request.Count).Usd, request.UseCache);
 
     public string Prompt => request.Prompt;
@@ -32,10 +32,10 @@ internal sealed class ImageJobStage(ImageStageRequest request, RunStamp run, Mod
             ? await Task.WhenAll(request.References.Select(r => uploader.UrlForAsync(r, cancellationToken))).ConfigureAwait(false)
             : [.. request.References.Select(_ => PlaceholderReference)];
         return await generator.GenerateAsync(
-            new ImageGenerationRequest(request.Prompt, urls),
+            new ImageGenerationRequest(request.Prompt, urls) { Roles = [.. request.References.Select(r => r.Role)] },
             new ImageGenerationOptions
             {
-                Count = request.Count, AspectRatio = request.AspectRatio, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout,
+                Count = request.Count, AspectRatio = request.AspectRatio, GarmentCategory = request.GarmentCategory, Seed = request.Seed, Progress = request.Progress, Timeout = request.Timeout,
                 Continuation = continuation, Journal = journal,
             },
             cancellationToken).ConfigureAwait(false);

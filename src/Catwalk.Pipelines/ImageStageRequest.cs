@@ -13,6 +13,8 @@ public sealed record ImageStageRequest
     public string? ModelKey { get; init; }
     public int Count { get; init; } = 1;
     public string? AspectRatio { get; init; }
+    /// <summary>Try-on models: the kind of garment (top, bottom…) sent in fal's word for it; null lets the model detect it.</summary>
+    public Catwalk.Catalog.GarmentCategory? GarmentCategory { get; init; }
     public long? Seed { get; init; }
     public RunStamp? Run { get; init; }
     public LookInfo? Look { get; init; }

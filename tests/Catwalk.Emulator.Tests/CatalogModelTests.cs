@@ -28,7 +28,7 @@ public class CatalogModelTests
         var shortest = model.Duration!.AllowedValues()[0];
         var input = new JsonObject
         {
-            [model.Inputs.Prompt] = "a model walks towards the camera",
+            [model.Inputs.Prompt!] = "a model walks towards the camera",
             [model.Inputs.Image!] = await e.UploadAsync(TestImages.Png(ImageWidth, ImageHeight)),
             [model.Duration.Field] = model.Duration.ToArgument(shortest),
         };

@@ -52,8 +52,10 @@ public class FidelityTests
     /// <summary>A minimal valid input per endpoint, from the catalog: prompt, the image ("$IMAGE"), the shortest duration.</summary>
     private static JsonArray Inputs() => new([.. ModelCatalog.BuiltIn.Models.Select(m =>
     {
-        var input = new JsonObject { [m.Inputs.Prompt] = "a person walks towards the camera" };
+        var input = new JsonObject();
+        if (m.Inputs.Prompt is { } prompt) input[prompt] = "a person walks towards the camera";
         if (m.Inputs.Image is { } image) input[image] = "$IMAGE";
+        if (m.TryOn is { } tryOn) (input[tryOn.PersonField], input[tryOn.GarmentField]) = ("$IMAGE", "$IMAGE");
         if (m.Inputs.Images is { } images) input[images] = new JsonArray("$IMAGE");
         if (m.Duration is { } d) input[d.Field] = d.ToArgument(d.AllowedValues().Min());
         return (JsonNode)new JsonObject { ["endpoint"] = m.EndpointId, ["input"] = input, ["slow"] = m.Key == "hunyuan" };

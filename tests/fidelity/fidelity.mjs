@@ -55,7 +55,8 @@ await Promise.all(cases.map(async (c, i) => {
     input: withImage(c.input), mode, pollInterval: 50, logs: true,
     onQueueUpdate: (u) => updates.push(u.status),
   });
-  const media = result.data.video?.url ?? result.data.images?.[0]?.url;
+  // A video model answers {video}, an image model {images: [...]}, Kling's Kolors try-on one {image}.
+  const media = result.data.video?.url ?? result.data.images?.[0]?.url ?? result.data.image?.url;
   if (!media) fail(`${c.endpoint}: no media in ${JSON.stringify(result.data)}`);
   const bytes = (await (await fetch(media)).arrayBuffer()).byteLength;
   report.subscribed.push({ endpoint: c.endpoint, mode, requestId: result.requestId, bytes, sawStatuses: [...new Set(updates)] });

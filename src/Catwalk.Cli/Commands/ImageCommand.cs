@@ -16,16 +16,22 @@ internal sealed class ImageCommand(IAnsiConsole console, CommandHostFactory host
     public override async Task<int> ExecuteAsync(CommandContext context, ImageSettings settings, CancellationToken cancellationToken)
     {
         var paths = settings.References ?? [];
+        var catalog = UserCatalog.Load(settings.CatalogFiles);
+        var model = catalog.Get(settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel));
+        // Before any file is read or anything started: a request the model cannot take costs nothing.
+        ImageRequestCheck.ThrowIfUnfit(model, hasPrompt: settings.Prompt is not null, hasPerson: paths.Length > 0, hasFace: settings.Face is not null, garments: Math.Max(0, paths.Length - 1));
         for (var i = 0; i < paths.Length; i++)
             await ReferenceImageLoader.LoadAsync(i == 0 ? ReferenceRole.Person : ReferenceRole.Outfit, paths[i], cancellationToken: cancellationToken);
-        await using var host = await hosts.StartAsync(settings, cancellationToken);
+        if (settings.Face is { } face) await ReferenceImageLoader.LoadAsync(ReferenceRole.Face, face, cancellationToken: cancellationToken);
+        await using var host = await hosts.StartAsync(settings, cancellationToken, catalog: catalog);
         var look = new LookSpec
         {
-            Id = "look", ImagePrompt = settings.Prompt, PersonImage = paths.Length > 0 ? RunSpecs.Full(paths[0]) : null, OutfitImages = [.. paths.Skip(1).Select(RunSpecs.Full)],
+            Id = "look", ImagePrompt = settings.Prompt, PersonImage = paths.Length > 0 ? RunSpecs.Full(paths[0]) : null,
+            FaceImage = settings.Face is { } f ? RunSpecs.Full(f) : null, OutfitImages = [.. paths.Skip(1).Select(RunSpecs.Full)],
         };
         var spec = new RunSpec
         {
-            Kind = RunKind.Image, Looks = [look], ImageModel = settings.Model ?? (paths.Length > 0 ? ImagePipeline.EditModel : ImagePipeline.TextModel),
+            Kind = RunKind.Image, Looks = [look], ImageModel = model.Key,
             ImageCount = settings.Count, ImageAspectRatio = settings.AspectRatio, Seed = settings.Seed, UseCache = !settings.NoCache, TimeoutSeconds = settings.TimeoutSeconds,
         };
         var runs = host.Get<RunService>();

@@ -21,15 +21,25 @@ internal sealed class ModelsCommand(IAnsiConsole console) : Command<ModelsSettin
         }
         var table = new Table().RoundedBorder();
         table.AddColumns(new TableColumn("Key").NoWrap(), new TableColumn("Model").NoWrap(), new TableColumn("fal endpoint").NoWrap(),
-            new TableColumn("Durations"), new TableColumn("Resolutions"), new TableColumn("Audio"), new TableColumn("Price"));
+            new TableColumn("Durations · takes"), new TableColumn("Resolutions"), new TableColumn("Audio"), new TableColumn("Price"));
         foreach (var m in catalog.Models)
-            table.AddRow(Markup.Escape(m.Key), Markup.Escape(m.DisplayName), Markup.Escape(m.EndpointId), Markup.Escape(m.Duration?.Describe() ?? "–"),
+            table.AddRow(Markup.Escape(m.Key), Markup.Escape(m.DisplayName), Markup.Escape(m.EndpointId), Markup.Escape(m.Duration?.Describe() ?? Takes(m)),
                 Markup.Escape(m.Resolutions.Count > 0 ? string.Join(", ", m.Resolutions) : m.Output.Resolution ?? "–"),
                 m.Audio.Generates ? (m.Inputs.Audio is null ? "always" : "on/off") : "–", Markup.Escape(Price(m)));
         console.Write(table);
         console.MarkupLine("[grey]≈ marks a price fal does not publish. Add a model by adding a catalog entry (--catalog FILE).[/]");
         return 0;
     }
+
+    /// <summary>What one image-model call takes: a prompt, up to N references (and whether it shoots an asked angle), or a person and N garments.</summary>
+    private static string Takes(ModelDescriptor m) => m switch
+    {
+        { IsVideo: true } => "–",
+        { TryOn: { } t } => $"person + {t.GarmentsPerCall} garment",
+        { Inputs.Images: null } => "prompt",
+        { ReferenceImages: { } r } => $"≤{r.Max} refs" + (m.CanTakeAngleInstruction ? ", angle" : ""),
+        _ => "refs" + (m.CanTakeAngleInstruction ? ", angle" : ""),
+    };
 
     private static string Price(ModelDescriptor m)
     {

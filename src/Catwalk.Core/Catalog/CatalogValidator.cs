@@ -12,8 +12,8 @@ internal static class CatalogValidator
             problems.Add($"endpointId '{model.EndpointId}' is not owner/app[/path]");
         if (model.Schema.Count == 0)
             problems.Add("schema lists no input fields");
-        if (model.Schema.All(f => f.Name != model.Inputs.Prompt))
-            problems.Add($"inputs.prompt names '{model.Inputs.Prompt}', which is not in schema");
+        if (model.Inputs.Prompt is { } prompt && model.Schema.All(f => f.Name != prompt))
+            problems.Add($"inputs.prompt names '{prompt}', which is not in schema");
         foreach (var (setting, field) in MappedFields(model.Inputs))
         {
             if (field is not null && model.Schema.All(f => f.Name != field))
@@ -43,6 +43,7 @@ internal static class CatalogValidator
             problems.Add($"defaultResolution '{r}' is not one of resolutions");
         if (model.DefaultAspectRatio is { } a && !model.AspectRatios.Contains(a))
             problems.Add($"defaultAspectRatio '{a}' is not one of aspectRatios");
+        ImageModelValidator.Validate(model, problems);
         PriceValidator.Validate(model, problems);
         if (problems.Count > 0)
             throw new CatalogException($"Catalog '{source}', model '{model.Key}': {string.Join("; ", problems)}.");
@@ -51,7 +52,7 @@ internal static class CatalogValidator
     private static IEnumerable<(string Setting, string? Field)> MappedFields(InputMapping m) =>
     [
         ("image", m.Image), ("images", m.Images), ("negativePrompt", m.NegativePrompt), ("seed", m.Seed),
-        ("resolution", m.Resolution), ("aspectRatio", m.AspectRatio), ("audio", m.Audio), ("fps", m.Fps),
+        ("resolution", m.Resolution), ("aspectRatio", m.AspectRatio), ("imageSize", m.ImageSize), ("audio", m.Audio), ("fps", m.Fps),
         ("count", m.Count), ("outputFormat", m.OutputFormat),
     ];
 }

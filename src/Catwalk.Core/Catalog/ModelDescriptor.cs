@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Catwalk.Catalog;
 
@@ -11,6 +12,8 @@ public sealed record ModelDescriptor
     public required string EndpointId { get; init; }
     public required string DisplayName { get; init; }
     public string? Vendor { get; init; }
+    /// <remarks>Always written: <see cref="ModelKind.ImageEdit"/> is the enum's default, which entries written without defaults (CatalogEntries) would otherwise drop, leaving a required field out.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required ModelKind Kind { get; init; }
     public InputMapping Inputs { get; init; } = new();
     public DurationSpec? Duration { get; init; }
@@ -26,6 +29,27 @@ public sealed record ModelDescriptor
     public LatencyProfile Latency { get; init; } = new();
     public IReadOnlyList<CrossFieldRule> Rules { get; init; } = [];
     public IReadOnlyList<SchemaField> Schema { get; init; } = [];
+    /// <summary>Image models with <see cref="InputMapping.ImageSize"/>: the preset sent for each aspect ratio (<c>9:16</c> → <c>portrait_16_9</c>).</summary>
+    public IReadOnlyDictionary<string, string> ImageSizePresets { get; init; } = new Dictionary<string, string>();
+    /// <summary>Multi-image edit models: how many references one call takes.</summary>
+    public ReferenceImagesSpec? ReferenceImages { get; init; }
+    /// <summary>Virtual try-on models: the person and garment fields, garments per call and the kinds of garment.</summary>
+    public TryOnSpec? TryOn { get; init; }
+    /// <summary>
+    /// Whether the prompt can ask for a camera angle (front, back, three-quarter…) and the model will shoot it. Not given:
+    /// an image-edit or text-to-image model with a prompt can; a try-on model keeps the person's pose and cannot.
+    /// </summary>
+    public bool? AngleInstruction { get; init; }
+    /// <summary>Where this entry's facts were read (fal's model page, its llms.txt, its OpenAPI) and what is an estimate.</summary>
+    public string? Source { get; init; }
+
+    public bool IsTryOn => TryOn is not null;
+
+    /// <summary>Whether a planner may put an angle instruction in this model's prompt (<see cref="AngleInstruction"/> or its default).</summary>
+    public bool CanTakeAngleInstruction => AngleInstruction ?? (!IsVideo && !IsTryOn && Inputs.Prompt is not null);
+
+    /// <summary>The most reference images one call takes: a try-on model's person plus its garments, else <see cref="ReferenceImages"/>; null when not stated.</summary>
+    public int? MaxReferenceImages => TryOn is { } t ? 1 + t.GarmentsPerCall : ReferenceImages?.Max;
 
     public bool IsVideo => Kind == ModelKind.ImageToVideo;
 

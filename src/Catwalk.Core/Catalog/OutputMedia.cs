@@ -4,7 +4,7 @@ namespace Catwalk.Catalog;
 
 /// <summary>
 /// The media key of a model's result (<see cref="OutputSpec.Media"/>): written in catalog files, and by the importer,
-/// as the key itself ("video", "images"), so the files read and write the same words as when this was a string.
+/// as the key itself ("video", "images", "image"), so the files read and write the same words as when this was a string.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OutputMedia>))]
 public enum OutputMedia
@@ -13,4 +13,6 @@ public enum OutputMedia
     [JsonStringEnumMemberName("video")] Video,
     /// <summary>The result has <c>{"images": [File]}</c>.</summary>
     [JsonStringEnumMemberName("images")] Images,
+    /// <summary>The result has one <c>{"image": File}</c> (Kling's Kolors try-on).</summary>
+    [JsonStringEnumMemberName("image")] Image,
 }

@@ -5,11 +5,12 @@ public static class OutputMediaNames
 {
     extension(OutputMedia media)
     {
-        /// <summary>"video" or "images", as catalog files spell it.</summary>
+        /// <summary>"video", "images" or "image", as catalog files spell it.</summary>
         public string Name() => media switch
         {
             OutputMedia.Video => "video",
             OutputMedia.Images => "images",
+            OutputMedia.Image => "image",
             _ => throw new ArgumentOutOfRangeException(nameof(media), media, null),
         };
     }

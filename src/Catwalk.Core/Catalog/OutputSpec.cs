@@ -15,6 +15,8 @@ public sealed record OutputSpec
     /// <summary>Image models: the pixel size of an output image.</summary>
     public int? Width { get; init; }
     public int? Height { get; init; }
+    /// <summary>Image models: fal scales a smaller asked size up to this many pixels, keeping its aspect (Seedream: 921600).</summary>
+    public int? MinimumPixels { get; init; }
     /// <summary>Whether the result carries the <c>seed</c> it used.</summary>
     public bool IncludesSeed { get; init; }
 

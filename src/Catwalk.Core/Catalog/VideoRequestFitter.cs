@@ -12,7 +12,7 @@ public static class VideoRequestFitter
     {
         if (!model.IsVideo) throw new ArgumentException($"'{model.Key}' is not a video model.", nameof(model));
         var adjustments = new List<string>();
-        var args = new JsonObject { [model.Inputs.Prompt] = prompt, [model.Inputs.Image!] = imageUrl };
+        var args = new JsonObject { [model.Inputs.Prompt!] = prompt, [model.Inputs.Image!] = imageUrl };
 
         var duration = DurationResolver.Resolve(model, settings.DurationSeconds, policy);
         if (duration.Adjusted) adjustments.Add($"duration {duration.RequestedSeconds}s → {duration.Seconds}s (takes {model.Duration!.Describe()})");

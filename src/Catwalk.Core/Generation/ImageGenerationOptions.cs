@@ -6,6 +6,8 @@ public sealed record ImageGenerationOptions
     public string? AspectRatio { get; init; }
     public long? Seed { get; init; }
     public string? OutputFormat { get; init; }
+    /// <summary>Try-on models: the kind of garment sent (fal's word for it from the catalog); null lets the model detect it.</summary>
+    public Catwalk.Catalog.GarmentCategory? GarmentCategory { get; init; }
     public IProgress<GenerationProgress>? Progress { get; init; }
     public TimeSpan? Timeout { get; init; }
     /// <summary>

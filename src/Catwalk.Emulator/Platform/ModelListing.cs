@@ -57,5 +57,6 @@ internal static class ModelListing
         if (model.Vendor is { } vendor) yield return vendor.ToLowerInvariant();
         if (model.Audio.Generates) yield return "audio";
         if (model.IsVideo) yield return "video";
+        if (model.IsTryOn) yield return "try-on";
     }
 }

@@ -124,6 +124,11 @@ internal static class QueueOpenApi
             required.Add(OutputMedia.Video.Name());
             if (model.Output.IncludesSeed) { properties["seed"] = new JsonObject { ["type"] = "integer" }; required.Add("seed"); }
         }
+        else if (model.Output.Media == OutputMedia.Image)
+        {
+            properties[OutputMedia.Image.Name()] = Ref("File");
+            required.Add(OutputMedia.Image.Name());
+        }
         else
         {
             properties[OutputMedia.Images.Name()] = new JsonObject { ["type"] = "array", ["items"] = Ref("File") };

@@ -20,7 +20,7 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         var aspect = Text(job, model.Inputs.AspectRatio) ?? model.DefaultAspectRatio;
         var (width, height) = VideoGeometry.Size(resolution, aspect is null or "auto" ? null : aspect, image is null ? null : AspectOf(image));
         // Some models take the image as optional (Luma): without one they animate from the prompt, so we animate a prompt card.
-        image ??= ImageCardRenderer.Render(width, height, [], Text(job, model.Inputs.Prompt) ?? "", model.DisplayName, 0, 1, SKEncodedImageFormat.Png);
+        image ??= ImageCardRenderer.Render(width, height, [], Text(job, model.Inputs.Prompt) ?? "", model.DisplayName, CardStyle.For(model.EndpointId), 0, 1, SKEncodedImageFormat.Png);
         var fps = JsonNumbers.TryGet(Arg(job, model.Inputs.Fps), out var f) ? (int)f : model.Output.Fps ?? 24;
         var duration = model.Duration!.FromArgument(Arg(job, model.Duration.Field)) ?? model.Duration.Default;
         var audio = model.Audio.Generates && (Arg(job, model.Inputs.Audio) is JsonValue a && a.TryGetValue<bool>(out var on) ? on : model.Audio.Default || model.Inputs.Audio is null);
@@ -44,11 +44,17 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
     private async Task<JsonObject> ImagesAsync(EmulatedJob job, CancellationToken cancellationToken)
     {
         var model = job.Model;
-        var references = model.Inputs.Images is { } field ? job.Media.GetValueOrDefault(field) ?? [] : [];
+        var tryOn = model.TryOn;
+        // A try-on model's references are its person and garment fields; an edit model's, its image list.
+        IReadOnlyList<byte[]> references = tryOn is not null
+            ? [.. Pictures(job, tryOn.PersonField), .. Pictures(job, tryOn.GarmentField)]
+            : model.Inputs.Images is { } field ? Pictures(job, field) : [];
         var count = JsonNumbers.TryGet(Arg(job, model.Inputs.Count), out var n) ? (int)n : 1;
         var format = Text(job, model.Inputs.OutputFormat) ?? "png";
-        var (width, height) = ImageSize(model, Text(job, model.Inputs.AspectRatio), references);
+        var (width, height) = ImageSizes.For(model, Text(job, model.Inputs.AspectRatio), Text(job, model.Inputs.Resolution), Text(job, model.Inputs.ImageSize), references);
         var prompt = Text(job, model.Inputs.Prompt) ?? "";
+        var category = tryOn is null ? GarmentCategory.Top : CategoryOf(tryOn, Text(job, tryOn.CategoryField));
+        var style = CardStyle.For(model.EndpointId);
         var syncMode = model.Field("sync_mode") is not null && Arg(job, "sync_mode") is JsonValue sync && sync.TryGetValue<bool>(out var on) && on;
         var (skFormat, contentType, extension) = format switch
         {
@@ -60,9 +66,12 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
         for (var i = 0; i < count; i++)
         {
             var index = i;
-            var key = RenderCache.Key([.. new object[] { "image", ImageCardRenderer.Version, model.EndpointId, width, height, format, prompt, index, count }, .. references]);
-            var path = await cache.GetOrRenderAsync(key, extension, (temp, ct) =>
-                File.WriteAllBytesAsync(temp, ImageCardRenderer.Render(width, height, references, prompt, model.DisplayName, index, count, skFormat), ct), cancellationToken);
+            var key = tryOn is null
+                ? RenderCache.Key([.. new object[] { "image", ImageCardRenderer.Version, model.EndpointId, width, height, format, prompt, index, count }, .. references])
+                : RenderCache.Key([.. new object[] { "try-on", TryOnRenderer.Version, model.EndpointId, width, height, format, category, index, count }, .. references]);
+            var path = await cache.GetOrRenderAsync(key, extension, (temp, ct) => File.WriteAllBytesAsync(temp, tryOn is null
+                ? ImageCardRenderer.Render(width, height, references, prompt, model.DisplayName, style, index, count, skFormat)
+                : TryOnRenderer.Render(width, height, references[0], references[1], category, model.DisplayName, style, index, count, skFormat), ct), cancellationToken);
             var file = files.Publish(path, $"output_{i}{extension}", contentType);
             images.Add(new JsonObject
             {
@@ -71,26 +80,22 @@ internal sealed class ModelSimulator(RenderCache cache, FileStore files)
                 ["file_size"] = new FileInfo(path).Length, ["width"] = width, ["height"] = height,
             });
         }
-        return new JsonObject { [OutputMedia.Images.Name()] = images, ["description"] = "" };
+        // Kling's Kolors try-on answers with one {"image": File}; the others with {"images": [File]}.
+        var output = model.Output.Media == OutputMedia.Image
+            ? new JsonObject { [OutputMedia.Image.Name()] = images[0]!.DeepClone() }
+            : new JsonObject { [OutputMedia.Images.Name()] = images, ["description"] = "" };
+        if (model.Output.IncludesSeed) output["seed"] = Seed(job);
+        return output;
     }
 
-    /// <summary>The model's native size, reshaped to the asked aspect ratio (same pixel count); "auto" follows the first reference.</summary>
-    private static (int Width, int Height) ImageSize(ModelDescriptor model, string? aspect, IReadOnlyList<byte[]> references)
-    {
-        var (w, h) = (model.Output.Width ?? 1024, model.Output.Height ?? 1024);
-        var ratio = VideoGeometry.ParseAspect(aspect);
-        if (ratio is null && aspect == "auto" && references.Count > 0) ratio = AspectOf(references[0]);
-        if (ratio is not { } r) return (w, h);
-        var area = (double)w * h;
-        return (VideoGeometry.Even(Math.Sqrt(area * r)), VideoGeometry.Even(Math.Sqrt(area / r)));
-    }
+    private static IReadOnlyList<byte[]> Pictures(EmulatedJob job, string field) => job.Media.GetValueOrDefault(field) ?? [];
+
+    /// <summary>The garment kind a try-on input names (fal's word mapped back); "auto" or none: the model's first kind (a top).</summary>
+    private static GarmentCategory CategoryOf(TryOnSpec tryOn, string? value) =>
+        tryOn.CategoryValues.Where(c => c.Value == value).Select(c => (GarmentCategory?)c.Key).FirstOrDefault() ?? tryOn.Categories.FirstOrDefault();
 
     /// <summary>Width / height of an image the resolver already decoded once; null if it cannot be read.</summary>
-    private static double? AspectOf(byte[] image)
-    {
-        using var codec = SKCodec.Create(new SKMemoryStream(image));
-        return codec is null ? null : (double)codec.Info.Width / codec.Info.Height;
-    }
+    private static double? AspectOf(byte[] image) => ImageSizes.SizeOf(image) is { } size ? (double)size.Width / size.Height : null;
 
     /// <summary>The argument as the model sees it: what was sent, else the schema's published default (as pydantic fills it in).</summary>
     private static JsonNode? Arg(EmulatedJob job, string? field) => field is null ? null : job.Input[field] ?? job.Model.Field(field)?.Default;

@@ -4,73 +4,77 @@ namespace Catwalk.Emulator.Rendering;
 
 /// <summary>
 /// Stands in for an image model: the references composed into a full-body fashion card — the person large, face
-/// and outfit pieces as thumbnails — with the prompt legible on it and a clear "EMULATED" label.
+/// and outfit pieces smaller — with the prompt legible on it and a clear "EMULATED" label. Each model has its own
+/// layout and tint (<see cref="CardStyle"/>), so one look dressed by several models gives images that differ.
 /// </summary>
 internal static class ImageCardRenderer
 {
     /// <summary>Part of every render-cache key: bump it when the cards change, so old entries are not served.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
-    public static byte[] Render(int width, int height, IReadOnlyList<byte[]> references, string prompt, string modelName, int index, int count, SKEncodedImageFormat format)
+    public static byte[] Render(int width, int height, IReadOnlyList<byte[]> references, string prompt, string modelName, CardStyle style, int index, int count, SKEncodedImageFormat format)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
-        var hue = (index * 47 + prompt.Length * 13) % 360;
-        using (var background = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, height),
-                   [SKColor.FromHsl(hue, 25, 92), SKColor.FromHsl((hue + 40) % 360, 20, 78)], SKShaderTileMode.Clamp) })
+        var hue = (style.Hue + index * 23) % 360;
+        using (var background = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height),
+                   [SKColor.FromHsl(hue, 35, 90), SKColor.FromHsl((hue + 40) % 360, 30, 72)], SKShaderTileMode.Clamp) })
             canvas.DrawRect(0, 0, width, height, background);
 
         var textTop = height * 0.78f;
-        var thumbs = references.Skip(1).ToList();
-        var mainWidth = thumbs.Count > 0 ? width * 0.72f : width;
-        if (references.Count > 0) DrawFitted(canvas, references[0], new SKRect(width * 0.04f, height * 0.04f, mainWidth - width * 0.02f, textTop - height * 0.02f));
-        var slot = thumbs.Count == 0 ? 0 : (textTop - height * 0.06f) / thumbs.Count;
-        for (var i = 0; i < thumbs.Count; i++)
-            DrawFitted(canvas, thumbs[i], new SKRect(mainWidth, height * 0.04f + i * slot, width * 0.96f, height * 0.04f + (i + 1) * slot - height * 0.01f));
-
-        using var panel = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
-        canvas.DrawRect(0, textTop, width, height - textTop, panel);
-        using var label = new SKFont(Fonts.Bold, Math.Max(12, width / 36f));
-        using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
-        canvas.DrawText($"EMULATED · {modelName} · {index + 1}/{count}", width * 0.04f, textTop + label.Size * 1.4f, SKTextAlign.Left, label, white);
-        using var body = new SKFont(Fonts.Sans, Math.Max(10, width / 48f));
-        var y = textTop + label.Size * 1.4f + body.Size * 1.5f;
-        foreach (var line in Wrap(prompt, body, width * 0.92f))
-        {
-            if (y > height - body.Size * 0.5f) break;
-            canvas.DrawText(line, width * 0.04f, y, SKTextAlign.Left, body, white);
-            y += body.Size * 1.3f;
-        }
-        using var image = surface.Snapshot();
-        using var data = image.Encode(format, 90);
-        return data.ToArray();
+        var area = new SKRect(width * 0.04f, height * 0.04f, width * 0.96f, textTop - height * 0.02f);
+        foreach (var (picture, box) in Place(style.Layout, references, area))
+            Drawing.DrawFitted(canvas, picture, box);
+        Drawing.LabelPanel(canvas, width, height, textTop, style.Hue, $"EMULATED · {modelName} · {index + 1}/{count}", prompt);
+        return Drawing.Encode(surface, format);
     }
 
-    private static void DrawFitted(SKCanvas canvas, byte[] bytes, SKRect box)
+    /// <summary>Where each reference goes in <paramref name="area"/>: the first (the person) gets the most room.</summary>
+    private static IEnumerable<(byte[] Picture, SKRect Box)> Place(CardLayout layout, IReadOnlyList<byte[]> references, SKRect area)
     {
-        using var bitmap = SKBitmap.Decode(bytes);
-        if (bitmap is null || box.Width <= 1 || box.Height <= 1) return;
-        var scale = Math.Min(box.Width / bitmap.Width, box.Height / bitmap.Height);
-        var w = bitmap.Width * scale;
-        var h = bitmap.Height * scale;
-        var target = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
-        using var image = SKImage.FromBitmap(bitmap);
-        canvas.DrawImage(image, target, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        if (references.Count == 0) yield break;
+        var others = references.Skip(1).ToList();
+        var gap = area.Width * 0.02f;
+        if (others.Count == 0 || layout == CardLayout.Grid && references.Count == 1)
+        {
+            yield return (references[0], area);
+            yield break;
+        }
+        switch (layout)
+        {
+            case CardLayout.Sidebar:
+                var split = area.Left + area.Width * 0.70f;
+                yield return (references[0], new SKRect(area.Left, area.Top, split - gap, area.Bottom));
+                foreach (var item in Column(others, new SKRect(split, area.Top, area.Right, area.Bottom), gap)) yield return item;
+                break;
+            case CardLayout.BottomStrip:
+                var line = area.Top + area.Height * 0.68f;
+                yield return (references[0], new SKRect(area.Left, area.Top, area.Right, line - gap));
+                var cell = area.Width / others.Count;
+                for (var i = 0; i < others.Count; i++)
+                    yield return (others[i], new SKRect(area.Left + i * cell, line, area.Left + (i + 1) * cell - gap, area.Bottom));
+                break;
+            case CardLayout.Grid:
+                var rows = (references.Count + 1) / 2;
+                var (w, h) = (area.Width / 2, area.Height / rows);
+                for (var i = 0; i < references.Count; i++)
+                    yield return (references[i], SKRect.Create(area.Left + i % 2 * w, area.Top + i / 2 * h, w - gap, h - gap));
+                break;
+            default:
+                var (left, right) = (area.Left + area.Width * 0.2f, area.Right - area.Width * 0.2f);
+                yield return (references[0], new SKRect(left + gap, area.Top, right - gap, area.Bottom));
+                var sides = new[] { new SKRect(area.Left, area.Top, left, area.Bottom), new SKRect(right, area.Top, area.Right, area.Bottom) };
+                for (var side = 0; side < 2; side++)
+                    foreach (var item in Column([.. others.Where((_, i) => i % 2 == side)], sides[side], gap)) yield return item;
+                break;
+        }
     }
 
-    private static IEnumerable<string> Wrap(string text, SKFont font, float maxWidth)
+    private static IEnumerable<(byte[] Picture, SKRect Box)> Column(IReadOnlyList<byte[]> pictures, SKRect box, float gap)
     {
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (font.MeasureText(candidate) > maxWidth && line.Length > 0)
-            {
-                yield return line;
-                line = word;
-            }
-            else line = candidate;
-        }
-        if (line.Length > 0) yield return line;
+        if (pictures.Count == 0) yield break;
+        var slot = box.Height / pictures.Count;
+        for (var i = 0; i < pictures.Count; i++)
+            yield return (pictures[i], new SKRect(box.Left, box.Top + i * slot, box.Right, box.Top + (i + 1) * slot - gap));
     }
 }

@@ -14,8 +14,9 @@ public static class CacheKeys
     public static string Video(string endpointId, JsonObject plannedArguments, string imageSha256) =>
         Hash($"video\n{endpointId}\n{plannedArguments.ToJsonString()}\n{imageSha256}");
 
-    public static string Image(string endpointId, string prompt, string? aspectRatio, long? seed, int count, IEnumerable<string> referenceSha256s) =>
-        Hash($"image\n{endpointId}\n{prompt}\n{aspectRatio}\n{seed}\n{count}\n{string.Join(',', referenceSha256s)}");
+    /// <summary>An image job. A try-on's garment category is added only when given, so every other job keeps the key it had.</summary>
+    public static string Image(string endpointId, string prompt, string? aspectRatio, long? seed, int count, IEnumerable<string> referenceSha256s, string? garmentCategory = null) =>
+        Hash($"image\n{endpointId}\n{prompt}\n{aspectRatio}\n{seed}\n{count}\n{string.Join(',', referenceSha256s)}" + (garmentCategory is null ? "" : $"\n{garmentCategory}"));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

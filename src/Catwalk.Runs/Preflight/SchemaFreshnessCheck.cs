@@ -48,7 +48,8 @@ public sealed class SchemaFreshnessCheck(IFalPlatformClient platform)
     {
         var fal = schema.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var i = model.Inputs;
-        var sent = new[] { i.Prompt, i.Image, i.Images, i.NegativePrompt, i.Seed, i.Resolution, i.AspectRatio, i.Audio, i.Fps, i.Count, i.OutputFormat, model.Duration?.Field }
+        var sent = new[] { i.Prompt, i.Image, i.Images, i.NegativePrompt, i.Seed, i.Resolution, i.AspectRatio, i.ImageSize, i.Audio, i.Fps, i.Count, i.OutputFormat, model.Duration?.Field,
+                model.TryOn?.PersonField, model.TryOn?.GarmentField, model.TryOn?.CategoryField }
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var name in sent)
         {

@@ -37,11 +37,11 @@ public static class CatalogDrift
     }
 
     /// <summary>The catalog entry with fal's schema, the durations and resolutions its enums now allow, and fal's base price (variants derived).</summary>
-    /// <exception cref="UnusableModelException">fal dropped a field Catwalk cannot run the model without (prompt, image, duration).</exception>
+    /// <exception cref="UnusableModelException">fal dropped a field Catwalk cannot run the model without (prompt, image, duration, a try-on's person or garment).</exception>
     public static JsonObject Apply(ModelDescriptor model, IReadOnlyList<SchemaField> falSchema, PublishedPrice? price)
     {
         var fal = falSchema.ToDictionary(f => f.Name);
-        var essential = new[] { model.Inputs.Prompt, model.Inputs.Image, model.Inputs.Images, model.Duration?.Field }.OfType<string>();
+        var essential = new[] { model.Inputs.Prompt, model.Inputs.Image, model.Inputs.Images, model.Duration?.Field, model.TryOn?.PersonField, model.TryOn?.GarmentField }.OfType<string>();
         if (essential.FirstOrDefault(f => !fal.ContainsKey(f)) is { } lost)
             throw new UnusableModelException($"{model.Key}: fal no longer takes {lost}, which Catwalk needs to run it; edit its catalog entry by hand.");
         var entry = CatalogEntries.ToJson(model);
