@@ -44,6 +44,9 @@ public sealed record BatchManifest
     /// <summary>Spending limit in US dollars.</summary>
     public decimal? BudgetUsd { get; init; }
 
+    /// <summary>Image models that each dress every look (<c>image_models</c>); empty: the default one alone.</summary>
+    public IReadOnlyList<string> ImageModels { get; init; } = [];
+
     /// <summary>Do not animate an image whose face or outfit did not survive the image stage (<c>gate_image: true</c>).</summary>
     public bool GateImage { get; init; }
 

@@ -14,7 +14,8 @@ public static class ManifestReader
 
     /// <summary>Reads a .yaml, .yml or .json file (by its extension; anything else is read as YAML).</summary>
     /// <param name="knownModelKeys">The catalog's video model keys; compared case-insensitively, "all" means all of them.</param>
-    public static BatchManifest Load(string path, IReadOnlyCollection<string> knownModelKeys)
+    /// <param name="knownImageModelKeys">The catalog's image models that dress a person (for <c>image_models</c>); null: only the default one.</param>
+    public static BatchManifest Load(string path, IReadOnlyCollection<string> knownModelKeys, IReadOnlyCollection<string>? knownImageModelKeys = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = SourceFile.Manifest(path);
@@ -30,18 +31,18 @@ public static class ManifestReader
         {
             throw new Spot(file, null, null, null).Error($"cannot be read: {e.Message}", e);
         }
-        return Parse(text, path, knownModelKeys);
+        return Parse(text, path, knownModelKeys, knownImageModelKeys);
     }
 
     /// <summary>Reads manifest text.</summary>
     /// <param name="sourcePath">Names the manifest in messages; relative image and CSV paths are relative to its folder.</param>
     /// <param name="knownModelKeys">The catalog's video model keys; compared case-insensitively, "all" means all of them.</param>
-    public static BatchManifest Parse(string text, string sourcePath, IReadOnlyCollection<string> knownModelKeys)
+    public static BatchManifest Parse(string text, string sourcePath, IReadOnlyCollection<string> knownModelKeys, IReadOnlyCollection<string>? knownImageModelKeys = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentNullException.ThrowIfNull(knownModelKeys);
         var file = SourceFile.Manifest(sourcePath);
-        return ManifestBuilder.Build(YamlLoader.Load(text, file), file, knownModelKeys);
+        return ManifestBuilder.Build(YamlLoader.Load(text, file), file, knownModelKeys, knownImageModelKeys ?? ["nano-banana-edit"]);
     }
 }

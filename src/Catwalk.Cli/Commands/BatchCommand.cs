@@ -21,13 +21,15 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
     {
         // The manifest is read and checked (files, fields, models) before anything starts, so a mistake costs nothing.
         var catalog = UserCatalog.Load(settings.CatalogFiles);
-        var manifest = ManifestReader.Load(settings.Manifest, [.. catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)]);
+        var manifest = ManifestReader.Load(settings.Manifest, [.. catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)],
+            [.. Runs.Planning.ImageModelSelection.Dressing(catalog).Select(m => m.Key)]);
         var spec = ManifestSpecs.ToSpec(manifest, new BatchOverrides
         {
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
             GateImage = settings.GateImage,
         });
+        if (settings.ImageModels is not null) spec = spec with { ImageModels = Runs.Planning.ImageModelSelection.Resolve(catalog, settings.ImageModels) };
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);
         if (!settings.PlanOnly) Runs.Gate.ImageGatePreflight.Check(spec);
 

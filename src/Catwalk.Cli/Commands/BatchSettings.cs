@@ -39,6 +39,10 @@ public sealed class BatchSettings : FalCommandSettings
     [Description("Also measure fashion quality (identity, full body in frame, garment colour; needs Node.js) on N frames of each video after download. About 3 s of CPU per video at 8. Default: 8 against fal, 0 (none) on the emulator, whose frames say nothing about a model.")]
     public int? MetricFrames { get; init; }
 
+    [CommandOption("--image-models <KEYS>")]
+    [Description("Image models that each dress every look (comma-separated catalog keys, or all), over the manifest's image_models.")]
+    public string? ImageModels { get; init; }
+
     [CommandOption("--gate-image")]
     [Description("Send no video of an image whose face changed or was lost or whose outfit's colours changed (as the manifest's gate_image: true; needs Node.js).")]
     public bool GateImage { get; init; }

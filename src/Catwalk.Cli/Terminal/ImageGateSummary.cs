@@ -15,13 +15,14 @@ internal static class ImageGateSummary
         foreach (var look in outcome.Looks.Where(l => l.ImageGate is not null))
         {
             var gate = look.ImageGate!;
-            var where = outcome.Spec.Looks.Count > 1 ? $" of {Markup.Escape(look.Look.Id)}" : "";
+            var where = (outcome.Spec.Looks.Count > 1 ? $" of {Markup.Escape(look.Look.Id)}" : "") + (outcome.Spec.ComparesImageModels ? $" ({Markup.Escape(look.ImageModel ?? "")})" : "");
             if (gate.Passed) console.MarkupLine($"Image gate{where}: [green]passed[/]{Markup.Escape(gate.Summary["passed".Length..])}.");
             else if (gate.Outcome == ImageGateOutcome.Unmeasured)
                 console.MarkupLine($"Image gate{where}: [yellow]could not measure the image[/] ({Markup.Escape(gate.Summary)}); its videos wait: `catwalk resume {outcome.Run.Id}` tries again.");
             else
             {
-                var refused = outcome.Jobs.Count(j => j.LookId == look.Look.Id && j.Stage == StageKind.Video && j.State == JobState.Failed
+                var imageJob = outcome.Jobs.FirstOrDefault(j => j.LookId == look.Look.Id && j.Stage == StageKind.Image && j.ModelKey == look.ImageModel);
+                var refused = outcome.Jobs.Count(j => j.LookId == look.Look.Id && j.Stage == StageKind.Video && j.State == JobState.Failed && (imageJob is null || j.InputJobId == imageJob.Id)
                     && j.Error?.StartsWith(GateRule.ErrorPrefix, StringComparison.Ordinal) == true);
                 var image = look.Image?.Images.FirstOrDefault()?.FullPath;
                 console.MarkupLine($"Image gate{where}: [red]refused the image[/] — {Markup.Escape(gate.Summary)}. {refused} video(s) not sent ($0)."

@@ -35,7 +35,8 @@ internal static class ApiEndpoints
         RunSpec spec;
         try
         {
-            var manifest = ManifestReader.Parse(text, ManifestBody.SourcePath(request), [.. launcher.Catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)]);
+            var manifest = ManifestReader.Parse(text, ManifestBody.SourcePath(request), [.. launcher.Catalog.Models.Where(m => m.IsVideo).Select(m => m.Key)],
+                [.. Runs.Planning.ImageModelSelection.Dressing(launcher.Catalog).Select(m => m.Key)]);
             spec = ManifestSpecs.ToSpec(manifest);
             launcher.Plan(spec); // refuses a setting a model cannot take before anything is stored
         }

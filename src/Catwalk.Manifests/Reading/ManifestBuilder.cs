@@ -9,12 +9,12 @@ internal static class ManifestBuilder
     public static readonly string[] Keys =
     [
         "name", "models", "durations", "video", "strict_duration", "video_prompt", "seed", "image_aspect_ratio",
-        "concurrency", "per_endpoint", "budget", "gate_image", "people", "outfits", "settings", "description",
+        "concurrency", "per_endpoint", "budget", "gate_image", "image_models", "people", "outfits", "settings", "description",
     ];
 
     public static readonly string[] VideoKeys = ["resolution", "aspect_ratio", "audio", "negative_prompt"];
 
-    public static BatchManifest Build(YamlNode root, SourceFile file, IReadOnlyCollection<string> knownModelKeys)
+    public static BatchManifest Build(YamlNode root, SourceFile file, IReadOnlyCollection<string> knownModelKeys, IReadOnlyCollection<string> knownImageModelKeys)
     {
         var f = new YamlFields(root, file, "", Keys);
         var entries = new EntryReader(file);
@@ -33,6 +33,7 @@ internal static class ManifestBuilder
             Concurrency = PositiveCount(f, "concurrency", "jobs"),
             PerEndpointConcurrency = PositiveCount(f, "per_endpoint", "jobs"),
             BudgetUsd = ManifestValidator.Budget(Scalars.Money(f.Text("budget"), f.At("budget"), "give US dollars, e.g. budget: 25.00"), f.At("budget")),
+            ImageModels = f.List("image_models") is not null ? ModelKeys.Resolve(f, knownImageModelKeys, "image_models", "image") : [],
             GateImage = Scalars.Flag(f.Text("gate_image"), f.At("gate_image")) ?? false,
             Looks = LookExpander.Expand(entries.People(f), entries.Outfits(f), entries.Settings(f), f.Text("description"), f.At("people")),
         };

@@ -63,7 +63,7 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
 
     private async Task<JobRunResult> RunImageAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
-        var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken).ConfigureAwait(false);
+        var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken, job.ModelKey).ConfigureAwait(false);
         // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at
         // fal): its dependents read that from the store.
         var attempt = await images.AttemptAsync(request, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,8 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         var policy = run.PolicyFor(duration, () => videos.Plan(spec.Models, settings, spec.StrictDuration).Policy);
         var item = videos.Plan([job.ModelKey], settings, spec.StrictDuration, prompt, policy).Items.Single();
         var frame = await run.FrameAsync(framePath, cancellationToken).ConfigureAwait(false);
-        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer) with { FitPolicy = policy };
+        var imageModel = spec.ComparesImageModels && inputs is [{ Stage: StageKind.Image } image, ..] ? image.ModelKey : null;
+        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer, imageModel) with { FitPolicy = policy };
         var context = new VideoJobContext(request, run.Stamp, frame, policy, () => uploader.UrlForAsync(frame, cancellationToken));
         return new JobRunResult(job) { Video = await videoJobs.RunAsync(item, context, cancellationToken).ConfigureAwait(false), FramePath = framePath };
     }

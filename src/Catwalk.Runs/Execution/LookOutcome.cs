@@ -8,4 +8,6 @@ namespace Catwalk.Runs.Execution;
 public sealed record LookOutcome(LookSpec Look, ImageStageResult? Image, IReadOnlyList<VideoStageResult> Videos, string? Error = null)
 {
     public ImageGateVerdict? ImageGate { get; init; }
+    /// <summary>The image model whose image this is (one outcome per image model when a run compares several).</summary>
+    public string? ImageModel { get; init; }
 }

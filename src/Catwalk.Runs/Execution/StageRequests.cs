@@ -10,11 +10,12 @@ namespace Catwalk.Runs.Execution;
 /// <summary>A look's stage requests as a run asks for them, journalled: the same whether one process runs the whole run or workers run it job by job.</summary>
 public static class StageRequests
 {
-    public static ImageStageRequest Image(RunSpec spec, LookSpec look, RunStamp stamp, string prompt, IReadOnlyList<ReferenceImage> references, StoreJobJournal journal, IRunObserver observer) => new()
+    /// <param name="modelKey">The image model of this job (a run may compare several); null: the spec's one.</param>
+    public static ImageStageRequest Image(RunSpec spec, LookSpec look, RunStamp stamp, string prompt, IReadOnlyList<ReferenceImage> references, StoreJobJournal journal, IRunObserver observer, string? modelKey = null) => new()
     {
         Prompt = prompt,
         References = references,
-        ModelKey = spec.ImageModel ?? ImagePipeline.EditModel,
+        ModelKey = modelKey ?? spec.ImageModelKeys()[0],
         Count = spec.ImageCount,
         AspectRatio = spec.ImageAspectRatio,
         Seed = spec.Seed,
@@ -28,7 +29,9 @@ public static class StageRequests
         UseCache = spec.UseCache,
     };
 
-    public static VideoStageRequest Video(RunSpec spec, LookSpec look, RunStamp stamp, string imagePath, string prompt, int? duration, IReadOnlyList<string> models, StoreJobJournal journal, IRunObserver observer) => new()
+    /// <param name="imageModel">The image model whose image it animates, when the run compares several.</param>
+    public static VideoStageRequest Video(RunSpec spec, LookSpec look, RunStamp stamp, string imagePath, string prompt, int? duration, IReadOnlyList<string> models, StoreJobJournal journal, IRunObserver observer,
+        string? imageModel = null) => new()
     {
         ImagePath = imagePath,
         Prompt = prompt,
@@ -37,20 +40,21 @@ public static class StageRequests
         StrictSettings = spec.StrictDuration,
         Run = stamp,
         Look = LookInfo.From(look.Person, look.Environment, look.Description),
-        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration), observer),
+        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration, imageModel), observer),
         Timeout = Timeout(spec),
         Journal = journal,
-        InputKey = InputKeys.Video(look, duration),
-        FileTag = InputKeys.VideoTag(spec, look, duration),
+        InputKey = InputKeys.Video(look, duration, imageModel),
+        FileTag = InputKeys.VideoTag(spec, look, duration, imageModel),
         UseCache = spec.UseCache,
     };
 
     /// <summary>The look's image request with its reference files loaded (checked) and its prompt built.</summary>
-    public static async Task<ImageStageRequest> ImageAsync(Prompts.PromptBuilder prompts, RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken)
+    public static async Task<ImageStageRequest> ImageAsync(Prompts.PromptBuilder prompts, RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken,
+        string? modelKey = null)
     {
         var set = look.PersonImage is null ? null
             : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Image(spec, look, stamp, ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer);
+        return Image(spec, look, stamp, ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer, modelKey);
     }
 
     /// <summary>The look's image prompt: the spec's own, else built from its references and attributes.</summary>

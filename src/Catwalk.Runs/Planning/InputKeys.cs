@@ -13,13 +13,15 @@ public static partial class InputKeys
 {
     public static string Image(LookSpec look) => look.Id;
 
-    public static string Video(LookSpec look, int? duration) => $"{look.Id}@{(duration is { } d ? $"{d}s" : "default")}";
+    /// <param name="imageModel">The image model whose image it animates, when the run compares several (<see cref="RunSpec.ComparesImageModels"/>).</param>
+    public static string Video(LookSpec look, int? duration, string? imageModel = null) =>
+        $"{look.Id}{(imageModel is null ? "" : $"/{imageModel}")}@{(duration is { } d ? $"{d}s" : "default")}";
 
     public static string? ImageTag(RunSpec spec, LookSpec look) => spec.Looks.Count == 1 ? null : Slug(look.Id);
 
-    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration) =>
-        spec.Looks.Count == 1 && spec.Durations.Count == 1 ? null
-        : Slug(spec.Looks.Count == 1 ? Video(look, duration)[(look.Id.Length + 1)..] : Video(look, duration));
+    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration, string? imageModel = null) =>
+        spec.Looks.Count == 1 && spec.Durations.Count == 1 && imageModel is null ? null
+        : Slug(spec.Looks.Count == 1 ? Video(look, duration, imageModel)[(look.Id.Length + 1)..] : Video(look, duration, imageModel));
 
     /// <summary>
     /// A run holds one job per stage, model and input, but the original tool may have animated one image with one

@@ -15,8 +15,8 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
     public RunPlan Plan(RunSpec spec, string runId)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var imageModel = catalog.Get(spec.ImageModel ?? ImagePipeline.EditModel);
-        var imageUsd = CostEstimator.ForImages(imageModel, spec.ImageCount).Usd;
+        var imageModels = spec.ImageModelKeys().Select(catalog.Get).ToList();
+        var imageUsd = imageModels.ToDictionary(m => m.Key, m => CostEstimator.ForImages(m, spec.ImageCount).Usd);
         var plans = new Dictionary<int, VideoPlan>();
         var byDuration = spec.Models.Count == 0 ? [] : spec.Durations.Distinct().ToDictionary(d => d ?? 0, d =>
             plans[d ?? 0] = videos.Plan(spec.Models, spec.Video with { DurationSeconds = d, Seed = spec.Video.Seed ?? spec.Seed }, spec.StrictDuration));
@@ -30,13 +30,26 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
                 InputKey = input, LookId = look.Id, PersonId = look.PersonId, OutfitId = look.OutfitId, SettingId = look.SettingId,
                 RequestedDuration = duration, EstimatedCostUsd = usd, CreatedAt = now, UpdatedAt = now,
             };
-            // The look's graph: its image job (unless it starts from a picture), consumed by each of its video jobs.
-            var image = look.StartImage is null ? Job(StageKind.Image, imageModel.Key, imageModel.EndpointId, InputKeys.Image(look), imageUsd, null) : null;
-            if (image is not null) jobs.Add(image);
-            foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
-                foreach (var item in byDuration[duration ?? 0].Items)
-                    jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration), item.Cost.Usd, duration) with { InputJobId = image?.Id });
+            void Videos(JobRecord? image)
+            {
+                var imageModel = spec.ComparesImageModels ? image?.ModelKey : null;
+                foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
+                    foreach (var item in byDuration[duration ?? 0].Items)
+                        jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration, imageModel), item.Cost.Usd, duration) with { InputJobId = image?.Id });
+            }
+            // The look's graph: an image job per image model (unless it starts from a picture), each consumed by every video job.
+            if (look.StartImage is not null)
+            {
+                Videos(null);
+                continue;
+            }
+            foreach (var model in imageModels)
+            {
+                var image = Job(StageKind.Image, model.Key, model.EndpointId, InputKeys.Image(look), imageUsd[model.Key], null);
+                jobs.Add(image);
+                Videos(image);
+            }
         }
-        return new RunPlan(jobs, plans, imageUsd);
+        return new RunPlan(jobs, plans, imageUsd.Values.Sum());
     }
 }

@@ -40,6 +40,7 @@ public static class ManifestSpecs
             Metrics = overrides.Metrics,
             TimeoutSeconds = overrides.TimeoutSeconds,
             GateImage = overrides.GateImage || manifest.GateImage,
+            ImageModels = manifest.ImageModels,
         };
     }
 

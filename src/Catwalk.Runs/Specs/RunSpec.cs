@@ -23,8 +23,19 @@ public sealed record RunSpec
     public string? VideoPrompt { get; init; }
     public long? Seed { get; init; }
     public string? ImageAspectRatio { get; init; }
-    /// <summary>The image stage's model key; null is Nano Banana edit.</summary>
+    /// <summary>The image stage's model key; null is Nano Banana edit. <see cref="ImageModels"/> wins when it names any.</summary>
     public string? ImageModel { get; init; }
+    /// <summary>
+    /// Image models to compare (<c>--image-models</c>): each dresses every look, and every video model animates every
+    /// image — a matrix of jobs in one graph. Empty: <see cref="ImageModel"/> alone.
+    /// </summary>
+    public IReadOnlyList<string> ImageModels { get; init; } = [];
+
+    /// <summary>The image models that dress each look, in order.</summary>
+    public IReadOnlyList<string> ImageModelKeys() => ImageModels.Count > 0 ? ImageModels : [ImageModel ?? Pipelines.ImagePipeline.EditModel];
+
+    /// <summary>More than one image model: jobs and files name the image model they follow.</summary>
+    public bool ComparesImageModels => ImageModels.Count > 1;
     /// <summary>Images per image-stage call (the first one feeds the videos).</summary>
     public int ImageCount { get; init; } = 1;
     public int Concurrency { get; init; } = 16;
