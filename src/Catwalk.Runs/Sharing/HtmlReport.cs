@@ -115,6 +115,9 @@ public static class HtmlReport
                 "Rating from blind votes (1000 is the average model, +400 is 10:1 odds of being preferred), with the 95% interval over the votes.",
                 preference, palette, v => F(v, "0"), ["Model", "Rating", "95% interval"], preference.Select(b => new[] { b.Model, F(b.Value, "0"), $"{F(b.Lower ?? b.Value, "0")}–{F(b.Upper ?? b.Value, "0")}" }), dotsOnly: true));
 
+        if (quality.Count == 0 && preference.Count == 0)
+            parts.Add("<p class=\"muted\">No quality charts: no video was measured and there are no votes (<code>catwalk metrics --all</code> measures the videos; the dashboard's Vote page collects votes).</p>\n");
+
         var scatter = video.Where(m => m.QualityIndex is not null && m.Of(Criterion.Cost).Value is not null).ToList();
         if (scatter.Count > 0)
         {

@@ -14,56 +14,52 @@ public sealed class HtmlReportBrowserTests(BrowserFixture browser)
     public async Task The_downloaded_report_reads_offline_with_its_charts_and_frames()
     {
         string saved;
-        await using (var page = await browser.OpenAsync("charts"))
+        await using (var charts = await browser.OpenAsync("charts"))
         {
-            var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Locator("[data-testid=download-report]").ClickAsync());
+            var download = await charts.Page.RunAndWaitForDownloadAsync(() => charts.Page.Locator("[data-testid=download-report]").ClickAsync());
             saved = Path.Combine(browser.Dashboard.OutputRoot, "shared", "report.html");
             await download.SaveAsAsync(saved);
-            page.ShouldHaveNoErrors();
+            charts.ShouldHaveNoErrors();
         }
 
-        var context = await browser.Browser.NewContextAsync(new() { Offline = true });
-        var attempted = new List<string>();
-        await context.RouteAsync("**/*", async route =>
+        await using var opened = await OfflineAsync(saved);
+        var page = opened.Page;
+        foreach (var id in new[] { "chart-cost", "chart-latency" }) await ShouldBeAChartAsync(page.Page, id);
+        // The seeded runs have neither measured videos nor votes: the quality charts say what they need instead.
+        (await page.Page.Locator("svg#chart-pareto").CountAsync()).ShouldBe(0);
+        (await page.Page.Locator("#charts").InnerTextAsync()).ShouldContain("catwalk metrics --all");
+        await ShouldShowDecodedImagesAsync(page.Page, atLeast: 5); // the image model's picture, veo3's and kling's poster and strip
+        (await page.Page.Locator("article.frames[data-model=pika]").CountAsync()).ShouldBe(0, "a stored path that leaves the output folder is never read");
+        (await page.Page.Locator("#recommendation .verdicts li").First.InnerTextAsync()).ShouldContain(": best overall");
+        (await page.Page.Locator("script").CountAsync()).ShouldBe(0);
+        opened.Attempted.ShouldBeEmpty();
+        page.ShouldHaveNoErrors(); // a load the page's CSP blocked would be a console error too
+    }
+
+    [Fact]
+    public async Task With_votes_and_measured_videos_every_chart_shows_one_colour_per_model_and_each_setting_gets_an_answer()
+    {
+        await using var dashboard = await VoteDashboard.StartAsync();
+        await dashboard.ScriptedVotesAsync();
+        var path = Path.Combine(browser.Dashboard.OutputRoot, "shared", $"votes-{Guid.NewGuid():N}.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, await dashboard.Http.GetByteArrayAsync("export/report.html"));
+
+        await using var opened = await OfflineAsync(path);
+        var page = opened.Page.Page;
+        foreach (var id in new[] { "chart-cost", "chart-latency", "chart-quality", "chart-preference", "chart-pareto" }) await ShouldBeAChartAsync(page, id);
+        foreach (var model in VoteDashboard.Models)
         {
-            if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal)) { await route.ContinueAsync(); return; }
-            lock (attempted) attempted.Add(route.Request.Url);
-            await route.AbortAsync();
-        });
-        try
-        {
-            var watched = new BrowserPage(await context.NewPageAsync());
-            await watched.Page.GotoAsync(new Uri(saved).AbsoluteUri);
-            await watched.WaitForAsync("#frames");
-
-            var charts = watched.Page.Locator("svg.chart");
-            (await charts.CountAsync()).ShouldBeGreaterThanOrEqualTo(3); // cost, latency, quality-vs-cost at least
-            foreach (var id in new[] { "chart-cost", "chart-latency", "chart-pareto" })
-            {
-                var chart = watched.Page.Locator($"svg#{id}");
-                (await chart.GetAttributeAsync("role")).ShouldBe("img");
-                (await chart.GetAttributeAsync("aria-labelledby")).ShouldNotBeNullOrEmpty();
-                (await chart.Locator("title").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
-                (await chart.BoundingBoxAsync())!.Width.ShouldBeGreaterThan(100);
-                (await chart.Locator("[data-model]").CountAsync()).ShouldBeGreaterThan(0);
-            }
-            // The same colour for a model in every chart.
-            var colours = await watched.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('svg.chart [data-model=kling]')].map(e => e.getAttribute('fill'))");
-            colours.Length.ShouldBeGreaterThanOrEqualTo(3);
-            colours.Distinct().ShouldHaveSingleItem();
-
-            var images = watched.Page.Locator("img");
-            (await images.CountAsync()).ShouldBeGreaterThanOrEqualTo(5); // the image model's picture, veo3's and kling's poster and strip
-            var widths = await watched.Page.EvaluateAsync<int[]>("async () => { const all = [...document.images]; await Promise.all(all.map(i => i.decode())); return all.map(i => i.naturalWidth); }");
-            widths.ShouldAllBe(w => w > 0);
-            (await watched.Page.Locator("article.frames[data-model=pika]").CountAsync()).ShouldBe(0, "a stored path that leaves the output folder is never read");
-            (await watched.Page.Locator("#recommendation .verdicts li").First.InnerTextAsync()).ShouldContain(": best overall");
-            (await watched.Page.Locator("script").CountAsync()).ShouldBe(0);
-
-            attempted.ShouldBeEmpty();
-            watched.ShouldHaveNoErrors(); // a blocked load (the page's CSP) would be a console error too
+            var fills = await page.EvaluateAsync<string[]>($"() => [...document.querySelectorAll('svg.chart [data-model={model}]')].map(e => e.getAttribute('fill'))");
+            fills.Length.ShouldBe(5, model);
+            fills.Distinct().ShouldHaveSingleItem(model);
         }
-        finally { await context.CloseAsync(); }
+        (await page.Locator("svg#chart-pareto path.frontier").CountAsync()).ShouldBe(1); // each model here buys quality with cost: all three are on it
+        (await page.Locator("article.scope h3").AllInnerTextsAsync()).ShouldBe(["Video models", "Video models, setting 'beach'", "Video models, setting 'urban'", "Video models, apparel 'street wear'", "Video models, apparel 'swimwear'"]);
+        (await page.Locator("#rec-video-models tr[data-model]").First.GetAttributeAsync("data-model")).ShouldBe("model-a"); // preferred, best quality
+        await ShouldShowDecodedImagesAsync(page, atLeast: 12);
+        opened.Attempted.ShouldBeEmpty();
+        opened.Page.ShouldHaveNoErrors();
     }
 
     [Fact]
@@ -97,5 +93,47 @@ public sealed class HtmlReportBrowserTests(BrowserFixture browser)
         html.ShouldContain("report of 1 run(s)");
         html.ShouldNotContain("<script");
         (await browser.Dashboard.Http.GetAsync("export/report.html?run=no-such-run")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    private static async Task ShouldBeAChartAsync(IPage page, string id)
+    {
+        var chart = page.Locator($"svg#{id}");
+        (await chart.CountAsync()).ShouldBe(1, id);
+        (await chart.GetAttributeAsync("role")).ShouldBe("img");
+        (await chart.GetAttributeAsync("aria-labelledby")).ShouldBe($"{id}-title {id}-desc");
+        (await chart.Locator("title").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await chart.BoundingBoxAsync())!.Width.ShouldBeGreaterThan(100);
+        (await chart.Locator("[data-model]").CountAsync()).ShouldBeGreaterThan(0);
+        // Its text alternative: the table beside it has a row per model drawn.
+        (await page.Locator($".chart-row:has(svg#{id}) table tbody tr").CountAsync()).ShouldBe(await chart.Locator("[data-model]").CountAsync());
+    }
+
+    private static async Task ShouldShowDecodedImagesAsync(IPage page, int atLeast)
+    {
+        var widths = await page.EvaluateAsync<int[]>("async () => { const all = [...document.images]; await Promise.all(all.map(i => i.decode())); return all.map(i => i.naturalWidth); }");
+        widths.Length.ShouldBeGreaterThanOrEqualTo(atLeast);
+        widths.ShouldAllBe(w => w > 0);
+    }
+
+    /// <summary>A page in a context with the network off, on which every request that is not for a file:// URL is aborted and recorded.</summary>
+    private async Task<OfflinePage> OfflineAsync(string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Offline = true });
+        var attempted = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal)) { await route.ContinueAsync(); return; }
+            lock (attempted) attempted.Add(route.Request.Url);
+            await route.AbortAsync();
+        });
+        var page = new BrowserPage(await context.NewPageAsync());
+        await page.Page.GotoAsync(new Uri(path).AbsoluteUri);
+        await page.WaitForAsync("#frames");
+        return new OfflinePage(context, page, attempted);
+    }
+
+    private sealed record OfflinePage(IBrowserContext Context, BrowserPage Page, List<string> Attempted) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Context.CloseAsync();
     }
 }
