@@ -35,6 +35,7 @@ public sealed class RecommendCommandTests
         var json = JsonNode.Parse(result.Stdout)!.AsObject();
 
         json["weights"]!.GetValue<string>().ShouldBe("preference=0.4,quality=0.2,cost=0.4");
+        json.ContainsKey("all").ShouldBeFalse("each answer once");
         var video = json["video"]!.AsObject();
         video["scope"]!["stage"]!.GetValue<string>().ShouldBe("video");
         video["votes"]!.GetValue<int>().ShouldBe(12);

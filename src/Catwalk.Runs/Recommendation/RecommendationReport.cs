@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Catwalk.Runs.Recommendation;
 
 /// <summary>Every answer for a set of runs: video models overall, per setting and per apparel (when the looks differ in it), and image models.</summary>
@@ -16,5 +18,7 @@ public sealed record RecommendationReport
     /// <summary>Null when the runs made no image.</summary>
     public Recommendation? Image { get; init; }
 
+    /// <summary>Every answer in the order shown (not serialised: it repeats the others).</summary>
+    [JsonIgnore]
     public IEnumerable<Recommendation> All => new[] { Video }.Concat(BySetting).Concat(ByApparel).Append(Image).OfType<Recommendation>();
 }
