@@ -28,7 +28,9 @@ public static class Recommender
         var family = candidates.Any(m => m.Quality.Any(q => q.Has(QualityFamily.Fashion))) ? QualityFamily.Fashion
             : candidates.Any(m => m.Quality.Any(q => q.Has(QualityFamily.Pixel))) ? QualityFamily.Pixel : (QualityFamily?)null;
 
-        var point = Measure(candidates, votes, family);
+        var sampled = candidates.Select(m => new SampledModel(m, family)).ToList();
+        var sampledVotes = new SampledVotes(votes);
+        var point = Measure(sampled, sampledVotes, random: null);
         var has = CriterionNames.All.ToDictionary(c => c, c => point.Values.Any(v => v[c] is not null));
         var notes = new List<string>();
         var weights = Weights(options.Weights, has, scope, notes);
@@ -42,9 +44,7 @@ public static class Recommender
         var sampledValues = candidates.ToDictionary(m => m.Model, _ => CriterionNames.All.ToDictionary(c => c, _ => new List<double>()), StringComparer.Ordinal);
         for (var b = 0; b < options.Resamples; b++)
         {
-            var resampledVotes = Resample(votes, random);
-            var resampled = candidates.Select(m => m with { Costs = Resample(m.Costs, random), Latencies = Resample(m.Latencies, random), Quality = Resample(m.Quality, random) }).ToList();
-            var values = Measure(resampled, resampledVotes, family);
+            var values = Measure(sampled, sampledVotes, random);
             foreach (var model in candidates)
             {
                 sampledScores[model.Model].Add(Score(values[model.Model], weights, scale));
@@ -107,23 +107,18 @@ public static class Recommender
         return null;
     }
 
-    /// <summary>Each model's raw value per criterion (null: no data).</summary>
-    private static Dictionary<string, Dictionary<Criterion, double?>> Measure(IReadOnlyList<ModelEvidence> models, IReadOnlyList<Comparison> votes, QualityFamily? family)
+    /// <summary>Each model's value per criterion (null: no data), as measured or, with <paramref name="random"/>, for one resample (votes first, then each model in name order).</summary>
+    private static Dictionary<string, Dictionary<Criterion, double?>> Measure(IReadOnlyList<SampledModel> models, SampledVotes votes, Random? random)
     {
-        var ratings = votes.Count == 0 ? new Dictionary<string, double>()
-            : BradleyTerry.Rank(votes, resamples: 0).Ratings.Where(r => r.Votes > r.BothBad).ToDictionary(r => r.Model, r => r.Rating, StringComparer.Ordinal);
+        var ratings = votes.Ratings(random);
         var result = new Dictionary<string, Dictionary<Criterion, double?>>(StringComparer.Ordinal);
         foreach (var model in models)
         {
-            var quality = family is { } f ? model.Quality.Select(q => q.Goodness(f)).OfType<double>().ToList() : [];
-            var units = model.Costs.Sum(c => c.Units);
-            var latencies = model.Latencies.Order().ToList();
+            var (quality, cost, latency) = model.Measure(random);
             result[model.Model] = new Dictionary<Criterion, double?>
             {
                 [Criterion.Preference] = ratings.TryGetValue(model.Model, out var rating) ? rating : null,
-                [Criterion.Quality] = quality.Count == 0 ? null : quality.Average(),
-                [Criterion.Cost] = units > 0 ? model.Costs.Sum(c => c.Usd) / units : null,
-                [Criterion.Latency] = latencies.Count == 0 ? null : Percentile(latencies, 0.5),
+                [Criterion.Quality] = quality, [Criterion.Cost] = cost, [Criterion.Latency] = latency,
             };
         }
         return result;
@@ -172,28 +167,11 @@ public static class Recommender
         return parts.Count == 0 ? null : parts.Average();
     }
 
-    private static IReadOnlyList<T> Resample<T>(IReadOnlyList<T> items, Random random)
-    {
-        if (items.Count == 0) return items;
-        var result = new T[items.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = items[random.Next(items.Count)];
-        return result;
-    }
-
     private static Interval IntervalOf(List<double> samples, double point)
     {
         if (samples.Count == 0) return new Interval(Round(point), Round(point));
         samples.Sort();
-        return new Interval(Round(Percentile(samples, 0.025)), Round(Percentile(samples, 0.975)));
-    }
-
-    private static double Percentile(IReadOnlyList<double> sorted, double q)
-    {
-        if (sorted.Count == 1) return sorted[0];
-        var position = q * (sorted.Count - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Count - 1);
-        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+        return new Interval(Round(Percentiles.Of(samples, 0.025)), Round(Percentiles.Of(samples, 0.975)));
     }
 
     private static string Missing(Criterion criterion, RecommendationScope scope) => $"no {Describe(criterion, scope)}: {criterion.Name()} counts 0";
