@@ -44,6 +44,9 @@ public sealed record BatchManifest
     /// <summary>Spending limit in US dollars.</summary>
     public decimal? BudgetUsd { get; init; }
 
+    /// <summary>Do not animate an image whose face or outfit did not survive the image stage (<c>gate_image: true</c>).</summary>
+    public bool GateImage { get; init; }
+
     /// <summary>The cross product people × outfits × settings, person-major, in the manifest's order.</summary>
     public required IReadOnlyList<BatchLook> Looks { get; init; }
 }

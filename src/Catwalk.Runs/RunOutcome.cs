@@ -10,6 +10,8 @@ public sealed record RunOutcome(RunRecord Run, RunSpec Spec, IReadOnlyList<LookO
     public int Downloaded => Jobs.Count(j => j.State == JobState.Downloaded);
     public int Unfinished => Jobs.Count(j => !JobStateMachine.IsTerminal(j.State));
     public int FailedJobs => Jobs.Count(j => j.State is JobState.Failed or JobState.Cancelled);
+    /// <summary>Videos never sent because the image gate refused their image (among <see cref="FailedJobs"/>; a retry refuses them again).</summary>
+    public int RefusedByGate => Jobs.Count(j => j.State == JobState.Failed && j.Error?.StartsWith(Gate.GateRule.ErrorPrefix, StringComparison.Ordinal) == true);
     public int UnknownJobs => Jobs.Count(j => j.State == JobState.Unknown);
     public int Reused => Jobs.Count(j => j.CachedFromJobId is not null);
     /// <summary>What the run's jobs cost (reused results cost nothing); unfinished jobs at fal count at their estimate.</summary>

@@ -96,9 +96,42 @@ function colourStatistics(pixels, w, h, mask, keypoints, mode) {
     total++;
   }
   if (total < MIN_PIXELS) return { region: kind, pixels: total, bins: [] };
+  const shape = outline(chosen.region, w, h);
   const bins = [...count.entries()].sort((p, q) => p[0] - q[0])
     .map(([key, s]) => [key, s[0], +(s[1] / s[0]).toFixed(2), +(s[2] / s[0]).toFixed(2), +(s[3] / s[0]).toFixed(2)]);
-  return { region: kind, pixels: total, bins };
+  return { region: kind, pixels: total, bins, ...shape };
+}
+
+/**
+ * Where the clothing region is, kept small for the dashboard: its bounding box [x, y, w, h] and a coarse outline
+ * (up to 2 × OUTLINE_BANDS points, flat [x0, y0, x1, y1, …]): the leftmost region pixel of each horizontal band going
+ * down, then the rightmost going up. In the pixels of the picture measured (w × h).
+ */
+const OUTLINE_BANDS = 12;
+function outline(region, w, h) {
+  let top = h, bottom = -1, left = w, right = -1;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (region[y * w + x]) {
+    if (y < top) top = y;
+    if (y > bottom) bottom = y;
+    if (x < left) left = x;
+    if (x > right) right = x;
+  }
+  if (bottom < 0) return {};
+  const bands = Math.min(OUTLINE_BANDS, bottom - top + 1);
+  const lefts = [];
+  const rights = [];
+  for (let i = 0; i < bands; i++) {
+    const y0 = top + Math.floor(i * (bottom - top + 1) / bands);
+    const y1 = top + Math.floor((i + 1) * (bottom - top + 1) / bands);
+    let l = w, r = -1;
+    for (let y = y0; y < y1; y++) for (let x = 0; x < w; x++) if (region[y * w + x]) { if (x < l) l = x; if (x > r) r = x; }
+    if (r < 0) continue;
+    const yMid = (y0 + y1) / 2;
+    lefts.push([l, yMid]);
+    rights.push([r + 1, yMid]);
+  }
+  const points = [...lefts, ...rights.reverse()].flat();
+  return { box: [left, top, right - left + 1, bottom - top + 1], outline: points };
 }
 
 module.exports = { colourStatistics, lab, isSkin };

@@ -4,6 +4,7 @@
 //           "tasks":["pose","face","colour"],"region":"person"}
 //   stdout {"id":1,"ok":true,"width":1080,"height":1920,"pose":{...},"face":{...},"colour":{...},"ms":{...}}
 // "format" is "rgb24" (raw frames written by ffmpeg: no decode) or "file" (a JPEG or PNG: references).
+// "colour" also carries the clothing region's "box" [x, y, w, h] and a coarse "outline" (flat x, y list), in the picture's pixels.
 // It measures; the C# side (Catwalk.Quality) decides: thresholds, similarity, ΔE and flags live there.
 // Human logs with console.log; stdout carries the protocol, so every log goes to stderr.
 console.log = (...args) => process.stderr.write(args.join(' ') + '\n');
@@ -163,6 +164,9 @@ async function analyze(request) {
       ms.mask = Date.now() - t;
       t = Date.now();
       reply.colour = colourStatistics(pixels, w, h, mask, bodyPose ? scaleKeypoints(bodyPose.keypoints, scale) : null, request.region || 'person');
+      // The region's box and outline were found in the small picture: back to the picture's own pixels.
+      if (reply.colour.box) reply.colour.box = reply.colour.box.map((v) => round(v / scale));
+      if (reply.colour.outline) reply.colour.outline = reply.colour.outline.map((v) => round(v / scale));
       ms.colour = Date.now() - t;
     }
   } finally {

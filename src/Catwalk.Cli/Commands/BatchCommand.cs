@@ -26,10 +26,13 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         {
             Concurrency = settings.Concurrency, PerEndpointConcurrency = settings.PerEndpoint, BudgetUsd = settings.Budget,
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
-        }) with { MetricFrames = settings.MetricFrames ?? 0 };
+            GateImage = settings.GateImage,
+        });
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);
+        if (!settings.PlanOnly) Runs.Gate.ImageGatePreflight.Check(spec);
 
         await using var host = await hosts.StartAsync(settings, cancellationToken, catalog: catalog);
+        spec = spec with { MetricFrames = MetricFramesDefault.For(settings.MetricFrames, settings.NoMetrics, host.Emulated) };
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
@@ -56,6 +59,7 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         // Made once the host has validated its options: it prepares its schema in the database.
         await using var host = await hosts.StartAsync(settings, cancellationToken, queueOnly: true,
             configure: services => services.AddCatwalkQueue(_ => HangfireStorageFactory.Create(RunStoreFactory.PostgresConnectionString(db!))), catalog: catalog);
+        spec = spec with { MetricFrames = MetricFramesDefault.For(settings.MetricFrames, settings.NoMetrics, host.Emulated) };
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);

@@ -48,6 +48,9 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, Bi
         var emulated = runs.Where(r => r.Emulated).Select(r => r.Id).ToHashSet(StringComparer.Ordinal); // a run records it; its jobs only when imported
         if (report.BilledUsd is null && jobs.Any(j => !j.Emulated && !emulated.Contains(j.RunId) && j.RequestId is { Length: > 0 } && j.CachedFromJobId is null))
             console.MarkupLine("[grey]Costs are Catwalk's estimates: `catwalk report --billed` asks fal what it billed (needs an ADMIN key, FAL_ADMIN_KEY).[/]");
+        var emulatedFashion = jobs.Count(j => (j.Emulated || emulated.Contains(j.RunId)) && Runs.Quality.MetricsJson.DeserializeFashion(j.MetricsJson) is { FramesSampled: > 0 });
+        if (emulatedFashion > 0)
+            console.MarkupLine($"[grey]{emulatedFashion} of the fashion-measured results are emulated: the emulator lays the reference pictures out in its frames, so their identity and outfit numbers describe the emulator, not a model.[/]");
         return ExitCodes.Success;
     }
 

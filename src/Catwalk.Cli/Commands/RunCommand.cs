@@ -26,7 +26,8 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         };
 
         await using var host = await hosts.StartAsync(settings, cancellationToken);
-        var spec = RunSpecs.FromVideoOptions(RunKind.Run, look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt);
+        var spec = RunSpecs.FromVideoOptions(RunKind.Run, look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt, host.Emulated) with { GateImage = settings.GateImage };
+        Runs.Gate.ImageGatePreflight.Check(spec);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd);

@@ -33,6 +33,10 @@ public sealed class RunSettings : VideoOptionSettings
     [Description("Use this motion prompt instead of the one built from the attributes.")]
     public string? VideoPrompt { get; init; }
 
+    [CommandOption("--gate-image")]
+    [Description("Measure the dressed image against --face/--person and --outfit first, and send no video of it when the face changed or was lost or the outfit's colours changed (needs Node.js; the refusal is reported, nothing is paid for it).")]
+    public bool GateImage { get; init; }
+
     public PersonAttributes ToPerson() => new()
     {
         HeightCm = Height,

@@ -19,7 +19,7 @@ internal sealed class VideoCommand(IAnsiConsole console, CommandHostFactory host
         await ReferenceImageLoader.LoadAsync(ReferenceRole.StartFrame, settings.Image!, cancellationToken: cancellationToken);
         await using var host = await hosts.StartAsync(settings, cancellationToken);
         var prompt = settings.Prompt ?? host.Get<PromptBuilder>().BuildVideoPrompt(new PersonAttributes(), new EnvironmentAttributes(), null);
-        var spec = RunSpecs.FromVideoOptions(RunKind.Video, new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt);
+        var spec = RunSpecs.FromVideoOptions(RunKind.Video, new LookSpec { Id = "look", StartImage = RunSpecs.Full(settings.Image!) }, settings, host.Get<ModelCatalog>(), prompt, host.Emulated);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single());

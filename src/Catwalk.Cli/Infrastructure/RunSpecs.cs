@@ -8,7 +8,7 @@ namespace Catwalk.Cli.Infrastructure;
 /// <summary>The stored form of what a command line asked for: models spelled out, paths absolute, so a resume does exactly this. Concurrency: <see cref="RunSpec"/>'s defaults.</summary>
 internal static class RunSpecs
 {
-    public static RunSpec FromVideoOptions(RunKind kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt) => new()
+    public static RunSpec FromVideoOptions(RunKind kind, LookSpec look, VideoOptionSettings s, ModelCatalog catalog, string? videoPrompt, bool emulated) => new()
     {
         Kind = kind,
         Looks = [look],
@@ -20,7 +20,7 @@ internal static class RunSpecs
         Seed = s.Seed,
         UseCache = !s.NoCache,
         Metrics = !s.NoMetrics,
-        MetricFrames = s.MetricFrames ?? 0,
+        MetricFrames = MetricFramesDefault.For(s.MetricFrames, s.NoMetrics, emulated),
         TimeoutSeconds = s.TimeoutSeconds,
     };
 

@@ -18,7 +18,8 @@ internal static class ReportTable
             var l = m.Latency;
             table.AddRow(
                 m.Stage.Name(), Markup.Escape(m.ModelKey), N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" [grey]({m.Reused} reused)[/]" : ""),
-                m.Failed > 0 ? $"[red]{m.Failed}[/]" : "0" + (m.Unfinished > 0 ? $" [yellow](+{m.Unfinished} unfinished)[/]" : ""),
+                (m.Failed > 0 ? $"[red]{m.Failed}[/]" : "0") + (m.NotRun > 0 ? $" [grey](+{m.NotRun} not run)[/]" : "")
+                    + (m.Unfinished > 0 ? $" [yellow](+{m.Unfinished} unfinished)[/]" : ""),
                 m.SuccessRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–",
                 S(l?.Min), S(l?.Avg), S(l?.P50), S(l?.P95), S(l?.Max), Money.Format(m.CostUsd),
                 m.CostPerVideoSecondUsd is { } c ? Money.Format(c) : "–");
@@ -26,7 +27,7 @@ internal static class ReportTable
         console.Write(table);
         RenderQuality(console, report);
         RenderBilled(console, report);
-        console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
+        console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {(report.NotRun > 0 ? $"{report.NotRun} not run (their input failed or was refused), " : "")}{report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
     }
 
     /// <summary>

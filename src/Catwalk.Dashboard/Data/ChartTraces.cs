@@ -89,7 +89,7 @@ public static class PreferenceTraces
 
     public static IList<ITrace> Quality(RunReport report, QualityMetric metric)
     {
-        var models = report.Models.Where(m => m.Quality is { Measured: > 0 } && metric.Value(m.Quality) is not null).ToList();
+        var models = report.Models.Where(m => m.Quality is { } q && metric.Value(q) is not null).ToList();
         return [new Bar { Name = metric.Label, X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)metric.Value(m.Quality!)!.Value)] }];
     }
 

@@ -33,10 +33,20 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
         (await store.QueryJobsAsync(new JobQuery { Limit = 1 }, ct)).Count == 0;
 
-    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default)
+    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
+
+    /// <summary>
+    /// The runs made with the emulator. Their jobs' own flag is set only for imported ones, so whether a result is
+    /// emulated is its job's flag or its run's.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> EmulatedRunsAsync(CancellationToken ct = default) =>
+        (await RunsAsync(ct)).Where(r => r.Emulated).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The filtered jobs and their report, from one query (for views that need both, such as what was emulated).</summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, RunReport Report)> JobsAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var jobs = await JobsAsync(filter, ct);
-        return ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow());
+        return (jobs, ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow()));
     }
 
     /// <summary>The values the filter bar offers: every model, run, person and outfit in the store.</summary>

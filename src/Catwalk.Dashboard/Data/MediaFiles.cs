@@ -23,14 +23,33 @@ public sealed class MediaFiles(IRunJobStore store)
         return new MediaFile(path, ContentType(job, path));
     }
 
+    /// <summary>
+    /// A job's media only when it lies inside its run's output folder, absolute paths included (an import's file found
+    /// elsewhere is refused): for what the dashboard derives from the file with ffmpeg (frame thumbnails).
+    /// </summary>
+    public async Task<(JobRecord Job, MediaFile File)?> FindInOutputsAsync(string jobId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(jobId) || jobId.Length > 200) return null;
+        var job = await store.GetJobAsync(jobId, ct);
+        if (job?.FilePath is not { Length: > 0 } stored || stored.Contains('\0')) return null;
+        var run = await store.GetRunAsync(job.RunId, ct);
+        if (run is null || run.Id != job.RunId) return null;
+        var path = Inside(Path.GetFullPath(run.OutputRoot), Path.GetFullPath(Path.Combine(run.OutputRoot, stored)));
+        return path is not null && File.Exists(path) ? (job, new MediaFile(path, ContentType(job, path))) : null;
+    }
+
+    private static string? Inside(string root, string full)
+    {
+        var relative = Path.GetRelativePath(root, full);
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : full;
+    }
+
     private static string? Resolve(string outputRoot, string stored)
     {
         if (stored.Contains('\0')) return null;
         if (Path.IsPathRooted(stored)) return Path.GetFullPath(stored);
         var root = Path.GetFullPath(outputRoot);
-        var full = Path.GetFullPath(Path.Combine(root, stored));
-        var relative = Path.GetRelativePath(root, full);
-        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : full;
+        return Inside(root, Path.GetFullPath(Path.Combine(root, stored)));
     }
 
     private static string ContentType(JobRecord job, string path) =>

@@ -94,5 +94,15 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, Tim
         return points;
     }
 
+    /// <summary>
+    /// The Pareto front of <paramref name="points"/> with <paramref name="quality"/>'s direction respected: a
+    /// lower-is-better axis (garment ΔE, frozen fraction, …) is negated, so "better" points up for the front.
+    /// </summary>
+    public static IReadOnlySet<string> Front(IReadOnlyList<ParetoPoint> points, string quality)
+    {
+        var lowerIsBetter = QualityMetric.Find(quality) is { HigherIsBetter: false };
+        return ParetoFront.NonDominated([.. points.Select(p => lowerIsBetter ? p with { Quality = -p.Quality } : p)]);
+    }
+
     private static string PairKey(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? $"{a}|{b}" : $"{b}|{a}";
 }

@@ -9,7 +9,7 @@ namespace Catwalk.Dashboard.Hosting;
 
 /// <summary>
 /// The dashboard's pipeline: token check (if any), then — in server mode — Hangfire's dashboard and the API, then
-/// static assets, media and export endpoints, the Blazor app. The token check comes first so it guards all of them.
+/// static assets, media (and its frame thumbnails) and export endpoints, the Blazor app. The token check comes first so it guards all of them.
 /// </summary>
 public static class DashboardApplicationExtensions
 {
@@ -22,6 +22,7 @@ public static class DashboardApplicationExtensions
         app.UseAntiforgery();
         app.MapDashboardStaticAssets();
         app.MapMedia();
+        app.MapFrames();
         app.MapExports();
         if (options.ClusterStorage is not null) app.MapCatwalkApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

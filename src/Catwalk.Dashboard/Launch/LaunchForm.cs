@@ -21,6 +21,8 @@ public sealed class LaunchForm
     public HashSet<string> Models { get; } = new(StringComparer.Ordinal);
     /// <summary>Seconds; null is each model's default.</summary>
     public int? Duration { get; set; }
+    /// <summary>The image gate (<see cref="RunSpec.GateImage"/>): no video of an image that lost the face or the outfit.</summary>
+    public bool GateImage { get; set; }
 
     /// <summary>What is missing or out of range; empty when the run can be planned.</summary>
     public IReadOnlyList<string> Problems()
@@ -52,6 +54,7 @@ public sealed class LaunchForm
         ],
         Models = [.. catalogOrder.Where(Models.Contains)],
         Durations = [Duration],
+        GateImage = GateImage,
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

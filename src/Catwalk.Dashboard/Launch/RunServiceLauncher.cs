@@ -27,6 +27,7 @@ public sealed class RunServiceLauncher(RunService runs, ModelCatalog catalog, st
     public async Task<string> StartAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_shutdown.IsCancellationRequested, this);
+        Runs.Gate.ImageGatePreflight.Check(spec); // this process gates the images: it needs the vision worker
         var run = await runs.CreateAsync(spec, outputRoot, emulated, cancellationToken).ConfigureAwait(false);
         var task = Task.Run(async () =>
         {

@@ -9,7 +9,7 @@ internal static class ManifestBuilder
     public static readonly string[] Keys =
     [
         "name", "models", "durations", "video", "strict_duration", "video_prompt", "seed", "image_aspect_ratio",
-        "concurrency", "per_endpoint", "budget", "people", "outfits", "settings", "description",
+        "concurrency", "per_endpoint", "budget", "gate_image", "people", "outfits", "settings", "description",
     ];
 
     public static readonly string[] VideoKeys = ["resolution", "aspect_ratio", "audio", "negative_prompt"];
@@ -33,6 +33,7 @@ internal static class ManifestBuilder
             Concurrency = PositiveCount(f, "concurrency", "jobs"),
             PerEndpointConcurrency = PositiveCount(f, "per_endpoint", "jobs"),
             BudgetUsd = ManifestValidator.Budget(Scalars.Money(f.Text("budget"), f.At("budget"), "give US dollars, e.g. budget: 25.00"), f.At("budget")),
+            GateImage = Scalars.Flag(f.Text("gate_image"), f.At("gate_image")) ?? false,
             Looks = LookExpander.Expand(entries.People(f), entries.Outfits(f), entries.Settings(f), f.Text("description"), f.At("people")),
         };
     }

@@ -52,12 +52,17 @@ public static class FashionAnalyzer
             measured.Add(new FashionFrame
             {
                 TimeSec = Math.Round(frame.TimeSec, 3),
+                Width = reply.Width,
+                Height = reply.Height,
                 FaceFound = reply.Face is not null,
                 FaceBox = reply.Face?.Box,
                 Identity = identity is not null && reply.Face is { } face ? Math.Round(Cosine(identity, face.Embedding), 4) : null,
                 FullBody = FramingRule.ShowsFullBody(reply.Pose, reply.Width, reply.Height),
+                Keypoints = reply.Pose?.Keypoints,
                 GarmentDeltaE = outfit is not null && colours is not null ? Math.Round(outfit.DeltaE(colours), 2) : null,
                 GarmentHistIntersection = outfit is not null && colours is not null ? Math.Round(outfit.Intersection(colours), 4) : null,
+                GarmentBox = colours is not null ? reply.Colour?.Box : null,
+                GarmentOutline = colours is not null ? reply.Colour?.Outline : null,
             });
         }
         return Summarise(measured, identity is not null, outfit is not null, notes) with { WorkerCpuSec = Math.Round(cpuMs / 1000, 3) };

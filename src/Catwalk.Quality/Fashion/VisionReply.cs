@@ -17,5 +17,8 @@ internal sealed record PoseReading(double Score, Dictionary<string, double[]> Ke
 /// <summary>The face found, its box and its faceres embedding (1024 numbers).</summary>
 internal sealed record FaceReading(double Score, double[] Box, float[] Embedding);
 
-/// <summary>The clothing region's CIELAB histogram: bins of [index, pixels, mean L*, mean a*, mean b*].</summary>
-internal sealed record ColourReading(string Region, int Pixels, double[][] Bins);
+/// <summary>
+/// The clothing region's CIELAB histogram: bins of [index, pixels, mean L*, mean a*, mean b*]; where it is: its box
+/// [x, y, w, h] and a coarse outline (flat x, y list) in the picture's pixels (null from workers before they sent them).
+/// </summary>
+internal sealed record ColourReading(string Region, int Pixels, double[][] Bins, double[]? Box = null, double[]? Outline = null);

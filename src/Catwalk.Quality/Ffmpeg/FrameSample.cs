@@ -7,19 +7,12 @@ namespace Catwalk.Quality.Ffmpeg;
 /// </summary>
 internal sealed record FrameSample(int Count, int Width, int Height, string Path)
 {
-    /// <summary>
-    /// Frames are shrunk to at most this many pixels on the long side: pose (256 px), mask (256 px) and the head crop
-    /// (enlarged to 256 px) need no more, and every pixel costs the worker CPU (a 1080×1920 frame twice a 720×1280 one).
-    /// </summary>
-    public const int MaxSide = 960;
-
     public int FrameBytes => Width * Height * 3;
 
     public static FrameSample For(ProbeInfo probe, int count, string path)
     {
-        var scale = Math.Min(1, (double)MaxSide / Math.Max(probe.Width, probe.Height));
-        static int Even(double v) => Math.Max(2, (int)Math.Round(v / 2) * 2);
-        return new FrameSample(count, Even(probe.Width * scale), Even(probe.Height * scale), path);
+        var (width, height) = Fashion.SampledFrames.Size(probe.Width, probe.Height);
+        return new FrameSample(count, width, height, path);
     }
 
     /// <summary>Frame numbers, first and last included (drift is first against last).</summary>

@@ -3,6 +3,7 @@ using Catwalk.Catalog;
 using Catwalk.Domain;
 using Catwalk.Pipelines.Outputs;
 using Catwalk.Runs.Execution;
+using Catwalk.Runs.Gate;
 using Catwalk.Runs.Journal;
 using Catwalk.Runs.Specs;
 using Catwalk.Store;
@@ -18,6 +19,7 @@ public sealed class EngineRun(RunRecord record, RunSpec spec, StoreJobJournal jo
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ReferenceImage>>> _frames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, FitPolicy> _policies = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<ImageGateVerdict>>> _gates = new(StringComparer.Ordinal);
 
     public RunRecord Record { get; } = record;
     public RunSpec Spec { get; } = spec;
@@ -37,4 +39,24 @@ public sealed class EngineRun(RunRecord record, RunSpec spec, StoreJobJournal jo
 
     /// <summary>How a duration's settings are fitted: as the whole run was planned, so one model of several fits to the nearest value.</summary>
     public FitPolicy PolicyFor(int? duration, Func<FitPolicy> decide) => _policies.GetOrAdd(duration ?? 0, _ => decide());
+
+    /// <summary>
+    /// The image gate's verdict on a downloaded image, measured once for all the videos made from it in this process (a
+    /// worker or a resume reads what was stored). Not kept when it could not measure, so the next video asks again.
+    /// </summary>
+    public async Task<ImageGateVerdict> GateAsync(JobRecord image, CancellationToken cancellationToken)
+    {
+        var pending = _gates.GetOrAdd(image.Id, _ => new Lazy<Task<ImageGateVerdict>>(() => ImageGateCheck.RunAsync(Store, image, Record.OutputRoot, Spec, cancellationToken)));
+        try
+        {
+            var verdict = await pending.Value.ConfigureAwait(false);
+            if (verdict.Outcome == ImageGateOutcome.Unmeasured) _gates.TryRemove(new(image.Id, pending));
+            return verdict;
+        }
+        catch
+        {
+            _gates.TryRemove(new(image.Id, pending));
+            throw;
+        }
+    }
 }

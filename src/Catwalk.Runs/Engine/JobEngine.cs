@@ -6,6 +6,7 @@ using Catwalk.Pipelines.Journal;
 using Catwalk.Pipelines.References;
 using Catwalk.Prompts;
 using Catwalk.Runs.Execution;
+using Catwalk.Runs.Gate;
 using Catwalk.Runs.Journal;
 using Catwalk.Store;
 
@@ -21,6 +22,8 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
     public async Task<JobRunResult> RunAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
         var verdict = await JudgeAsync(run, job, cancellationToken).ConfigureAwait(false);
+        if (verdict.Readiness == InputReadiness.Ready && run.Spec.GateImage && verdict.Inputs is [{ Stage: StageKind.Image } image, ..])
+            verdict = GateRule.Apply(verdict, await run.GateAsync(image, cancellationToken).ConfigureAwait(false));
         if (verdict.Readiness != InputReadiness.Ready)
         {
             // Read only here: a job that runs is read by its journal anyway, and this is every job's path.
@@ -64,7 +67,11 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at
         // fal): its dependents read that from the store.
         var attempt = await images.AttemptAsync(request, cancellationToken).ConfigureAwait(false);
-        return attempt.Result is { } image ? new JobRunResult(job) { Image = image } : JobRunResult.Without(job, attempt.Error!);
+        if (attempt.Result is not { } image) return JobRunResult.Without(job, attempt.Error!);
+        // Gated as soon as it is downloaded, so the verdict is stored and shown with the image, not only on its videos.
+        var gate = run.Spec.GateImage && await run.Store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } downloaded
+            ? await run.GateAsync(downloaded, cancellationToken).ConfigureAwait(false) : null;
+        return new JobRunResult(job) { Image = image, Gate = gate };
     }
 
     private async Task<JobRunResult> RunVideoAsync(EngineRun run, JobRecord job, IReadOnlyList<JobRecord> inputs, CancellationToken cancellationToken)

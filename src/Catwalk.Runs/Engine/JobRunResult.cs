@@ -1,4 +1,5 @@
 using Catwalk.Pipelines;
+using Catwalk.Runs.Gate;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Engine;
@@ -7,6 +8,8 @@ namespace Catwalk.Runs.Engine;
 public sealed record JobRunResult(JobRecord Job)
 {
     public ImageStageResult? Image { get; init; }
+    /// <summary>The image gate's verdict on this image job's result (<see cref="Specs.RunSpec.GateImage"/>); null when the run has no gate.</summary>
+    public ImageGateVerdict? Gate { get; init; }
     public VideoModelOutcome? Video { get; init; }
     /// <summary>The first frame a video job animated (its input's file, or the look's own picture).</summary>
     public string? FramePath { get; init; }

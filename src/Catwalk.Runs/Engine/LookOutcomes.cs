@@ -16,11 +16,11 @@ public static class LookOutcomes
         var image = results.FirstOrDefault(r => r.Job.Stage == StageKind.Image);
         if (image is { Image: null }) return new LookOutcome(look, null, [], image.Problem);
         var videos = results.Where(r => r.Video is not null).ToList();
-        if (videos.Count == 0) return new LookOutcome(look, image?.Image, []);
+        if (videos.Count == 0) return new LookOutcome(look, image?.Image, []) { ImageGate = image?.Gate };
         var frame = videos[0].FramePath!;
         return new LookOutcome(look, image?.Image, [.. run.Spec.Durations.Distinct()
             .Select(d => videos.Where(v => v.Job.RequestedDuration == d).Select(v => v.Video!).ToList())
             .Where(outcomes => outcomes.Count > 0)
-            .Select(outcomes => new VideoStageResult(run.Stamp, frame, outcomes))]);
+            .Select(outcomes => new VideoStageResult(run.Stamp, frame, outcomes))]) { ImageGate = image?.Gate };
     }
 }

@@ -115,6 +115,11 @@ public sealed class MetricsRecorder : IRunObserver, IAsyncDisposable
             await foreach (var (jobId, parent) in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
                 if (await _store.GetJobAsync(jobId, _stop.Token).ConfigureAwait(false) is not { } job) continue;
+                if (job.Stage == StageKind.Image && MetricsJson.DeserializeFashion(job.MetricsJson) is { FramesSampled: > 0 })
+                {
+                    Interlocked.Increment(ref _measured); // the image gate measured it before its videos were judged
+                    continue;
+                }
                 if (await MeasureAsync(_store, job, _outputRoot, _stop.Token, _spec, parent: parent).ConfigureAwait(false)) Interlocked.Increment(ref _measured);
                 else Interlocked.Increment(ref _failed);
             }

@@ -9,9 +9,15 @@ public sealed record ModelReport
     public required StageKind Stage { get; init; }
     public int Jobs { get; init; }
     public int Succeeded { get; init; }
+    /// <summary>Jobs that were sent (or tried to be) and ended without a result.</summary>
     public int Failed { get; init; }
+    /// <summary>
+    /// Jobs never sent because of their input (its image failed, was refused by the image gate, …): nothing of the model's
+    /// doing, so not in <see cref="Failed"/> or <see cref="SuccessRate"/>.
+    /// </summary>
+    public int NotRun { get; init; }
     public int Unfinished { get; init; }
-    /// <summary>Succeeded over jobs that ended (unfinished ones are not counted either way); null when none ended.</summary>
+    /// <summary>Succeeded over jobs that ended, leaving out those never sent (<see cref="NotRun"/>) and unfinished ones; null when none ended.</summary>
     public double? SuccessRate { get; init; }
     public LatencyStats? Latency { get; init; }
     public double? AvgQueueSec { get; init; }

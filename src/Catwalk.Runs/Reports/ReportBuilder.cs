@@ -16,7 +16,8 @@ public static class ReportBuilder
             Models = [.. jobs.GroupBy(j => (j.Stage, j.ModelKey)).OrderBy(g => g.Key.Stage == StageKind.Image ? 0 : 1).ThenBy(g => g.Key.ModelKey, StringComparer.Ordinal).Select(g => Model(g.Key.ModelKey, g.Key.Stage, [.. g]))],
             Jobs = jobs.Count,
             Succeeded = jobs.Count(j => j.State == JobState.Downloaded),
-            Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded),
+            Failed = jobs.Count(Ended) - jobs.Count(j => j.State == JobState.Downloaded) - jobs.Count(NeverSent),
+            NotRun = jobs.Count(NeverSent),
             Unfinished = jobs.Count(j => !Ended(j)),
             CostUsd = jobs.Sum(j => j.ChargedUsd),
             EstimatedCostUsd = jobs.Sum(j => j.EstimatedCostUsd),
@@ -45,7 +46,8 @@ public static class ReportBuilder
         var done = jobs.Where(j => j.State == JobState.Downloaded).ToList();
         // Reused results took no time at fal: they would flatter the model's latency.
         var fresh = done.Where(j => j.CachedFromJobId is null).ToList();
-        var ended = jobs.Count(Ended);
+        var notRun = jobs.Count(NeverSent);
+        var ended = jobs.Count(Ended) - notRun;
         var videoSeconds = done.Sum(j => j.DurationSec ?? 0);
         var cost = jobs.Sum(j => j.ChargedUsd);
         var billed = Billed(jobs);
@@ -56,7 +58,8 @@ public static class ReportBuilder
             Jobs = jobs.Count,
             Succeeded = done.Count,
             Failed = ended - done.Count,
-            Unfinished = jobs.Count - ended,
+            NotRun = notRun,
+            Unfinished = jobs.Count - ended - notRun,
             SuccessRate = ended == 0 ? null : Math.Round((double)done.Count / ended, 4),
             Latency = LatencyStats.Of(fresh.Where(j => j.LatencySec is not null).Select(j => j.LatencySec!.Value)),
             AvgQueueSec = Avg(fresh.Select(j => j.QueueSec)),
@@ -73,6 +76,10 @@ public static class ReportBuilder
     }
 
     private static bool Ended(JobRecord job) => JobStateMachine.IsTerminal(job.State);
+
+    /// <summary>Failed by the engine before anything was sent, for its input's sake (<see cref="Engine.InputRule.NotRun"/>).</summary>
+    private static bool NeverSent(JobRecord job) =>
+        job is { State: JobState.Failed, RequestId: null, SendStartedAt: null } && job.Error?.StartsWith(Engine.InputRule.NotRun, StringComparison.Ordinal) == true;
 
 
     private static double? Avg(IEnumerable<double?> values)

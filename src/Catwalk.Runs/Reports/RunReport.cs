@@ -11,7 +11,9 @@ public sealed record RunReport
     public required IReadOnlyList<ModelReport> Models { get; init; }
     public int Jobs { get; init; }
     public int Succeeded { get; init; }
+    /// <summary>Jobs sent (or tried) that ended without a result; those never sent for their input's sake are <see cref="NotRun"/>.</summary>
     public int Failed { get; init; }
+    public int NotRun { get; init; }
     public int Unfinished { get; init; }
     public decimal CostUsd { get; init; }
     public decimal EstimatedCostUsd { get; init; }

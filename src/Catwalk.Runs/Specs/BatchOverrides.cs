@@ -12,4 +12,6 @@ public sealed record BatchOverrides
     public bool UseCache { get; init; } = true;
     public bool Metrics { get; init; } = true;
     public int? TimeoutSeconds { get; init; }
+    /// <summary>True turns the image gate on whatever the manifest says (<c>--gate-image</c>); false keeps the manifest's.</summary>
+    public bool GateImage { get; init; }
 }

@@ -39,6 +39,7 @@ public static class ManifestSpecs
             UseCache = overrides.UseCache,
             Metrics = overrides.Metrics,
             TimeoutSeconds = overrides.TimeoutSeconds,
+            GateImage = overrides.GateImage || manifest.GateImage,
         };
     }
 

@@ -39,5 +39,11 @@ public sealed record RunSpec
     /// <c>catwalk metrics --run/--all</c>. Opt-in: they cost ~3 s of CPU per video on one single-threaded worker.
     /// </summary>
     public int MetricFrames { get; init; }
+    /// <summary>
+    /// Measure each generated image against its look's references before any video is made from it, and do not animate
+    /// one whose face changed or was lost or whose outfit's colours changed (<see cref="Gate.ImageGate"/>): its videos
+    /// fail, not run, and cost nothing.
+    /// </summary>
+    public bool GateImage { get; init; }
     public int? TimeoutSeconds { get; init; }
 }

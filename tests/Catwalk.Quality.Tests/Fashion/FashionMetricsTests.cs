@@ -96,6 +96,35 @@ public sealed class FashionMetricsTests(RealPhotos photos, ITestOutputHelper out
     }
 
     [VisionFact]
+    public async Task Each_frame_keeps_its_measured_size_the_keypoints_and_where_the_garment_is()
+    {
+        // 720×1280, shrunk to the sampled size; the dress stands at x 180–540 of the video (scaled 3/4), zoomed from the
+        // top-left corner by up to 1.08 over the 3 s.
+        var f = await MeasureAsync(photos.FullBodyVideo, null, photos.RedDress);
+        var (width, height) = SampledFrames.Size(720, 1280);
+        (width, height).ShouldBe((540, 960));
+        foreach (var frame in f.Frames)
+        {
+            (frame.Width, frame.Height).ShouldBe((width, height));
+            var ankle = frame.Keypoints.ShouldNotBeNull()["leftAnkle"];
+            ankle[1].ShouldBeGreaterThan(0.75 * height, "the ankle is near the bottom of a head-to-toe frame");
+            var box = frame.GarmentBox.ShouldNotBeNull();
+            box.Count.ShouldBe(4);
+            box[0].ShouldBeGreaterThanOrEqualTo(0.75 * 180 - 10);
+            (box[0] + box[2]).ShouldBeLessThanOrEqualTo(0.75 * 540 * 1.08 + 10);
+            box[1].ShouldBeGreaterThan(ankle[1] * 0.1, "the garment starts below the shoulders, not at the head");
+            var outline = frame.GarmentOutline.ShouldNotBeNull();
+            outline.Count.ShouldBeInRange(6, 48); // up to 12 bands, a left and a right point each: small enough for every stored frame
+            (outline.Count % 2).ShouldBe(0);
+            for (var i = 0; i < outline.Count; i += 2)
+            {
+                outline[i].ShouldBeInRange(box[0] - 2, box[0] + box[2] + 2);
+                outline[i + 1].ShouldBeInRange(box[1] - 2, box[1] + box[3] + 2);
+            }
+        }
+    }
+
+    [VisionFact]
     public async Task A_worker_that_dies_is_started_again_and_the_metrics_still_come()
     {
         await MeasureAsync(photos.FullBodyVideo, null, photos.RedDress);

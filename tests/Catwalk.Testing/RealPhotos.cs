@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Catwalk.Quality.Fashion;
-using Catwalk.Testing;
-
-namespace Catwalk.Quality.Tests.Fashion;
+namespace Catwalk.Testing;
 
 /// <summary>
 /// Real photographs shipped in the installed @vladmandic/human package (used from node_modules, never committed), cut
@@ -12,7 +10,7 @@ namespace Catwalk.Quality.Tests.Fashion;
 /// samples.jpg (1280×1158) has a group photo whose woman in the red velvet dress stands head to toe at 620,480
 /// (180×630; knees at y ≈ 425 of that crop).
 /// </summary>
-public sealed class RealPhotos : IAsyncLifetime
+public sealed class RealPhotos : Xunit.IAsyncLifetime
 {
     public static readonly string Assets = Path.Combine(VisionInstall.Find(out _)?.Folder ?? Path.Combine("tools", "vision"), "node_modules", "@vladmandic", "human", "assets");
     public static string SamplesJpg => Path.Combine(Assets, "samples.jpg");
@@ -73,7 +71,7 @@ public sealed class RealPhotos : IAsyncLifetime
         using var process = Process.Start(start)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, error);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {string.Join(' ', args)} failed: {error}");
     }
 
     public async Task DisposeAsync()
