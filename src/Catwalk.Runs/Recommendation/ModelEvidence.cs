@@ -8,7 +8,10 @@ public sealed record ModelEvidence
     public required string Model { get; init; }
     public StageKind Stage { get; init; } = StageKind.Video;
     public int Succeeded { get; init; }
+    /// <summary>Sent (or tried) and ended without a result.</summary>
     public int Failed { get; init; }
+    /// <summary>Never sent because of their input (its image failed or the image gate refused it): not held against the model.</summary>
+    public int NotRun { get; init; }
     /// <summary>One per job sent for the model (reused results left out: they cost nothing and took no time at fal).</summary>
     public IReadOnlyList<CostSample> Costs { get; init; } = [];
     /// <summary>Seconds from submit to saved file, one per fresh successful job.</summary>

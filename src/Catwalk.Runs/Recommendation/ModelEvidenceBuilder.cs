@@ -1,5 +1,6 @@
 using Catwalk.Domain;
 using Catwalk.Runs.Quality;
+using Catwalk.Runs.Reports;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Recommendation;
@@ -18,7 +19,9 @@ public static class ModelEvidenceBuilder
         return new ModelEvidence
         {
             Model = model, Stage = stage, Succeeded = done.Count,
-            Failed = jobs.Count(j => JobStateMachine.IsTerminal(j.State) && j.State != JobState.Downloaded),
+            // As the report counts them: a job never sent for its input's sake (image failed or refused by the gate) is not the model's failure.
+            Failed = jobs.Count(j => JobStateMachine.IsTerminal(j.State) && j.State != JobState.Downloaded && !ReportBuilder.NeverSent(j)),
+            NotRun = jobs.Count(ReportBuilder.NeverSent),
             Costs = [.. fresh.Select(j => new CostSample((double)(j.BilledUsd ?? j.ChargedUsd), Units(j, stage))).Where(c => c.Usd > 0 || c.Units > 0)],
             Latencies = [.. fresh.Where(j => j.State == JobState.Downloaded && j.LatencySec is not null).Select(j => j.LatencySec!.Value)],
             Quality = [.. done.Select(j => Quality(j, stage)).OfType<QualitySample>()],

@@ -93,7 +93,7 @@ public static class Recommender
     private static string? ExclusionReason(ModelEvidence model, RecommendationScope scope, RecommendationOptions options)
     {
         var what = scope.Stage == Domain.StageKind.Image ? "image" : "video";
-        if (model.Succeeded == 0) return $"no successful {what} ({model.Failed} failed)";
+        if (model.Succeeded == 0) return $"no successful {what} ({model.Failed} failed{(model.NotRun > 0 ? $", {model.NotRun} not run for their input" : "")})";
         if (options.MinIdentity is { } minIdentity)
         {
             if (model.Mean(QualityMeasure.IdentityMean) is not { } identity) return $"identity not measured, so --min-identity {F(minIdentity)} cannot be checked (`catwalk metrics --all --only fashion` measures it)";

@@ -147,7 +147,7 @@ public static class HtmlReport
         var main = Table(["Stage", "Model", "Jobs", "OK", "Failed", "Success", "Latency min", "avg", "p50", "p95", "max", "Cost", "$/video s"],
             report.Models.Select(m => new[]
             {
-                m.Stage.Name(), m.ModelKey, N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" ({m.Reused} reused)" : ""), N(m.Failed) + (m.Unfinished > 0 ? $" (+{m.Unfinished} unfinished)" : ""),
+                m.Stage.Name(), m.ModelKey, N(m.Jobs), N(m.Succeeded) + (m.Reused > 0 ? $" ({m.Reused} reused)" : ""), N(m.Failed) + (m.NotRun > 0 ? $" (+{m.NotRun} not run)" : "") + (m.Unfinished > 0 ? $" (+{m.Unfinished} unfinished)" : ""),
                 m.SuccessRate is { } r ? r.ToString("P0", CultureInfo.InvariantCulture) : "–", S(m.Latency?.Min), S(m.Latency?.Avg), S(m.Latency?.P50), S(m.Latency?.P95), S(m.Latency?.Max),
                 F((double)m.CostUsd, "$0.00##"), m.CostPerVideoSecondUsd is { } c ? F((double)c, "$0.00##") : "–",
             }), palette, modelColumn: 1);

@@ -75,6 +75,17 @@ public class RecommendationBuilderTests
     }
 
     [Fact]
+    public void A_video_never_sent_for_its_input_is_not_the_models_failure()
+    {
+        var held = Video("ltx", "urban", 0.8, 0, 60, state: JobState.Failed) with { CostUsd = null, LatencySec = null, Error = Catwalk.Runs.Engine.InputRule.NotRun + "its image lost the face" };
+        List<JobRecord> jobs = [Video("kling", "urban", 0.8, 0.5m, 60), Video("kling", "urban", 0.8, 0.5m, 60, state: JobState.Failed) with { RequestId = "req-1" }, held];
+        var report = RecommendationBuilder.Build(jobs, [], new RecommendationOptions { Resamples = 10 }, ["run-1"], DateTimeOffset.UnixEpoch);
+
+        report.Video!.Ranked.ShouldHaveSingleItem().Failed.ShouldBe(1); // kling's own failure counts
+        report.Video.Excluded.ShouldHaveSingleItem().ShouldBe(new ExcludedModel("ltx", "no successful video (0 failed, 1 not run for their input)"));
+    }
+
+    [Fact]
     public void A_vote_counts_in_the_scope_of_its_left_video()
     {
         List<JobRecord> jobs = [Video("kling", "urban", 0.8, 0.5m, 60), Video("ltx", "urban", 0.8, 0.5m, 60), Video("kling", "beach", 0.8, 0.5m, 60), Video("ltx", "beach", 0.8, 0.5m, 60)];
