@@ -2,6 +2,7 @@ using Catwalk.Cli.Infrastructure;
 using Catwalk.Cli.Terminal;
 using Catwalk.Domain;
 using Catwalk.Runs.Reports;
+using Catwalk.Runs.Sharing;
 using Catwalk.Store;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,7 +13,7 @@ namespace Catwalk.Cli.Commands;
 /// <c>catwalk report</c>: per model, count, success rate, latency min/avg/p50/p95/max and cost, from the run store; with
 /// <c>--billed</c>, first what fal billed (stored with the jobs), then estimate vs billed.
 /// </summary>
-internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, BillingLookup billing) : AsyncCommand<ReportSettings>
+internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, BillingLookup billing, TimeProvider time) : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, Bi
             jobs = await StoredRuns.JobsAsync(store, runs, cancellationToken);
         }
         var report = ReportBuilder.Build(jobs, [.. runs.Select(r => r.Id)], DateTimeOffset.UtcNow);
+        if (settings.Html is { } html) await WriteHtmlAsync(store, runs, jobs, html, settings, cancellationToken);
         if (settings.Json)
         {
             console.Profile.Out.Writer.WriteLine(ReportFile.Serialize(report));
@@ -50,5 +52,29 @@ internal sealed class ReportCommand(IAnsiConsole console, StoreOpener stores, Bi
         if (emulatedFashion > 0)
             console.MarkupLine($"[grey]{emulatedFashion} of the fashion-measured results are emulated: the emulator lays the reference pictures out in its frames, so their identity and outfit numbers describe the emulator, not a model.[/]");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The shareable report (and its PDF when asked and Chromium is there); what happened in one line each, on stderr under --json.</summary>
+    private async Task WriteHtmlAsync(IRunStore store, IReadOnlyList<RunRecord> runs, IReadOnlyList<JobRecord> jobs, string html, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        void Say(string line)
+        {
+            if (settings.Json) Console.Error.WriteLine(line);
+            else console.MarkupLine(Markup.Escape(line));
+        }
+        var ids = runs.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var votes = (await store.GetVotesAsync(null, cancellationToken)).Where(v => ids.Contains(v.RunId)).ToList();
+        var data = new ShareReportData(runs, jobs, votes, store.Description, time.GetUtcNow());
+        await HtmlReport.WriteFileAsync(data, html, cancellationToken);
+        Say($"Report written to {Path.GetFullPath(html)} ({new FileInfo(html).Length / 1024.0:0} KB): open it in any browser, offline.");
+        if (settings.Pdf is not { } pdf) return;
+        if (ChromiumPdf.Find() is not { } chromium)
+        {
+            Say($"No PDF: --pdf needs Chromium ({ChromiumPdf.InstallHint}); the HTML report is written.");
+            return;
+        }
+        Say(await ChromiumPdf.PrintAsync(chromium, html, pdf, cancellationToken) is { } problem
+            ? $"No PDF: {problem}; the HTML report is written."
+            : $"PDF written to {Path.GetFullPath(pdf)}.");
     }
 }

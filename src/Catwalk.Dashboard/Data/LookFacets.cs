@@ -1,30 +1,14 @@
-using System.Text.Json;
+using Catwalk.Runs.Reports;
 using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>A video's look for the preference filters: the job's setting id (else the metadata's look.setting) and the metadata's look.apparel_type.</summary>
+/// <summary>A video's look for the preference filters: the job's setting id (else the metadata's look.setting) and the metadata's look.apparel_type (<see cref="LookTags"/>).</summary>
 public sealed record LookFacets(string? Setting, string? Apparel)
 {
     public static LookFacets Of(JobRecord job)
     {
-        string? setting = null, apparel = null;
-        if (job.MetadataJson is { Length: > 0 } json)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(json);
-                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("look", out var look) && look.ValueKind == JsonValueKind.Object)
-                {
-                    setting = Text(look, "setting");
-                    apparel = Text(look, "apparel_type");
-                }
-            }
-            catch (JsonException) { } // metadata that is not JSON has no look
-        }
-        return new LookFacets(job.SettingId ?? setting, apparel);
+        var tags = LookTags.Of(job);
+        return new LookFacets(tags.Setting, tags.Apparel);
     }
-
-    private static string? Text(JsonElement look, string name) =>
-        look.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Catwalk.Dashboard.Data;
+using Catwalk.Runs.Sharing;
+using Catwalk.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +25,7 @@ internal static class ExportEndpoints
         app.MapGet("/export.csv", CsvAsync);
         app.MapGet("/export.json", JsonAsync);
         app.MapGet("/export/votes.csv", VotesAsync);
+        app.MapGet("/export/report.html", HtmlReportAsync);
         return app;
     }
 
@@ -34,6 +37,29 @@ internal static class ExportEndpoints
 
     private static async Task<FileContentHttpResult> VotesAsync(PreferenceData preference, CancellationToken ct) =>
         TypedResults.File(Encoding.UTF8.GetBytes(VoteCsv.Write(await preference.VotesAsync(ct))), "text/csv; charset=utf-8", "catwalk-votes.csv");
+
+    /// <summary>
+    /// The shareable HTML report (as <c>catwalk report --html</c> writes it) of every run, or of <c>?run=ID</c>: written to a
+    /// temporary file that is deleted once sent, so its frames are never all held in memory.
+    /// </summary>
+    private static async Task<IResult> HtmlReportAsync(HttpRequest request, IRunJobStore store, IVoteStore votes, IRunStoreInfo info, TimeProvider time, CancellationToken ct)
+    {
+        var run = request.Query["run"].ToString();
+        if (await ShareReportData.LoadAsync(store, votes, info.Description, run.Length == 0 ? null : run, time.GetUtcNow(), ct) is not { } data)
+            return TypedResults.NotFound($"No run '{run}' in the store.");
+        var path = Path.Combine(Path.GetTempPath(), $"catwalk-report-{Guid.NewGuid():N}.html");
+        try
+        {
+            await HtmlReport.WriteFileAsync(data, path, ct);
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return TypedResults.Stream(stream, "text/html; charset=utf-8", "catwalk-report.html");
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
 
     private static async Task<ContentHttpResult> JsonAsync(HttpRequest request, DashboardData data, CancellationToken ct)
     {

@@ -103,8 +103,8 @@ public static class BradleyTerry
         return new PreferenceRanking([.. result.OrderByDescending(r => r.Rating).ThenBy(r => r.Model, StringComparer.Ordinal)], models, matrix, votes.Count, resamples);
     }
 
-    /// <summary>The fitted ratings (Elo-like scale, geometric mean 1000) of <paramref name="count"/> models.</summary>
-    private static double[] Fit(int count, IReadOnlyList<(int L, int R, string Outcome)> pairs)
+    /// <summary>The fitted ratings (Elo-like scale, geometric mean 1000) of <paramref name="count"/> models; internal so the recommendation's bootstrap can refit without the ranking's extras.</summary>
+    internal static double[] Fit(int count, IReadOnlyList<(int L, int R, string Outcome)> pairs)
     {
         // wins[i]: i's score (wins + half ties) plus the prior's half; games[i, j]: comparisons between i and j.
         var wins = new double[count];

@@ -78,7 +78,7 @@ public static class ReportBuilder
     private static bool Ended(JobRecord job) => JobStateMachine.IsTerminal(job.State);
 
     /// <summary>Failed by the engine before anything was sent, for its input's sake (<see cref="Engine.InputRule.NotRun"/>).</summary>
-    private static bool NeverSent(JobRecord job) =>
+    internal static bool NeverSent(JobRecord job) =>
         job is { State: JobState.Failed, RequestId: null, SendStartedAt: null } && job.Error?.StartsWith(Engine.InputRule.NotRun, StringComparison.Ordinal) == true;
 
 

@@ -22,6 +22,8 @@ internal static class CatwalkCommands
             ["resume"], ["resume", "0193ab", "--retry-failed"]),
         CommandEntry.Of<ReportCommand>("report", "Per model: count, success rate, latency min/avg/p50/p95/max, cost — from the run store; --billed fetches what fal billed.",
             ["report"], ["report", "--run", "0193ab", "--json"], ["report", "--billed"]),
+        CommandEntry.Of<RecommendCommand>("recommend", "Which model to pay for: ranked by a weighted score of votes, automatic quality, $ per video second and latency, with intervals and plain sentences.",
+            ["recommend"], ["recommend", "--weights", "quality=0.5,cost=0.3,latency=0.2", "--min-identity", "0.6"], ["recommend", "--run", "0193ab", "--json"]),
         CommandEntry.Of<ImportCommand>("import", "Bring an existing outputs folder (the original tool's or Catwalk's) into the run store.",
             ["import", "old-project/outputs"]),
         CommandEntry.Of<DashboardCommand>("dashboard", "The web dashboard over the run store on 127.0.0.1: overview, generations, exports.",
