@@ -47,6 +47,9 @@ public sealed record BatchManifest
     /// <summary>Image models that each dress every look (<c>image_models</c>); empty: the default one alone.</summary>
     public IReadOnlyList<string> ImageModels { get; init; } = [];
 
+    /// <summary>Camera angles each look is shot from (<c>angles</c>); empty: one image as described.</summary>
+    public IReadOnlyList<Catwalk.Domain.CameraAngle> Angles { get; init; } = [];
+
     /// <summary>Do not animate an image whose face or outfit did not survive the image stage (<c>gate_image: true</c>).</summary>
     public bool GateImage { get; init; }
 

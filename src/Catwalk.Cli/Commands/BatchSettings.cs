@@ -43,6 +43,10 @@ public sealed class BatchSettings : FalCommandSettings
     [Description("Image models that each dress every look (comma-separated catalog keys, or all), over the manifest's image_models.")]
     public string? ImageModels { get; init; }
 
+    [CommandOption("--angles <ANGLES>")]
+    [Description("Camera angles for every look (front, three-quarter, side, back, or all), over the manifest's angles.")]
+    public string? Angles { get; init; }
+
     [CommandOption("--gate-image")]
     [Description("Send no video of an image whose face changed or was lost or whose outfit's colours changed (as the manifest's gate_image: true; needs Node.js).")]
     public bool GateImage { get; init; }

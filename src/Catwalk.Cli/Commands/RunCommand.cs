@@ -28,12 +28,14 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         await using var host = await hosts.StartAsync(settings, cancellationToken);
         var spec = RunSpecs.FromVideoOptions(RunKind.Run, look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt, host.Emulated) with
         {
+            Angles = settings.Angles is null ? [] : CameraAngles.Parse(settings.Angles),
             GateImage = settings.GateImage, ImageModels = settings.ImageModels is null ? [] : Runs.Planning.ImageModelSelection.Resolve(host.Get<ModelCatalog>(), settings.ImageModels),
         };
         Runs.Gate.ImageGatePreflight.Check(spec);
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
-        PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd, spec.ImageModelKeys());
+        PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd,
+            [.. spec.ImageModelKeys().SelectMany(m => spec.Angles.Count == 0 ? [m] : spec.Angles.Select(a => $"{m} {a.Word()}"))]);
 
         var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken, SchemaPreflight.Warnings(console));
         console.MarkupLine($"[grey]Run {run.Id} recorded in {Markup.Escape(host.Store.Description)}; if it is interrupted, `catwalk resume` finishes it.[/]");
@@ -42,7 +44,7 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         var root = Path.GetFullPath(settings.OutputDirectory);
         foreach (var result in outcome.Looks)
         {
-            if (spec.ComparesImageModels) console.MarkupLine($"[bold]{Markup.Escape(result.ImageModel ?? "")}[/]" + (result.Error is { } error ? $": [red]{Markup.Escape(error)}[/]" : ""));
+            if (spec.ComparesImageModels || spec.Angles.Count > 1) console.MarkupLine($"[bold]{Markup.Escape(result.ImageModel ?? "")}[/]" + (result.Error is { } error ? $": [red]{Markup.Escape(error)}[/]" : ""));
             if (result.Image is { } image) SummaryTable.RenderImage(console, image, root);
             foreach (var videos in result.Videos) SummaryTable.Render(console, videos, root);
         }

@@ -37,6 +37,10 @@ public sealed class RunSettings : VideoOptionSettings
     [Description("Image models that each dress the person (comma-separated catalog keys, or all); every video model animates each image. Default: nano-banana-edit.")]
     public string? ImageModels { get; init; }
 
+    [CommandOption("--angles <ANGLES>")]
+    [Description("Shoot the look from these camera angles, one image each (front, three-quarter, side, back, or all); every video model animates each.")]
+    public string? Angles { get; init; }
+
     [CommandOption("--gate-image")]
     [Description("Measure the dressed image against --face/--person and --outfit first, and send no video of it when the face changed or was lost or the outfit's colours changed (needs Node.js; the refusal is reported, nothing is paid for it).")]
     public bool GateImage { get; init; }

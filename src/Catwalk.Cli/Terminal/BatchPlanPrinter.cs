@@ -11,7 +11,7 @@ internal static class BatchPlanPrinter
     public static void Print(IAnsiConsole console, RunSpec spec, RunPlan plan)
     {
         var durations = string.Join(", ", spec.Durations.Select(d => d is { } s ? $"{s}s" : "model default"));
-        console.MarkupLine($"Batch [bold]{Markup.Escape(spec.Name ?? "")}[/]: {spec.Looks.Count} look(s) × {(spec.ComparesImageModels ? $"{spec.ImageModels.Count} image model(s) × " : "")}{spec.Models.Count} model(s) × {spec.Durations.Count} duration(s) ({Markup.Escape(durations)}) = [bold]{plan.Jobs.Count}[/] job(s) ({plan.ImageJobs} image, {plan.VideoJobs} video).");
+        console.MarkupLine($"Batch [bold]{Markup.Escape(spec.Name ?? "")}[/]: {spec.Looks.Count} look(s) × {(spec.ComparesImageModels ? $"{spec.ImageModels.Count} image model(s) × " : "")}{(spec.Angles.Count > 0 ? $"{spec.Angles.Count} angle(s) × " : "")}{spec.Models.Count} model(s) × {spec.Durations.Count} duration(s) ({Markup.Escape(durations)}) = [bold]{plan.Jobs.Count}[/] job(s) ({plan.ImageJobs} image, {plan.VideoJobs} video).");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Model", "Jobs", "Estimated cost");
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();

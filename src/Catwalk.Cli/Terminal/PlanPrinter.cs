@@ -6,13 +6,13 @@ namespace Catwalk.Cli.Terminal;
 /// <summary>Prints what will be sent to each model and the estimated cost, before anything is paid.</summary>
 internal static class PlanPrinter
 {
-    /// <param name="imageModels">The image models that each dress the look; every video model animates each one's image.</param>
-    public static void Print(IAnsiConsole console, VideoPlan plan, decimal imageStageUsd = 0, IReadOnlyList<string>? imageModels = null)
+    /// <param name="images">The look's images ("seedream-edit side"): each image model at each angle; every video model animates each.</param>
+    public static void Print(IAnsiConsole console, VideoPlan plan, decimal imageStageUsd = 0, IReadOnlyList<string>? images = null)
     {
-        var images = imageModels?.Count ?? 1;
-        var total = plan.EstimatedUsd * images + imageStageUsd;
-        if (images > 1)
-            console.MarkupLine($"Image models: {images} ({Markup.Escape(string.Join(", ", imageModels!))}), each image animated by every video model: {images} image + {images * plan.Items.Count} video job(s).");
+        var count = images?.Count ?? 1;
+        var total = plan.EstimatedUsd * count + imageStageUsd;
+        if (count > 1)
+            console.MarkupLine($"Images: {count} ({Markup.Escape(string.Join(", ", images!))}), each animated by every video model: {count} image + {count * plan.Items.Count} video job(s).");
         var models = string.Join(", ", plan.Items.Select(i =>
             $"{i.Model.Key} {i.Fitted.Duration.Seconds}s" + (i.Fitted.Duration.Adjusted ? $" (asked {i.Fitted.Duration.RequestedSeconds}s)" : "")));
         console.MarkupLine($"Plan: {plan.Items.Count} video model(s): {Markup.Escape(models)}");

@@ -27,7 +27,9 @@ public sealed class PromptBuilder(PromptTemplates templates)
             ["apparel"] = Clean(look.Environment.ApparelType),
             ["setting"] = Clean(look.Environment.Setting),
             ["cues"] = Clean(look.Environment.VisualCues),
-            ["description"] = Clean(look.Description) ?? Templates.Defaults.GetValueOrDefault("description"),
+            // The default shot faces the camera: with an angle asked for, the angle says where the camera is instead.
+            ["description"] = Clean(look.Description) ?? (look.Angle is null ? Templates.Defaults.GetValueOrDefault("description") : "full-body shot, standing naturally"),
+            ["angle"] = look.Angle?.Phrase(),
         };
         return TemplateRenderer.Render(Templates.Image, values);
     }

@@ -9,7 +9,7 @@ internal static class ManifestBuilder
     public static readonly string[] Keys =
     [
         "name", "models", "durations", "video", "strict_duration", "video_prompt", "seed", "image_aspect_ratio",
-        "concurrency", "per_endpoint", "budget", "gate_image", "image_models", "people", "outfits", "settings", "description",
+        "concurrency", "per_endpoint", "budget", "gate_image", "image_models", "angles", "people", "outfits", "settings", "description",
     ];
 
     public static readonly string[] VideoKeys = ["resolution", "aspect_ratio", "audio", "negative_prompt"];
@@ -34,9 +34,29 @@ internal static class ManifestBuilder
             PerEndpointConcurrency = PositiveCount(f, "per_endpoint", "jobs"),
             BudgetUsd = ManifestValidator.Budget(Scalars.Money(f.Text("budget"), f.At("budget"), "give US dollars, e.g. budget: 25.00"), f.At("budget")),
             ImageModels = f.List("image_models") is not null ? ModelKeys.Resolve(f, knownImageModelKeys, "image_models", "image") : [],
+            Angles = Angles(f),
             GateImage = Scalars.Flag(f.Text("gate_image"), f.At("gate_image")) ?? false,
             Looks = LookExpander.Expand(entries.People(f), entries.Outfits(f), entries.Settings(f), f.Text("description"), f.At("people")),
         };
+    }
+
+    /// <summary>Camera angles by their words ("front", "three-quarter", "side", "back", or "all"); empty when not given.</summary>
+    private static IReadOnlyList<Catwalk.Domain.CameraAngle> Angles(YamlFields f)
+    {
+        if (f.List("angles") is not { } written) return [];
+        var angles = new List<Catwalk.Domain.CameraAngle>();
+        foreach (var item in written)
+        {
+            try
+            {
+                angles.AddRange(Catwalk.Domain.CameraAngles.Parse(item.Text).Where(a => !angles.Contains(a)));
+            }
+            catch (Catwalk.Domain.InvalidInputException)
+            {
+                throw item.At.Error($"'{item.Text}' is not an angle; the angles are {string.Join(", ", Catwalk.Domain.CameraAngles.Words)} (or all)");
+            }
+        }
+        return angles;
     }
 
     /// <summary>Positive, de-duplicated seconds; [null] (each model's default) when none are given.</summary>

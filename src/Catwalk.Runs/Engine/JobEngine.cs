@@ -8,6 +8,7 @@ using Catwalk.Prompts;
 using Catwalk.Runs.Execution;
 using Catwalk.Runs.Gate;
 using Catwalk.Runs.Journal;
+using Catwalk.Runs.Planning;
 using Catwalk.Store;
 
 namespace Catwalk.Runs.Engine;
@@ -63,7 +64,7 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
 
     private async Task<JobRunResult> RunImageAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
-        var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken, job.ModelKey).ConfigureAwait(false);
+        var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken, job.ModelKey, InputKeys.AngleOf(run.Spec, job.InputKey)).ConfigureAwait(false);
         // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at
         // fal): its dependents read that from the store.
         var attempt = await images.AttemptAsync(request, cancellationToken).ConfigureAwait(false);
@@ -87,8 +88,10 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         var policy = run.PolicyFor(duration, () => videos.Plan(spec.Models, settings, spec.StrictDuration).Policy);
         var item = videos.Plan([job.ModelKey], settings, spec.StrictDuration, prompt, policy).Items.Single();
         var frame = await run.FrameAsync(framePath, cancellationToken).ConfigureAwait(false);
-        var imageModel = spec.ComparesImageModels && inputs is [{ Stage: StageKind.Image } image, ..] ? image.ModelKey : null;
-        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer, imageModel) with { FitPolicy = policy };
+        var input = inputs is [{ Stage: StageKind.Image } image, ..] ? image : null;
+        var imageModel = spec.ComparesImageModels ? input?.ModelKey : null;
+        var angle = input is null ? null : InputKeys.AngleOf(spec, input.InputKey);
+        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer, imageModel, angle) with { FitPolicy = policy };
         var context = new VideoJobContext(request, run.Stamp, frame, policy, () => uploader.UrlForAsync(frame, cancellationToken));
         return new JobRunResult(job) { Video = await videoJobs.RunAsync(item, context, cancellationToken).ConfigureAwait(false), FramePath = framePath };
     }

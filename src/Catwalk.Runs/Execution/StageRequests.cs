@@ -11,7 +11,9 @@ namespace Catwalk.Runs.Execution;
 public static class StageRequests
 {
     /// <param name="modelKey">The image model of this job (a run may compare several); null: the spec's one.</param>
-    public static ImageStageRequest Image(RunSpec spec, LookSpec look, RunStamp stamp, string prompt, IReadOnlyList<ReferenceImage> references, StoreJobJournal journal, IRunObserver observer, string? modelKey = null) => new()
+    /// <param name="angle">The camera angle of this job, when the run asks for angles.</param>
+    public static ImageStageRequest Image(RunSpec spec, LookSpec look, RunStamp stamp, string prompt, IReadOnlyList<ReferenceImage> references, StoreJobJournal journal, IRunObserver observer,
+        string? modelKey = null, CameraAngle? angle = null) => new()
     {
         Prompt = prompt,
         References = references,
@@ -20,18 +22,19 @@ public static class StageRequests
         AspectRatio = spec.ImageAspectRatio,
         Seed = spec.Seed,
         Run = stamp,
-        Look = LookInfo.From(look.Person, look.Environment, look.Description),
-        Progress = new JobProgressAdapter(journal, StageKind.Image, InputKeys.Image(look), observer),
+        Look = LookInfo.From(look.Person, look.Environment, look.Description) with { Angle = angle?.Word() },
+        Progress = new JobProgressAdapter(journal, StageKind.Image, InputKeys.Image(look, angle), observer),
         Timeout = Timeout(spec),
         Journal = journal,
-        InputKey = InputKeys.Image(look),
-        FileTag = InputKeys.ImageTag(spec, look),
+        InputKey = InputKeys.Image(look, angle),
+        FileTag = InputKeys.ImageTag(spec, look, angle),
         UseCache = spec.UseCache,
     };
 
     /// <param name="imageModel">The image model whose image it animates, when the run compares several.</param>
+    /// <param name="angle">The camera angle of that image, when the run asks for angles.</param>
     public static VideoStageRequest Video(RunSpec spec, LookSpec look, RunStamp stamp, string imagePath, string prompt, int? duration, IReadOnlyList<string> models, StoreJobJournal journal, IRunObserver observer,
-        string? imageModel = null) => new()
+        string? imageModel = null, CameraAngle? angle = null) => new()
     {
         ImagePath = imagePath,
         Prompt = prompt,
@@ -39,28 +42,28 @@ public static class StageRequests
         Settings = spec.Video with { DurationSeconds = duration, Seed = spec.Video.Seed ?? spec.Seed },
         StrictSettings = spec.StrictDuration,
         Run = stamp,
-        Look = LookInfo.From(look.Person, look.Environment, look.Description),
-        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration, imageModel), observer),
+        Look = LookInfo.From(look.Person, look.Environment, look.Description) with { Angle = angle?.Word(), ImageModel = imageModel },
+        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration, imageModel, angle), observer),
         Timeout = Timeout(spec),
         Journal = journal,
-        InputKey = InputKeys.Video(look, duration, imageModel),
-        FileTag = InputKeys.VideoTag(spec, look, duration, imageModel),
+        InputKey = InputKeys.Video(look, duration, imageModel, angle),
+        FileTag = InputKeys.VideoTag(spec, look, duration, imageModel, angle),
         UseCache = spec.UseCache,
     };
 
     /// <summary>The look's image request with its reference files loaded (checked) and its prompt built.</summary>
     public static async Task<ImageStageRequest> ImageAsync(Prompts.PromptBuilder prompts, RunSpec spec, LookSpec look, RunStamp stamp, StoreJobJournal journal, IRunObserver observer, CancellationToken cancellationToken,
-        string? modelKey = null)
+        string? modelKey = null, CameraAngle? angle = null)
     {
         var set = look.PersonImage is null ? null
             : await ReferenceImageLoader.LoadSetAsync(look.PersonImage, look.FaceImage, look.OutfitImages, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Image(spec, look, stamp, ImagePrompt(prompts, look, set), set?.All ?? [], journal, observer, modelKey);
+        return Image(spec, look, stamp, ImagePrompt(prompts, look, set, angle), set?.All ?? [], journal, observer, modelKey, angle);
     }
 
     /// <summary>The look's image prompt: the spec's own, else built from its references and attributes.</summary>
-    private static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references) =>
+    private static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references, CameraAngle? angle) =>
         look.ImagePrompt
-        ?? (references is not null ? prompts.BuildImagePrompt(new LookRequest(references, look.Person, look.Environment, look.Description)) : null)
+        ?? (references is not null ? prompts.BuildImagePrompt(new LookRequest(references, look.Person, look.Environment, look.Description) { Angle = angle }) : null)
         ?? throw new InvalidInputException($"Look '{look.Id}' has neither reference images nor a prompt for its image.");
 
     private static TimeSpan? Timeout(RunSpec spec) => spec.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null;

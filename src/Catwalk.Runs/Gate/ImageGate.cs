@@ -13,14 +13,20 @@ namespace Catwalk.Runs.Gate;
 public static class ImageGate
 {
     /// <summary>Judges an image's fashion metrics (one "frame": the image itself).</summary>
-    public static ImageGateVerdict Judge(FashionMetrics metrics)
+    /// <param name="angle">The angle it was shot at: a back view shows no face, a side view may hide it from the detector.</param>
+    public static ImageGateVerdict Judge(FashionMetrics metrics, Domain.CameraAngle? angle = null)
     {
         if (metrics.FramesSampled == 0)
             return new(ImageGateOutcome.Unmeasured, [metrics.Notes.FirstOrDefault() ?? "the image could not be measured"], [], metrics);
         var problems = new List<string>();
         var notChecked = new List<string>();
-        if (metrics.FaceFoundShare is null) notChecked.Add(NoteAbout(metrics, "identity") ?? "identity (no face or person reference)");
-        else if (metrics.FaceFoundShare < FashionThresholds.FaceFoundShare) problems.Add("face lost: no face found in the image");
+        if (angle == Domain.CameraAngle.Back) notChecked.Add("identity (a back view shows no face)");
+        else if (metrics.FaceFoundShare is null) notChecked.Add(NoteAbout(metrics, "identity") ?? "identity (no face or person reference)");
+        else if (metrics.FaceFoundShare < FashionThresholds.FaceFoundShare)
+        {
+            if (angle == Domain.CameraAngle.Side) notChecked.Add("identity (no face found in the side view)");
+            else problems.Add("face lost: no face found in the image");
+        }
         else if (metrics.IdentityMin is { } identity && identity < FashionThresholds.Identity)
             problems.Add($"face changed: identity {identity:0.00} against the face reference, below {FashionThresholds.Identity:0.00}");
 

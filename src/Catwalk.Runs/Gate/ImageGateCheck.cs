@@ -15,7 +15,8 @@ public static class ImageGateCheck
 {
     public static async Task<ImageGateVerdict> RunAsync(IRunJobStore store, JobRecord image, string outputRoot, RunSpec spec, CancellationToken cancellationToken)
     {
-        if (MetricsJson.DeserializeFashion(image.MetricsJson) is { FramesSampled: > 0 } stored) return ImageGate.Judge(stored);
+        var angle = Planning.InputKeys.AngleOf(spec, image.InputKey);
+        if (MetricsJson.DeserializeFashion(image.MetricsJson) is { FramesSampled: > 0 } stored) return ImageGate.Judge(stored, angle);
         if (image is not { Stage: StageKind.Image, State: JobState.Downloaded, FilePath: { } file })
             return new(ImageGateOutcome.Unmeasured, [$"the image job is {JobStateMachine.Name(image.State)}, not downloaded"], [], null);
         var path = Path.IsPathRooted(file) ? file : Path.Combine(outputRoot, file);
@@ -23,6 +24,6 @@ public static class ImageGateCheck
         var references = JobMetricsInput.ReferencesOf(image, spec);
         var metrics = await FashionMeasurement.MeasureImageAsync(path, new FashionOptions(references), cancellationToken).ConfigureAwait(false);
         if (metrics.FramesSampled > 0) await store.SaveMetricsAsync(image.Id, MetricsJson.SerializeImage(metrics), CancellationToken.None).ConfigureAwait(false);
-        return ImageGate.Judge(metrics);
+        return ImageGate.Judge(metrics, angle);
     }
 }

@@ -11,17 +11,24 @@ namespace Catwalk.Runs.Planning;
 /// </summary>
 public static partial class InputKeys
 {
-    public static string Image(LookSpec look) => look.Id;
+    /// <param name="angle">The camera angle of this image, when the run asks for angles.</param>
+    public static string Image(LookSpec look, CameraAngle? angle = null) => angle is { } a ? $"{look.Id}/{a.Word()}" : look.Id;
 
     /// <param name="imageModel">The image model whose image it animates, when the run compares several (<see cref="RunSpec.ComparesImageModels"/>).</param>
-    public static string Video(LookSpec look, int? duration, string? imageModel = null) =>
-        $"{look.Id}{(imageModel is null ? "" : $"/{imageModel}")}@{(duration is { } d ? $"{d}s" : "default")}";
+    /// <param name="angle">The camera angle of that image, when the run asks for angles.</param>
+    public static string Video(LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null) =>
+        $"{look.Id}{(imageModel is null ? "" : $"/{imageModel}")}{(angle is { } a ? $"/{a.Word()}" : "")}@{(duration is { } d ? $"{d}s" : "default")}";
 
-    public static string? ImageTag(RunSpec spec, LookSpec look) => spec.Looks.Count == 1 ? null : Slug(look.Id);
+    /// <summary>The camera angle an image job of <paramref name="spec"/> shoots (the last part of its input key); null when the run has no angles.</summary>
+    public static CameraAngle? AngleOf(RunSpec spec, string imageInputKey) =>
+        spec.Angles.Count == 0 ? null : spec.Angles.FirstOrDefault(a => imageInputKey.EndsWith("/" + a.Word(), StringComparison.Ordinal));
 
-    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration, string? imageModel = null) =>
-        spec.Looks.Count == 1 && spec.Durations.Count == 1 && imageModel is null ? null
-        : Slug(spec.Looks.Count == 1 ? Video(look, duration, imageModel)[(look.Id.Length + 1)..] : Video(look, duration, imageModel));
+    public static string? ImageTag(RunSpec spec, LookSpec look, CameraAngle? angle = null) =>
+        spec.Looks.Count == 1 ? (angle is { } a ? a.Word() : null) : Slug(Image(look, angle));
+
+    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null) =>
+        spec.Looks.Count == 1 && spec.Durations.Count == 1 && imageModel is null && angle is null ? null
+        : Slug(spec.Looks.Count == 1 ? Video(look, duration, imageModel, angle)[(look.Id.Length + 1)..] : Video(look, duration, imageModel, angle));
 
     /// <summary>
     /// A run holds one job per stage, model and input, but the original tool may have animated one image with one

@@ -16,6 +16,8 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var imageModels = spec.ImageModelKeys().Select(catalog.Get).ToList();
+        IReadOnlyList<CameraAngle?> angles = spec.Angles.Count == 0 ? [null] : [.. spec.Angles.Select(a => (CameraAngle?)a)];
+        AngleRule.Check(imageModels, spec.Angles);
         var imageUsd = imageModels.ToDictionary(m => m.Key, m => CostEstimator.ForImages(m, spec.ImageCount).Usd);
         var plans = new Dictionary<int, VideoPlan>();
         var byDuration = spec.Models.Count == 0 ? [] : spec.Durations.Distinct().ToDictionary(d => d ?? 0, d =>
@@ -30,26 +32,27 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
                 InputKey = input, LookId = look.Id, PersonId = look.PersonId, OutfitId = look.OutfitId, SettingId = look.SettingId,
                 RequestedDuration = duration, EstimatedCostUsd = usd, CreatedAt = now, UpdatedAt = now,
             };
-            void Videos(JobRecord? image)
+            void Videos(JobRecord? image, CameraAngle? angle)
             {
                 var imageModel = spec.ComparesImageModels ? image?.ModelKey : null;
                 foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
                     foreach (var item in byDuration[duration ?? 0].Items)
-                        jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration, imageModel), item.Cost.Usd, duration) with { InputJobId = image?.Id });
+                        jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration, imageModel, angle), item.Cost.Usd, duration) with { InputJobId = image?.Id });
             }
-            // The look's graph: an image job per image model (unless it starts from a picture), each consumed by every video job.
+            // The look's graph: an image job per image model and angle (unless it starts from a picture), each consumed by every video job.
             if (look.StartImage is not null)
             {
-                Videos(null);
+                Videos(null, null);
                 continue;
             }
             foreach (var model in imageModels)
-            {
-                var image = Job(StageKind.Image, model.Key, model.EndpointId, InputKeys.Image(look), imageUsd[model.Key], null);
-                jobs.Add(image);
-                Videos(image);
-            }
+                foreach (var angle in angles)
+                {
+                    var image = Job(StageKind.Image, model.Key, model.EndpointId, InputKeys.Image(look, angle), imageUsd[model.Key], null);
+                    jobs.Add(image);
+                    Videos(image, angle);
+                }
         }
-        return new RunPlan(jobs, plans, imageUsd.Values.Sum());
+        return new RunPlan(jobs, plans, imageUsd.Values.Sum() * angles.Count); // one look's image stage
     }
 }

@@ -41,6 +41,7 @@ public static class ManifestSpecs
             TimeoutSeconds = overrides.TimeoutSeconds,
             GateImage = overrides.GateImage || manifest.GateImage,
             ImageModels = manifest.ImageModels,
+            Angles = manifest.Angles,
         };
     }
 

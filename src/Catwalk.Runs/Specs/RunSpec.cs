@@ -36,6 +36,12 @@ public sealed record RunSpec
 
     /// <summary>More than one image model: jobs and files name the image model they follow.</summary>
     public bool ComparesImageModels => ImageModels.Count > 1;
+
+    /// <summary>
+    /// Camera angles (<c>--angles</c>): each look is dressed once per angle (the angle in its prompt, input key, file names
+    /// and metadata) and every video model animates each angle's image. Empty: one image, as the description says.
+    /// </summary>
+    public IReadOnlyList<Domain.CameraAngle> Angles { get; init; } = [];
     /// <summary>Images per image-stage call (the first one feeds the videos).</summary>
     public int ImageCount { get; init; } = 1;
     public int Concurrency { get; init; } = 16;
