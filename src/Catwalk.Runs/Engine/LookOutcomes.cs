@@ -16,9 +16,20 @@ public static class LookOutcomes
 
     private static IEnumerable<LookOutcome> Of(EngineRun run, LookSpec look, IReadOnlyList<JobRunResult> results)
     {
-        var images = results.Where(r => r.Job.Stage == StageKind.Image).ToList();
+        // In the order the run asked for them (the store lists jobs by id, not by plan).
+        var models = run.Spec.ImageModelKeys();
+        var images = results.Where(r => r.Job.Stage == StageKind.Image)
+            .OrderBy(r => IndexOf(models, r.Job.ModelKey))
+            .ThenBy(r => Planning.InputKeys.AngleOf(run.Spec, r.Job.InputKey) is { } angle ? IndexOf(run.Spec.Angles, angle) : 0).ToList();
         if (images.Count == 0) return [Of(run, look, null, results)];
         return images.Select(image => Of(run, look, image, [.. results.Where(r => r.Job.InputJobId == image.Job.Id)]));
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;
+        return list.Count;
     }
 
     private static LookOutcome Of(EngineRun run, LookSpec look, JobRunResult? image, IReadOnlyList<JobRunResult> results)
