@@ -22,6 +22,8 @@ public sealed record BatchLook
 
     /// <summary>Absolute paths of the outfit's pictures, at least one, in the manifest's order.</summary>
     public required IReadOnlyList<string> OutfitImages { get; init; }
+    /// <summary>What each of <see cref="OutfitImages"/> is (the outfit's <c>garments</c>); empty when not tagged.</summary>
+    public IReadOnlyList<Catwalk.Catalog.GarmentCategory?> OutfitGarments { get; init; } = [];
 
     public PersonAttributes Person { get; init; } = new();
 

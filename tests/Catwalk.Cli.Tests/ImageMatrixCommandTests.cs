@@ -33,6 +33,8 @@ public class ImageMatrixCommandTests
     [InlineData("--angles", "top", "--angles: 'top' is not an angle; the angles are front, three-quarter, side, back (or all).")]
     [InlineData("--image-models", "seedrem-edit", "Unknown image model 'seedrem-edit'. Image models: nano-banana-edit")]
     [InlineData("--image-models", "kling", "'kling' is a video model, not an image model")]
+    [InlineData("--garments", "top,bottom", "--garments names 2 garment(s) for 3 --outfit picture(s)")]
+    [InlineData("--garments", "top,hat,shoes", "--garments: 'hat' is not a kind of garment; the kinds are top, bottom, one-piece")]
     public async Task A_mistyped_angle_or_image_model_is_one_line_and_nothing_is_sent(string option, string value, string message)
     {
         await using var emulator = await FalEmulator.StartAsync(new FalEmulatorOptions { LatencyScale = 0 }, ModelCatalog.BuiltIn);

@@ -39,6 +39,7 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         BatchPlanPrinter.Print(console, spec, plan);
+        foreach (var note in Runs.Planning.TryOnChain.LeftOut(spec, catalog)) console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
         if (settings.PlanOnly) return ExitCodes.Success;
 
         var run = await runs.CreateAsync(spec, settings.OutputDirectory, host.Emulated, cancellationToken, SchemaPreflight.Warnings(console));

@@ -22,6 +22,7 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         var look = new LookSpec
         {
             Id = "look", PersonImage = RunSpecs.Full(person), FaceImage = face is null ? null : RunSpecs.Full(face), OutfitImages = [.. outfits.Select(RunSpecs.Full)],
+            OutfitGarments = SampleLook.Garments(settings),
             Person = settings.ToPerson(), Environment = SampleLook.Environment(settings), Description = SampleLook.Description(settings),
         };
 
@@ -32,6 +33,7 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
             GateImage = settings.GateImage, ImageModels = settings.ImageModels is null ? [] : Runs.Planning.ImageModelSelection.Resolve(host.Get<ModelCatalog>(), settings.ImageModels),
         };
         Runs.Gate.ImageGatePreflight.Check(spec);
+        foreach (var note in Runs.Planning.TryOnChain.LeftOut(spec, host.Get<ModelCatalog>())) console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
         var runs = host.Get<RunService>();
         var plan = runs.Plan(spec);
         PlanPrinter.Print(console, plan.VideoPlans.Values.Single(), plan.ImageJobUsd,

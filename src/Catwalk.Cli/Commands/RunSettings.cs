@@ -37,6 +37,10 @@ public sealed class RunSettings : VideoOptionSettings
     [Description("Image models that each dress the person (comma-separated catalog keys, or all); every video model animates each image. Default: nano-banana-edit.")]
     public string? ImageModels { get; init; }
 
+    [CommandOption("--garments <KINDS>")]
+    [Description("What each --outfit picture is, in order (e.g. top,bottom,shoes): a try-on image model dresses one a call, top first.")]
+    public string? Garments { get; init; }
+
     [CommandOption("--angles <ANGLES>")]
     [Description("Shoot the look from these camera angles, one image each (front, three-quarter, side, back, or all); every video model animates each.")]
     public string? Angles { get; init; }
@@ -61,6 +65,16 @@ public sealed class RunSettings : VideoOptionSettings
         if (problems.Count > 0) return ValidationResult.Error($"--height/--weight/--age: {string.Join("; ", problems)}.");
         if (Person is null && (Face is not null || Outfits is { Length: > 0 }))
             return ValidationResult.Error("--face and --outfit need --person too (or give none of them to use the sample).");
+        if (Garments is { } garments)
+        {
+            var words = garments.Split(',', StringSplitOptions.TrimEntries);
+            var kinds = string.Join(", ", Enum.GetValues<Catalog.GarmentCategory>().Select(Catalog.GarmentCategoryNames.Name));
+            if (words.FirstOrDefault(w => Catalog.GarmentCategoryNames.Parse(w) is null) is { } bad)
+                return ValidationResult.Error($"--garments: '{bad}' is not a kind of garment; the kinds are {kinds}.");
+            var pictures = Person is null ? 3 : Outfits?.Length ?? 0;
+            if (words.Length != pictures)
+                return ValidationResult.Error($"--garments names {words.Length} garment(s) for {pictures} --outfit picture(s); give one kind per picture, in the same order.");
+        }
         return base.Validate();
     }
 }

@@ -11,6 +11,11 @@ internal static class SampleLook
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "samples");
 
+    /// <summary>What each outfit picture is: <c>--garments</c>, else the sample's own (its top, trousers and shoes).</summary>
+    public static IReadOnlyList<Catalog.GarmentCategory?> Garments(RunSettings settings) =>
+        settings.Garments is { } words ? [.. words.Split(',', StringSplitOptions.TrimEntries).Select(Catalog.GarmentCategoryNames.Parse)]
+        : settings.Person is null ? [Catalog.GarmentCategory.Top, Catalog.GarmentCategory.Bottom, Catalog.GarmentCategory.Shoes] : [];
+
     public static (string Person, string? Face, IReadOnlyList<string> Outfits) Files(RunSettings settings)
     {
         if (settings.Person is not null) return (settings.Person, settings.Face, settings.Outfits ?? []);

@@ -16,7 +16,11 @@ internal interface IEntry
 
 internal sealed record PersonEntry(string Id, Spot IdAt, bool IdDerived, string Image, string? Face, PersonAttributes Attributes) : IEntry;
 
-internal sealed record OutfitEntry(string Id, Spot IdAt, bool IdDerived, IReadOnlyList<string> Images, string? Apparel) : IEntry;
+internal sealed record OutfitEntry(string Id, Spot IdAt, bool IdDerived, IReadOnlyList<string> Images, string? Apparel) : IEntry
+{
+    /// <summary>What each of <see cref="Images"/> is, in the same order; empty when not tagged.</summary>
+    public IReadOnlyList<Catwalk.Catalog.GarmentCategory?> Garments { get; init; } = [];
+}
 
 internal sealed record SettingEntry(string Id, Spot IdAt, bool IdDerived, string? Setting, string? Cues, string? Description) : IEntry
 {

@@ -7,7 +7,7 @@ namespace Catwalk.Manifests.Reading;
 internal sealed class EntryReader(SourceFile manifest)
 {
     public static readonly string[] PersonKeys = ["id", "image", "face", "height", "weight", "gender", "age"];
-    public static readonly string[] OutfitKeys = ["id", "images", "image", "apparel"];
+    public static readonly string[] OutfitKeys = ["id", "images", "image", "garments", "apparel"];
     public static readonly string[] SettingKeys = ["id", "setting", "cues", "description"];
 
     public IReadOnlyList<PersonEntry> People(YamlFields root)
@@ -85,7 +85,17 @@ internal sealed class EntryReader(SourceFile manifest)
             throw f.At("images").Error("is missing; every outfit needs at least one picture, e.g. images: [top.png, shoes.png]");
         var images = written.Select(w => LocalFiles.Check(w.Text, Folder(f), w.At, "image")).ToList().AsReadOnly();
         var (id, idAt, derived) = Id(f, written[0].Text, key, "outfit");
-        return new OutfitEntry(id, idAt, derived, images, f.Text("apparel"));
+        return new OutfitEntry(id, idAt, derived, images, f.Text("apparel")) { Garments = Garments(f, images.Count) };
+    }
+
+    /// <summary>What each picture is (<c>garments: [top, bottom, shoes]</c>, in the pictures' order), for try-on models that dress one a call.</summary>
+    private static IReadOnlyList<Catwalk.Catalog.GarmentCategory?> Garments(IFields f, int pictures)
+    {
+        if (f.List("garments") is not { } written) return [];
+        var words = string.Join(", ", Enum.GetValues<Catwalk.Catalog.GarmentCategory>().Select(Catwalk.Catalog.GarmentCategoryNames.Name));
+        if (written.Count != pictures)
+            throw f.At("garments").Error($"names {written.Count} garment(s) for {pictures} picture(s); give one of {words} per picture, in the same order");
+        return [.. written.Select(w => Catwalk.Catalog.GarmentCategoryNames.Parse(w.Text) ?? throw w.At.Error($"'{w.Text}' is not a kind of garment; the kinds are {words}"))];
     }
 
     private static SettingEntry Setting((IFields Fields, int Index) item)

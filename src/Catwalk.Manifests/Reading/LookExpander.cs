@@ -23,6 +23,7 @@ internal static class LookExpander
                 PersonImage = person.Image,
                 FaceImage = person.Face,
                 OutfitImages = outfit.Images,
+                OutfitGarments = outfit.Garments,
                 Person = person.Attributes,
                 Environment = new EnvironmentAttributes { ApparelType = outfit.Apparel, Setting = setting.Setting, VisualCues = setting.Cues },
                 Description = setting.Description ?? description,

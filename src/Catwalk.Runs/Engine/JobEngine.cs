@@ -18,7 +18,7 @@ namespace Catwalk.Runs.Engine;
 /// then runs its stage through the journalled pipeline. A job that ends as recorded (done, failed, unknown, held by the
 /// budget, still at fal) returns; anything else (the database away mid-job) is thrown for the caller to decide.
 /// </summary>
-public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJobRunner videoJobs, PromptBuilder prompts, ReferenceUploader uploader)
+public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJobRunner videoJobs, PromptBuilder prompts, ReferenceUploader uploader, ModelCatalog catalog)
 {
     public async Task<JobRunResult> RunAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         {
             return job.Stage switch
             {
-                StageKind.Image => await RunImageAsync(run, job, cancellationToken).ConfigureAwait(false),
+                StageKind.Image => await RunImageAsync(run, job, verdict.Inputs, cancellationToken).ConfigureAwait(false),
                 StageKind.Video => await RunVideoAsync(run, job, verdict.Inputs, cancellationToken).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"No stage runs {job.Stage} jobs."),
             };
@@ -62,17 +62,32 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         return InputRule.Judge(ids, inputs);
     }
 
-    private async Task<JobRunResult> RunImageAsync(EngineRun run, JobRecord job, CancellationToken cancellationToken)
+    private async Task<JobRunResult> RunImageAsync(EngineRun run, JobRecord job, IReadOnlyList<JobRecord> inputs, CancellationToken cancellationToken)
     {
-        var request = await StageRequests.ImageAsync(prompts, run.Spec, run.Look(job), run.Stamp, run.Journal, run.Observer, cancellationToken, job.ModelKey, InputKeys.AngleOf(run.Spec, job.InputKey)).ConfigureAwait(false);
+        var look = run.Look(job);
+        var angle = InputKeys.AngleOf(run.Spec, job.InputKey);
+        // A try-on model's job is one step of a chain: it dresses the step's garments onto the step before's image.
+        var step = TryOnChain.StepOf(look, catalog.Get(job.ModelKey), angle, job.InputKey);
+        var request = step is null
+            ? await StageRequests.ImageAsync(prompts, run.Spec, look, run.Stamp, run.Journal, run.Observer, cancellationToken, job.ModelKey, angle).ConfigureAwait(false)
+            : await StageRequests.TryOnAsync(prompts, run.Spec, look, step, PersonFor(run, look, inputs), run.Stamp, run.Journal, run.Observer, job.ModelKey, cancellationToken).ConfigureAwait(false);
         // Ended as the journal recorded it (failed, unknown), or held (over budget: planned; past the timeout: still at
         // fal): its dependents read that from the store.
         var attempt = await images.AttemptAsync(request, cancellationToken).ConfigureAwait(false);
         if (attempt.Result is not { } image) return JobRunResult.Without(job, attempt.Error!);
-        // Gated as soon as it is downloaded, so the verdict is stored and shown with the image, not only on its videos.
-        var gate = run.Spec.GateImage && await run.Store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } downloaded
+        // Gated as soon as it is downloaded, so the verdict is stored and shown with the image, not only on its videos
+        // (a try-on chain's dressed image is its last step's).
+        var gate = run.Spec.GateImage && step is null or { IsLast: true } && await run.Store.GetJobAsync(job.Id, cancellationToken).ConfigureAwait(false) is { } downloaded
             ? await run.GateAsync(downloaded, cancellationToken).ConfigureAwait(false) : null;
         return new JobRunResult(job) { Image = image, Gate = gate };
+    }
+
+    /// <summary>The picture a try-on step dresses: the step before's image (sent back as fal's own URL), else the look's person.</summary>
+    private string PersonFor(EngineRun run, Specs.LookSpec look, IReadOnlyList<JobRecord> inputs)
+    {
+        if (inputs is not [{ FilePath: { } file } previous, ..]) return look.PersonImage ?? throw new InvalidInputException($"Look '{look.Id}' has no person picture to dress.");
+        if (previous is { FileSha256: { } sha, ResultJson: { } result } && FalResultReader.FirstImageUrl(result) is { } url) uploader.Remember(sha, url);
+        return Path.Combine(run.Record.OutputRoot, file);
     }
 
     private async Task<JobRunResult> RunVideoAsync(EngineRun run, JobRecord job, IReadOnlyList<JobRecord> inputs, CancellationToken cancellationToken)

@@ -18,7 +18,9 @@ public static class LookOutcomes
     {
         // In the order the run asked for them (the store lists jobs by id, not by plan).
         var models = run.Spec.ImageModelKeys();
-        var images = results.Where(r => r.Job.Stage == StageKind.Image)
+        // A try-on chain's earlier steps feed its last one: the look's image is the last.
+        var steps = results.Where(r => r.Job.Stage == StageKind.Image && r.Job.InputJobId is not null).Select(r => r.Job.InputJobId!).ToHashSet(StringComparer.Ordinal);
+        var images = results.Where(r => r.Job.Stage == StageKind.Image && !steps.Contains(r.Job.Id))
             .OrderBy(r => IndexOf(models, r.Job.ModelKey))
             .ThenBy(r => Planning.InputKeys.AngleOf(run.Spec, r.Job.InputKey) is { } angle ? IndexOf(run.Spec.Angles, angle) : 0).ToList();
         if (images.Count == 0) return [Of(run, look, null, results)];

@@ -60,6 +60,24 @@ public static class StageRequests
         return Image(spec, look, stamp, ImagePrompt(prompts, look, set, angle), set?.All ?? [], journal, observer, modelKey, angle);
     }
 
+    /// <summary>
+    /// One step of a try-on chain: <paramref name="person"/> (the look's person, or the step before's image) dressed in the
+    /// step's garments, under the step's own input key and file tag.
+    /// </summary>
+    public static async Task<ImageStageRequest> TryOnAsync(Prompts.PromptBuilder prompts, RunSpec spec, LookSpec look, TryOnStep step, string person, RunStamp stamp, StoreJobJournal journal,
+        IRunObserver observer, string modelKey, CancellationToken cancellationToken)
+    {
+        var garments = step.Garments.Select(i => look.OutfitImages[i]).ToList();
+        var set = await ReferenceImageLoader.LoadSetAsync(person, null, garments, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var tag = InputKeys.ImageTag(spec, look);
+        var stepTag = step.IsLast ? tag : string.Join("-", new[] { tag, step.InputKey[(step.InputKey.LastIndexOf('~') + 1)..] }.Where(t => t is not null));
+        return Image(spec, look, stamp, ImagePrompt(prompts, look, set, null), set.All, journal, observer, modelKey) with
+        {
+            InputKey = step.InputKey, FileTag = stepTag, GarmentCategory = step.Category,
+            Progress = new JobProgressAdapter(journal, StageKind.Image, step.InputKey, observer),
+        };
+    }
+
     /// <summary>The look's image prompt: the spec's own, else built from its references and attributes.</summary>
     private static string ImagePrompt(Prompts.PromptBuilder prompts, LookSpec look, ReferenceSet? references, CameraAngle? angle) =>
         look.ImagePrompt

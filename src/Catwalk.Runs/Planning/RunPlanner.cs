@@ -48,11 +48,18 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
             foreach (var model in imageModels)
                 foreach (var angle in angles)
                 {
-                    var image = Job(StageKind.Image, model.Key, model.EndpointId, InputKeys.Image(look, angle), imageUsd[model.Key], null);
-                    jobs.Add(image);
+                    // A try-on model dresses one garment a call: a chain of image jobs, each dressing the one before's image.
+                    JobRecord? image = null;
+                    foreach (var key in model.TryOn is null ? [InputKeys.Image(look, angle)] : TryOnChain.Steps(look, model, angle).Select(s => s.InputKey))
+                    {
+                        image = Job(StageKind.Image, model.Key, model.EndpointId, key, imageUsd[model.Key], null) with { InputJobId = image?.Id };
+                        jobs.Add(image);
+                    }
                     Videos(image, angle);
                 }
         }
-        return new RunPlan(jobs, plans, imageUsd.Values.Sum() * angles.Count); // one look's image stage
+        // One look's image stage, as the first look was planned (try-on chains cost a call per garment).
+        var firstLook = spec.Looks.FirstOrDefault()?.Id;
+        return new RunPlan(jobs, plans, jobs.Where(j => j.Stage == StageKind.Image && j.LookId == firstLook).Sum(j => j.EstimatedCostUsd));
     }
 }

@@ -16,6 +16,8 @@ public sealed record LookSpec
     public string? PersonImage { get; init; }
     public string? FaceImage { get; init; }
     public IReadOnlyList<string> OutfitImages { get; init; } = [];
+    /// <summary>What each of <see cref="OutfitImages"/> is (top, bottom, shoes…), in the same order; empty or null entries: untagged. A try-on chain dresses them in this order of kinds.</summary>
+    public IReadOnlyList<Catalog.GarmentCategory?> OutfitGarments { get; init; } = [];
     public PersonAttributes Person { get; init; } = new();
     public EnvironmentAttributes Environment { get; init; } = new();
     public string? Description { get; init; }

@@ -48,6 +48,6 @@ public static class ManifestSpecs
     private static LookSpec ToLook(BatchLook l) => new()
     {
         Id = l.Id, PersonId = l.PersonId, OutfitId = l.OutfitId, SettingId = l.SettingId, PersonImage = l.PersonImage, FaceImage = l.FaceImage,
-        OutfitImages = l.OutfitImages, Person = l.Person, Environment = l.Environment, Description = l.Description,
+        OutfitImages = l.OutfitImages, OutfitGarments = l.OutfitGarments, Person = l.Person, Environment = l.Environment, Description = l.Description,
     };
 }

@@ -99,7 +99,7 @@ public class CsvTableTests
         using var ws = new Workspace();
         ws.Write("outfits.csv", "id,apparel\ndenim,street wear\n");
         var error = ws.Fails("models: [kling]\npeople: [{ image: person.png }]\noutfits:\n  - csv: outfits.csv\n");
-        error.Message.ShouldEndWith("line 1: the header has no 'images' or 'image' column; the columns are id,images,image,apparel.");
+        error.Message.ShouldEndWith("line 1: the header has no 'images' or 'image' column; the columns are id,images,image,garments,apparel.");
     }
 
     [Fact]
