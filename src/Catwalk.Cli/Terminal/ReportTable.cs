@@ -27,6 +27,7 @@ internal static class ReportTable
         console.Write(table);
         RenderQuality(console, report);
         RenderBilled(console, report);
+        RenderMatrix(console, report);
         console.MarkupLine($"{report.Succeeded} of {report.Jobs} job(s) done, {report.Failed} failed, {(report.NotRun > 0 ? $"{report.NotRun} not run (their input failed or was refused), " : "")}{report.Unfinished} unfinished; cost {Money.Format(report.CostUsd)} (estimate {Money.Format(report.EstimatedCostUsd)}).");
     }
 
@@ -96,4 +97,17 @@ internal static class ReportTable
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
     private static string S(double? seconds) => seconds is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) + "s" : "–";
+
+    /// <summary>Image model × video model (latency p50 and cost of the videos), when the runs compared image models.</summary>
+    private static void RenderMatrix(IAnsiConsole console, RunReport report)
+    {
+        if (report.Matrix.Count == 0) return;
+        var videoModels = report.Matrix.Select(c => c.VideoModel).Distinct().ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title("Image × video model (p50, cost)").AddColumn("Image model");
+        foreach (var model in videoModels) table.AddColumn(new TableColumn(Markup.Escape(model)).RightAligned());
+        foreach (var row in report.Matrix.GroupBy(c => c.ImageModel))
+            table.AddRow([Markup.Escape(row.Key), .. videoModels.Select(v => row.FirstOrDefault(c => c.VideoModel == v) is { } c
+                ? $"{(c.Latency is { } l ? S(l.P50) : "–")} · {Money.Format(c.CostUsd)}{(c.Succeeded < c.Jobs ? $" [yellow]({c.Succeeded}/{c.Jobs})[/]" : "")}" : "–")]);
+        console.Write(table);
+    }
 }

@@ -24,6 +24,7 @@ public static class ReportBuilder
             JobLines = [.. jobs.Select(j => new JobLine(j.Id, j.RunId, j.Stage, j.ModelKey, j.InputKey, j.LookId, j.RequestedDuration,
                 JobStateMachine.Name(j.State), j.RequestId, j.FilePath, j.LatencySec, j.DurationSec, j.CostUsd, j.CachedFromJobId is not null, j.Error, j.BilledUsd, j.BilledSource))],
             BilledUsd = billed.Usd, BilledJobs = billed.Jobs, BilledEstimateUsd = billed.Estimate, BilledDifferenceUsd = billed.Difference,
+            Matrix = MatrixCell.Of(jobs),
         };
     }
 

@@ -24,4 +24,6 @@ public sealed record RunReport
     public decimal? BilledEstimateUsd { get; init; }
     public decimal? BilledDifferenceUsd { get; init; }
     public IReadOnlyList<JobLine> JobLines { get; init; } = [];
+    /// <summary>Image model × video model: each video model's videos per image model (empty when one image model made every image).</summary>
+    public IReadOnlyList<MatrixCell> Matrix { get; init; } = [];
 }

@@ -76,5 +76,11 @@ public class ImageModelMatrixTests
         var images = outcome.Jobs.Where(j => j.Stage == StageKind.Image).ToDictionary(j => j.Id);
         foreach (var video in outcome.Jobs.Where(j => j.Stage == StageKind.Video))
             video.InputKey.ShouldBe($"p0/o0/default/{images[video.InputJobId!].ModelKey}@default");
+
+        var matrix = Catwalk.Runs.Reports.ReportBuilder.Build(outcome.Jobs, [outcome.Run.Id], DateTimeOffset.UtcNow).Matrix;
+        matrix.Select(c => (c.ImageModel, c.VideoModel, c.Jobs, c.Succeeded)).ShouldBe(
+            [("nano-banana-edit", "ltx", 1, 1), ("nano-banana-edit", "pika", 1, 1), ("seedream-edit", "ltx", 1, 1), ("seedream-edit", "pika", 1, 1)]);
+        matrix.ShouldAllBe(c => c.Latency != null && c.CostUsd > 0);
+        Catwalk.Runs.Reports.MatrixCell.Of([.. outcome.Jobs.Where(j => j.ModelKey != "seedream-edit" && !j.InputKey.Contains("seedream"))]).ShouldBeEmpty(); // one image model: no matrix
     }
 }
