@@ -50,6 +50,9 @@ public sealed record BatchManifest
     /// <summary>Camera angles each look is shot from (<c>angles</c>); empty: one image as described.</summary>
     public IReadOnlyList<Catwalk.Domain.CameraAngle> Angles { get; init; } = [];
 
+    /// <summary>One more video per look, image model and video model: a slow 360° turn from the front image (<c>turnaround</c>).</summary>
+    public bool Turnaround { get; init; }
+
     /// <summary>Do not animate an image whose face or outfit did not survive the image stage (<c>gate_image: true</c>).</summary>
     public bool GateImage { get; init; }
 

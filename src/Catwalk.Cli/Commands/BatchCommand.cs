@@ -29,6 +29,7 @@ internal sealed class BatchCommand(IAnsiConsole console, CommandHostFactory host
             UseCache = !settings.NoCache, Metrics = !settings.NoMetrics, TimeoutSeconds = settings.TimeoutSeconds,
             GateImage = settings.GateImage,
         });
+        if (settings.Turnaround) spec = spec with { Turnaround = true };
         if (settings.Angles is not null) spec = spec with { Angles = CameraAngles.Parse(settings.Angles) };
         if (settings.ImageModels is not null) spec = spec with { ImageModels = Runs.Planning.ImageModelSelection.Resolve(catalog, settings.ImageModels) };
         if (settings.Enqueue) return await EnqueueAsync(spec, settings, catalog, cancellationToken);

@@ -47,6 +47,10 @@ public sealed class BatchSettings : FalCommandSettings
     [Description("Camera angles for every look (front, three-quarter, side, back, or all), over the manifest's angles.")]
     public string? Angles { get; init; }
 
+    [CommandOption("--turnaround")]
+    [Description("One more video per look, image model and video model: a slow 360° turn from the front image (as the manifest's turnaround: true).")]
+    public bool Turnaround { get; init; }
+
     [CommandOption("--gate-image")]
     [Description("Send no video of an image whose face changed or was lost or whose outfit's colours changed (as the manifest's gate_image: true; needs Node.js).")]
     public bool GateImage { get; init; }

@@ -30,6 +30,7 @@ internal sealed class RunCommand(IAnsiConsole console, CommandHostFactory hosts)
         var spec = RunSpecs.FromVideoOptions(RunKind.Run, look, settings, host.Get<ModelCatalog>(), settings.VideoPrompt, host.Emulated) with
         {
             Angles = settings.Angles is null ? [] : CameraAngles.Parse(settings.Angles),
+            Turnaround = settings.Turnaround,
             GateImage = settings.GateImage, ImageModels = settings.ImageModels is null ? [] : Runs.Planning.ImageModelSelection.Resolve(host.Get<ModelCatalog>(), settings.ImageModels),
         };
         Runs.Gate.ImageGatePreflight.Check(spec);

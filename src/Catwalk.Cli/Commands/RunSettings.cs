@@ -45,6 +45,10 @@ public sealed class RunSettings : VideoOptionSettings
     [Description("Shoot the look from these camera angles, one image each (front, three-quarter, side, back, or all); every video model animates each.")]
     public string? Angles { get; init; }
 
+    [CommandOption("--turnaround")]
+    [Description("One more video per image model and video model: from the front image, a slow 360° turn on the spot, the outfit seen from every side.")]
+    public bool Turnaround { get; init; }
+
     [CommandOption("--gate-image")]
     [Description("Measure the dressed image against --face/--person and --outfit first, and send no video of it when the face changed or was lost or the outfit's colours changed (needs Node.js; the refusal is reported, nothing is paid for it).")]
     public bool GateImage { get; init; }

@@ -50,6 +50,10 @@ public sealed class PromptBuilder(PromptTemplates templates)
         return TemplateRenderer.Render(Templates.Video, values);
     }
 
+    /// <summary>The motion prompt of a look's turnaround video: a slow full turn on the spot, so the outfit shows from every side.</summary>
+    public string BuildTurnaroundPrompt(PersonAttributes person, EnvironmentAttributes environment) =>
+        BuildVideoPrompt(person, environment, Templates.Defaults.GetValueOrDefault("turnaround") ?? "Turning slowly on the spot through a full 360-degree turn, arms relaxed, so the outfit is seen from the front, the side and the back, the camera still");
+
     /// <summary>"a 28-year-old man, 175 cm tall, weighing 70 kg"; null when nothing is known.</summary>
     public static string? DescribePerson(PersonAttributes person)
     {

@@ -9,7 +9,7 @@ internal static class ManifestBuilder
     public static readonly string[] Keys =
     [
         "name", "models", "durations", "video", "strict_duration", "video_prompt", "seed", "image_aspect_ratio",
-        "concurrency", "per_endpoint", "budget", "gate_image", "image_models", "angles", "people", "outfits", "settings", "description",
+        "concurrency", "per_endpoint", "budget", "gate_image", "image_models", "angles", "turnaround", "people", "outfits", "settings", "description",
     ];
 
     public static readonly string[] VideoKeys = ["resolution", "aspect_ratio", "audio", "negative_prompt"];
@@ -35,6 +35,7 @@ internal static class ManifestBuilder
             BudgetUsd = ManifestValidator.Budget(Scalars.Money(f.Text("budget"), f.At("budget"), "give US dollars, e.g. budget: 25.00"), f.At("budget")),
             ImageModels = f.List("image_models") is not null ? ModelKeys.Resolve(f, knownImageModelKeys, "image_models", "image") : [],
             Angles = Angles(f),
+            Turnaround = Scalars.Flag(f.Text("turnaround"), f.At("turnaround")) ?? false,
             GateImage = Scalars.Flag(f.Text("gate_image"), f.At("gate_image")) ?? false,
             Looks = LookExpander.Expand(entries.People(f), entries.Outfits(f), entries.Settings(f), f.Text("description"), f.At("people")),
         };

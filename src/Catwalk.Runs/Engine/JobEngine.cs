@@ -97,7 +97,8 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
             ?? (inputs is [{ FilePath: { } file }, ..] ? Path.Combine(run.Record.OutputRoot, file) : throw new InvalidOperationException($"Video job {job.Id} has neither an input job nor a picture to start from."));
         // An image fal made is sent back as fal's own URL: no upload, whichever process downloaded it.
         if (inputs is [{ FileSha256: { } sha, ResultJson: { } result }, ..] && FalResultReader.FirstImageUrl(result) is { } url) uploader.Remember(sha, url);
-        var prompt = spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
+        var turnaround = InputKeys.IsTurnaround(job.InputKey);
+        var prompt = turnaround ? prompts.BuildTurnaroundPrompt(look.Person, look.Environment) : spec.VideoPrompt ?? prompts.BuildVideoPrompt(look.Person, look.Environment, look.Description);
         var duration = job.RequestedDuration;
         var settings = spec.Video with { DurationSeconds = duration, Seed = spec.Video.Seed ?? spec.Seed };
         var policy = run.PolicyFor(duration, () => videos.Plan(spec.Models, settings, spec.StrictDuration).Policy);
@@ -106,7 +107,7 @@ public sealed class JobEngine(ImagePipeline images, VideoPipeline videos, VideoJ
         var input = inputs is [{ Stage: StageKind.Image } image, ..] ? image : null;
         var imageModel = spec.ComparesImageModels ? input?.ModelKey : null;
         var angle = input is null ? null : InputKeys.AngleOf(spec, input.InputKey);
-        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer, imageModel, angle) with { FitPolicy = policy };
+        var request = StageRequests.Video(spec, look, run.Stamp, framePath, prompt, duration, [job.ModelKey], run.Journal, run.Observer, imageModel, angle, turnaround) with { FitPolicy = policy };
         var context = new VideoJobContext(request, run.Stamp, frame, policy, () => uploader.UrlForAsync(frame, cancellationToken));
         return new JobRunResult(job) { Video = await videoJobs.RunAsync(item, context, cancellationToken).ConfigureAwait(false), FramePath = framePath };
     }

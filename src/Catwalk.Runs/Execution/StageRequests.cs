@@ -34,7 +34,7 @@ public static class StageRequests
     /// <param name="imageModel">The image model whose image it animates, when the run compares several.</param>
     /// <param name="angle">The camera angle of that image, when the run asks for angles.</param>
     public static VideoStageRequest Video(RunSpec spec, LookSpec look, RunStamp stamp, string imagePath, string prompt, int? duration, IReadOnlyList<string> models, StoreJobJournal journal, IRunObserver observer,
-        string? imageModel = null, CameraAngle? angle = null) => new()
+        string? imageModel = null, CameraAngle? angle = null, bool turnaround = false) => new()
     {
         ImagePath = imagePath,
         Prompt = prompt,
@@ -43,11 +43,11 @@ public static class StageRequests
         StrictSettings = spec.StrictDuration,
         Run = stamp,
         Look = LookInfo.From(look.Person, look.Environment, look.Description) with { Angle = angle?.Word(), ImageModel = imageModel },
-        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration, imageModel, angle), observer),
+        Progress = new JobProgressAdapter(journal, StageKind.Video, InputKeys.Video(look, duration, imageModel, angle, turnaround), observer),
         Timeout = Timeout(spec),
         Journal = journal,
-        InputKey = InputKeys.Video(look, duration, imageModel, angle),
-        FileTag = InputKeys.VideoTag(spec, look, duration, imageModel, angle),
+        InputKey = InputKeys.Video(look, duration, imageModel, angle, turnaround),
+        FileTag = InputKeys.VideoTag(spec, look, duration, imageModel, angle, turnaround),
         UseCache = spec.UseCache,
     };
 

@@ -16,8 +16,14 @@ public static partial class InputKeys
 
     /// <param name="imageModel">The image model whose image it animates, when the run compares several (<see cref="RunSpec.ComparesImageModels"/>).</param>
     /// <param name="angle">The camera angle of that image, when the run asks for angles.</param>
-    public static string Video(LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null) =>
-        $"{look.Id}{(imageModel is null ? "" : $"/{imageModel}")}{(angle is { } a ? $"/{a.Word()}" : "")}@{(duration is { } d ? $"{d}s" : "default")}";
+    /// <param name="turnaround">The look's extra 360° turn video (<see cref="RunSpec.Turnaround"/>).</param>
+    public static string Video(LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null, bool turnaround = false) =>
+        $"{look.Id}{(imageModel is null ? "" : $"/{imageModel}")}{(angle is { } a ? $"/{a.Word()}" : "")}{(turnaround ? $"/{TurnaroundPart}" : "")}@{(duration is { } d ? $"{d}s" : "default")}";
+
+    private const string TurnaroundPart = "turnaround";
+
+    /// <summary>Whether a video job is a look's 360° turn (its prompt asks for the turn).</summary>
+    public static bool IsTurnaround(string videoInputKey) => videoInputKey.Contains($"/{TurnaroundPart}@", StringComparison.Ordinal);
 
     /// <summary>The camera angle an image job of <paramref name="spec"/> shoots (the last part of its input key); null when the run has no angles.</summary>
     public static CameraAngle? AngleOf(RunSpec spec, string imageInputKey) =>
@@ -26,9 +32,9 @@ public static partial class InputKeys
     public static string? ImageTag(RunSpec spec, LookSpec look, CameraAngle? angle = null) =>
         spec.Looks.Count == 1 ? (angle is { } a ? a.Word() : null) : Slug(Image(look, angle));
 
-    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null) =>
-        spec.Looks.Count == 1 && spec.Durations.Count == 1 && imageModel is null && angle is null ? null
-        : Slug(spec.Looks.Count == 1 ? Video(look, duration, imageModel, angle)[(look.Id.Length + 1)..] : Video(look, duration, imageModel, angle));
+    public static string? VideoTag(RunSpec spec, LookSpec look, int? duration, string? imageModel = null, CameraAngle? angle = null, bool turnaround = false) =>
+        spec.Looks.Count == 1 && spec.Durations.Count == 1 && imageModel is null && angle is null && !turnaround ? null
+        : Slug(spec.Looks.Count == 1 ? Video(look, duration, imageModel, angle, turnaround)[(look.Id.Length + 1)..] : Video(look, duration, imageModel, angle, turnaround));
 
     /// <summary>
     /// A run holds one job per stage, model and input, but the original tool may have animated one image with one

@@ -38,6 +38,13 @@ public sealed class RunPlanner(ModelCatalog catalog, VideoPipeline videos, TimeP
                 foreach (var duration in spec.Models.Count == 0 ? [] : spec.Durations.Distinct())
                     foreach (var item in byDuration[duration ?? 0].Items)
                         jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration, imageModel, angle), item.Cost.Usd, duration) with { InputJobId = image?.Id });
+                // The turn starts from the front (the person facing the camera), at the first duration asked for.
+                if (spec.Turnaround && spec.Models.Count > 0 && angle is null or CameraAngle.Front)
+                {
+                    var duration = spec.Durations[0];
+                    foreach (var item in byDuration[duration ?? 0].Items)
+                        jobs.Add(Job(StageKind.Video, item.Model.Key, item.Model.EndpointId, InputKeys.Video(look, duration, imageModel, angle, turnaround: true), item.Cost.Usd, duration) with { InputJobId = image?.Id });
+                }
             }
             // The look's graph: an image job per image model and angle (unless it starts from a picture), each consumed by every video job.
             if (look.StartImage is not null)

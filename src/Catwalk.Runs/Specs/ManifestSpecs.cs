@@ -42,6 +42,7 @@ public static class ManifestSpecs
             GateImage = overrides.GateImage || manifest.GateImage,
             ImageModels = manifest.ImageModels,
             Angles = manifest.Angles,
+            Turnaround = manifest.Turnaround,
         };
     }
 

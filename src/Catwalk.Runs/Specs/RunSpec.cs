@@ -42,6 +42,12 @@ public sealed record RunSpec
     /// and metadata) and every video model animates each angle's image. Empty: one image, as the description says.
     /// </summary>
     public IReadOnlyList<Domain.CameraAngle> Angles { get; init; } = [];
+
+    /// <summary>
+    /// One more video per look, image model and video model (<c>--turnaround</c>): from the front image (the only one
+    /// without angles), a slow 360° turn on the spot, so the outfit is seen from every side.
+    /// </summary>
+    public bool Turnaround { get; init; }
     /// <summary>Images per image-stage call (the first one feeds the videos).</summary>
     public int ImageCount { get; init; } = 1;
     public int Concurrency { get; init; } = 16;

@@ -74,4 +74,23 @@ public class AngleTests
         outcome.Jobs.Where(j => j.Stage == StageKind.Video).Select(j => j.InputKey).Order().ShouldBe(["p0/o0/default/front@default", "p0/o0/default/three-quarter@default"]);
         outcome.Jobs.Single(j => j.InputKey.EndsWith("three-quarter@default")).MetadataJson.ShouldNotBeNull().Replace(" ", "").ShouldContain("\"angle\":\"three-quarter\"");
     }
+
+    [Fact]
+    public async Task A_turnaround_is_one_more_video_per_model_from_the_front_image_with_a_prompt_for_the_turn()
+    {
+        await using var h = await RunsHarness.StartAsync("sqlite");
+        var spec = h.Batch(1, ["pika", "ltx"], [5, 8]) with { Angles = [CameraAngle.Front, CameraAngle.Back], Turnaround = true };
+        var plan = h.Runs.Plan(spec);
+        var turns = plan.Jobs.Where(j => InputKeys.IsTurnaround(j.InputKey)).ToList();
+        turns.Select(j => (j.ModelKey, j.InputKey, j.RequestedDuration)).Order().ShouldBe([("ltx", "p0/o0/default/front/turnaround@5s", (int?)5), ("pika", "p0/o0/default/front/turnaround@5s", 5)]);
+        turns.ShouldAllBe(j => j.InputJobId == plan.Jobs.Single(i => i.InputKey == "p0/o0/default/front").Id);
+        plan.VideoJobs.ShouldBe(2 * 2 * 2 + 2);
+
+        var outcome = await h.Runs.ExecuteAsync(await h.Runs.CreateAsync(h.Batch(1, ["pika"]) with { Turnaround = true }, h.OutputRoot, true));
+        outcome.Jobs.ShouldAllBe(j => j.State == JobState.Downloaded);
+        var turn = outcome.Jobs.Single(j => InputKeys.IsTurnaround(j.InputKey));
+        turn.ArgumentsJson.ShouldNotBeNull().ShouldContain("360-degree turn");
+        outcome.Jobs.Single(j => j.Stage == StageKind.Video && !InputKeys.IsTurnaround(j.InputKey)).ArgumentsJson.ShouldNotBeNull().ShouldNotContain("360-degree");
+        turn.FilePath.ShouldNotBeNull().ShouldContain("turnaround");
+    }
 }
