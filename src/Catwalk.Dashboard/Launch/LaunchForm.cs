@@ -19,6 +19,10 @@ public sealed class LaunchForm
     public string? Cues { get; set; }
     public string? Description { get; set; }
     public HashSet<string> Models { get; } = new(StringComparer.Ordinal);
+    /// <summary>Image models that each dress the person (empty: the default one alone).</summary>
+    public HashSet<string> ImageModels { get; } = new(StringComparer.Ordinal);
+    /// <summary>Camera angles, one image each (empty: one image as described).</summary>
+    public HashSet<CameraAngle> Angles { get; } = [];
     /// <summary>Seconds; null is each model's default.</summary>
     public int? Duration { get; set; }
     /// <summary>The image gate (<see cref="RunSpec.GateImage"/>): no video of an image that lost the face or the outfit.</summary>
@@ -38,7 +42,8 @@ public sealed class LaunchForm
     public PersonAttributes Person() => new() { HeightCm = HeightCm, WeightKg = WeightKg, Gender = Gender, Age = Age };
 
     /// <summary>The run, in catalog order of its models; person image may be a placeholder while only planning.</summary>
-    public RunSpec ToSpec(IEnumerable<string> catalogOrder) => new()
+    /// <param name="imageModelOrder">The catalog's image models in order, for <see cref="ImageModels"/>.</param>
+    public RunSpec ToSpec(IEnumerable<string> catalogOrder, IEnumerable<string>? imageModelOrder = null) => new()
     {
         Kind = RunKind.Run,
         Name = "dashboard",
@@ -55,6 +60,8 @@ public sealed class LaunchForm
         Models = [.. catalogOrder.Where(Models.Contains)],
         Durations = [Duration],
         GateImage = GateImage,
+        ImageModels = [.. (imageModelOrder ?? []).Where(ImageModels.Contains)],
+        Angles = [.. Enum.GetValues<CameraAngle>().Where(Angles.Contains)],
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

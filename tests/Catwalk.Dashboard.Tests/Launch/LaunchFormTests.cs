@@ -46,4 +46,18 @@ public sealed class LaunchFormTests
         look.Environment.Setting.ShouldBeNull();
         look.Description.ShouldBe("walking");
     }
+
+    [Fact]
+    public void Image_models_angles_and_the_gate_go_into_the_spec_in_catalog_and_angle_order()
+    {
+        var form = new LaunchForm { PersonImage = "/p.png", GateImage = true };
+        form.Models.Add("pika");
+        form.ImageModels.UnionWith(["seedream-edit", "nano-banana-edit"]);
+        form.Angles.UnionWith([CameraAngle.Back, CameraAngle.Front]);
+        var spec = form.ToSpec(["pika"], ["nano-banana-edit", "seedream-edit", "fashn-tryon"]);
+        spec.ImageModels.ShouldBe(["nano-banana-edit", "seedream-edit"]);
+        spec.Angles.ShouldBe([CameraAngle.Front, CameraAngle.Back]);
+        spec.GateImage.ShouldBeTrue();
+        new LaunchForm { PersonImage = "/p.png" }.ToSpec(["pika"]).ImageModels.ShouldBeEmpty(); // the default model alone
+    }
 }
