@@ -23,8 +23,10 @@ public sealed record LookMatrix(string RunId, string Key, string LookId, IReadOn
         return (video.LookId is { Length: > 0 } look ? look : at >= 0 ? video.InputKey[..at] : video.InputKey) + suffix;
     }
 
-    /// <summary>The matrix that <paramref name="key"/> names among a run's jobs (plan order); null when no video of the run belongs to it.</summary>
-    public static LookMatrix? Of(string runId, string key, IReadOnlyList<JobRecord> runJobs)
+    /// <summary>The matrix that <paramref name="key"/> names among a run's jobs; null when no video of the run belongs to it.</summary>
+    /// <param name="imageModels">The run's image models in the order it asked for them (rows follow it; else by name).</param>
+    /// <param name="angles">The run's angles in the order it asked for them (else front, three-quarter, side, back).</param>
+    public static LookMatrix? Of(string runId, string key, IReadOnlyList<JobRecord> runJobs, IReadOnlyList<string>? imageModels = null, IReadOnlyList<string>? angles = null)
     {
         // A video's own input key names its look's matrix.
         if (runJobs.FirstOrDefault(j => j.Stage == StageKind.Video && j.InputKey == key) is { } named) key = KeyOf(named);
@@ -52,6 +54,11 @@ public sealed record LookMatrix(string RunId, string Key, string LookId, IReadOn
             else rows.Add(new MatrixRow(null, orphans.Select(v => ImageAxes.ImageModelOf(v, byId)).FirstOrDefault(m => m is not null), ImageAxes.AngleOf(orphans[0], byId),
                 [.. models.Select(m => new MatrixCell(m, Best(orphans.Where(v => v.ModelKey == m))))]));
         }
+        // The store keeps jobs in id order, not the plan's: rows in the order the run asked for its image models and angles.
+        static int Rank(IReadOnlyList<string> order, string? value) => value is null ? -1 : order.ToList().IndexOf(value) is var i and >= 0 ? i : order.Count;
+        var modelOrder = imageModels ?? [.. rows.Select(r => r.ImageModel).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var angleOrder = angles is { Count: > 0 } ? angles : CameraAngles.Words;
+        rows = [.. rows.OrderBy(r => r.Image is null).ThenBy(r => Rank(modelOrder, r.ImageModel)).ThenBy(r => r.ImageModel, StringComparer.Ordinal).ThenBy(r => Rank(angleOrder, r.Angle))];
         return new LookMatrix(runId, key, lookId, models, rows);
     }
 

@@ -31,7 +31,7 @@ public sealed class CompareMatrixTests(MatrixFixture fixture) : IClassFixture<Ma
         Regex.Matches(html, "data-testid=\"play-column\"").Count.ShouldBe(2);
 
         // Every cell is the video that animates that row's image, with its poster; each row starts with its image.
-        var images = Dashboard.Jobs.Where(j => j.Stage == StageKind.Image).ToList();
+        var images = rows.Select(row => Dashboard.Jobs.Single(j => j.Stage == StageKind.Image && j.ModelKey == row.Item1 && j.InputKey.EndsWith("/" + row.Item2, StringComparison.Ordinal))).ToList();
         for (var r = 0; r < images.Count; r++)
         {
             html.ShouldContain($"src=\"media/{images[r].Id}\"");
