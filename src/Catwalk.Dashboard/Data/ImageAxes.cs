@@ -32,7 +32,12 @@ public static class ImageAxes
         var key = job.InputKey;
         var at = key.LastIndexOf('@');
         if (at >= 0) key = key[..at];
-        if (job.LookId is { Length: > 0 } look && key.StartsWith(look + "/", StringComparison.Ordinal)) key = key[(look.Length + 1)..];
+        if (job.LookId is { Length: > 0 } look)
+        {
+            // The look's id may hold slashes and end in a word like "front": only what follows it names the angle.
+            if (!key.StartsWith(look + "/", StringComparison.Ordinal)) return null;
+            key = key[(look.Length + 1)..];
+        }
         else if (key.IndexOf('/') is var slash and >= 0) key = key[(slash + 1)..];
         else return null;
         var last = key[(key.LastIndexOf('/') + 1)..];
