@@ -15,12 +15,19 @@ public sealed record LookMatrix(string RunId, string Key, string LookId, IReadOn
 
     public static string UrlOf(string runId, string key) => $"compare/{Uri.EscapeDataString(runId)}/{Uri.EscapeDataString(key)}";
 
-    /// <summary>The matrix key of a video job: its look's id (or its input key's part before '@') and the duration after it.</summary>
+    /// <summary>The part of a look's 360° turn video's input key before the duration: its own matrix, not the look's other videos' cells.</summary>
+    public const string TurnaroundPart = "/turnaround";
+
+    /// <summary>
+    /// The matrix key of a video job: its look's id (or its input key's part before '@') and the duration after it;
+    /// a turnaround video's look id carries <see cref="TurnaroundPart"/> (it animates the same image as the look's front video).
+    /// </summary>
     public static string KeyOf(JobRecord video)
     {
         var at = video.InputKey.LastIndexOf('@');
         var suffix = at >= 0 ? video.InputKey[at..] : "";
-        return (video.LookId is { Length: > 0 } look ? look : at >= 0 ? video.InputKey[..at] : video.InputKey) + suffix;
+        var turnaround = at >= 0 && video.InputKey[..at].EndsWith(TurnaroundPart, StringComparison.Ordinal) && video.LookId is { Length: > 0 } ? TurnaroundPart : "";
+        return (video.LookId is { Length: > 0 } look ? look + turnaround : at >= 0 ? video.InputKey[..at] : video.InputKey) + suffix;
     }
 
     /// <summary>The matrix that <paramref name="key"/> names among a run's jobs; null when no video of the run belongs to it.</summary>
