@@ -8,8 +8,27 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
 {
     public string StoreDescription => database.Description;
 
-    public Task<IReadOnlyList<JobRecord>> JobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        store.QueryJobsAsync(filter.ToJobQuery(), ct);
+    public async Task<IReadOnlyList<JobRecord>> JobsAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var jobs = await store.QueryJobsAsync(filter.ToJobQuery(), ct);
+        return filter.FiltersImageAxes ? await ByImageAxesAsync(jobs, filter, ct) : jobs;
+    }
+
+    /// <summary>The jobs whose image model and angle match: a video's are its input image's, so each run's jobs are read once.</summary>
+    private async Task<IReadOnlyList<JobRecord>> ByImageAxesAsync(IReadOnlyList<JobRecord> jobs, DashboardFilter filter, CancellationToken ct)
+    {
+        var runs = new Dictionary<string, IReadOnlyDictionary<string, JobRecord>>(StringComparer.Ordinal);
+        var matching = new List<JobRecord>();
+        foreach (var job in jobs)
+        {
+            if (!runs.TryGetValue(job.RunId, out var runJobs))
+                runs[job.RunId] = runJobs = (await store.GetJobsAsync(job.RunId, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
+            if (filter.ImageModel is { } model && ImageAxes.ImageModelOf(job, runJobs) != model) continue;
+            if (filter.Angle is { } angle && ImageAxes.AngleOf(job, runJobs) != angle) continue;
+            matching.Add(job);
+        }
+        return matching;
+    }
 
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
 
@@ -56,6 +75,12 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
         var runs = await RunsAsync(ct);
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) =>
             [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        return new FilterChoices(Distinct(jobs.Select(j => j.ModelKey)), runs, Distinct(jobs.Select(j => j.PersonId)), Distinct(jobs.Select(j => j.OutfitId)));
+        var byId = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal); // a video's image is in the same run, so among all jobs
+        var images = jobs.Where(j => j.Stage == Catwalk.Domain.StageKind.Image).ToList();
+        return new FilterChoices(Distinct(jobs.Select(j => j.ModelKey)), runs, Distinct(jobs.Select(j => j.PersonId)), Distinct(jobs.Select(j => j.OutfitId)))
+        {
+            ImageModels = Distinct(images.Select(j => j.ModelKey)),
+            Angles = Distinct(images.Select(j => ImageAxes.AngleOf(j, byId))),
+        };
     }
 }

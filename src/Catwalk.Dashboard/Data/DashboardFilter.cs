@@ -6,7 +6,8 @@ namespace Catwalk.Dashboard.Data;
 
 /// <summary>
 /// What the views and exports show: dates (UTC days, both ends included), model, run, person, outfit — applied by
-/// the store's query. The same query string (<c>?from=2025-01-31&amp;model=veo3</c>) drives pages and exports.
+/// the store's query — and the image axes (image model, camera angle) of runs that compare them, applied by
+/// <see cref="DashboardData"/> to what the store returned. The same query string (<c>?from=2025-01-31&amp;model=veo3</c>) drives pages and exports.
 /// </summary>
 public sealed record DashboardFilter
 {
@@ -16,6 +17,10 @@ public sealed record DashboardFilter
     public string? Run { get; init; }
     public string? Person { get; init; }
     public string? Outfit { get; init; }
+    /// <summary>The image model: an image job's own, a video's input image's (<see cref="ImageAxes"/>).</summary>
+    public string? ImageModel { get; init; }
+    /// <summary>The camera angle's word ("three-quarter").</summary>
+    public string? Angle { get; init; }
 
     public bool IsEmpty => this == new DashboardFilter();
 
@@ -29,7 +34,10 @@ public sealed record DashboardFilter
         OutfitId = Outfit,
     };
 
-    public static DashboardFilter Parse(string? from, string? to, string? model, string? run, string? person, string? outfit) => new()
+    /// <summary>Whether the image axes filter anything (they need each video's image, so are applied after the store's query).</summary>
+    public bool FiltersImageAxes => ImageModel is not null || Angle is not null;
+
+    public static DashboardFilter Parse(string? from, string? to, string? model, string? run, string? person, string? outfit, string? imageModel = null, string? angle = null) => new()
     {
         From = Date(from),
         To = Date(to),
@@ -37,10 +45,12 @@ public sealed record DashboardFilter
         Run = Text(run),
         Person = Text(person),
         Outfit = Text(outfit),
+        ImageModel = Text(imageModel),
+        Angle = Text(angle),
     };
 
     public static DashboardFilter FromQuery(IQueryCollection query) =>
-        Parse(query["from"], query["to"], query["model"], query["run"], query["person"], query["outfit"]);
+        Parse(query["from"], query["to"], query["model"], query["run"], query["person"], query["outfit"], query["image_model"], query["angle"]);
 
     /// <summary>The query string for this filter, starting with '?' (empty when nothing is filtered).</summary>
     public string ToQueryString()
@@ -53,6 +63,8 @@ public sealed record DashboardFilter
         Add("run", Run);
         Add("person", Person);
         Add("outfit", Outfit);
+        Add("image_model", ImageModel);
+        Add("angle", Angle);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 

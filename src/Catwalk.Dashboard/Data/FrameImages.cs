@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -124,21 +123,6 @@ public sealed class FrameImages(MediaFiles media, DashboardOptions options, ILog
 
     private static Task<(int ExitCode, string Output)> FfmpegAsync(List<string> args, CancellationToken ct) => RunAsync("ffmpeg", args, ct, stdout: false);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> args, CancellationToken ct, bool stdout)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = new Process { StartInfo = start };
-        try { process.Start(); }
-        catch (System.ComponentModel.Win32Exception) { return (-1, $"{program} is not installed (apt-get install -y ffmpeg)."); }
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        try { await process.WaitForExitAsync(ct); }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw;
-        }
-        return (process.ExitCode, stdout ? await output : await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> args, CancellationToken ct, bool stdout) =>
+        FfmpegProcess.RunAsync(program, args, ct, stdout);
 }

@@ -23,6 +23,7 @@ public static class DashboardApplicationExtensions
         app.MapDashboardStaticAssets();
         app.MapMedia();
         app.MapFrames();
+        app.MapPosters();
         app.MapExports();
         if (options.ClusterStorage is not null) app.MapCatwalkApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

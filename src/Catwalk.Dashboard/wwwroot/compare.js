@@ -45,3 +45,64 @@ export function bindVoteKeys(dotnet) {
   document.body.dataset.voteKeys = 'true';
   return { dispose: () => { document.removeEventListener('keydown', handler, true); delete document.body.dataset.voteKeys; } };
 }
+
+// The compare matrix: each row's and each column's play button plays that row's or column's videos together from 0
+// and pauses every other video; pressed again (or when one of them is paused) it pauses them together. While a group
+// plays, a seek in one of its videos moves the others. Clicks are delegated to the container, so Blazor's re-renders
+// keep them.
+export function bindMatrix(container) {
+  if (container.dataset.synced === 'true') return; // bound once; every listener is on the container
+  const videos = () => Array.from(container.querySelectorAll('video'));
+  const members = (axis, index) => videos().filter((v) => v.dataset[axis] === index);
+  const buttons = () => Array.from(container.querySelectorAll('button[data-play-axis]'));
+  let active = null; // { axis, index, videos }
+  const ours = new WeakSet(); // videos this code paused: their pause events are not a viewer's
+  const pause = (video) => { if (!video.paused) { ours.add(video); video.pause(); } };
+
+  const mark = () => {
+    for (const button of buttons()) {
+      const on = active !== null && button.dataset.playAxis === active.axis && button.dataset.playIndex === active.index;
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+    }
+    container.dataset.playing = active ? `${active.axis}:${active.index}` : '';
+  };
+  const stop = () => {
+    if (!active) return;
+    const group = active.videos;
+    active = null;
+    for (const video of group) pause(video);
+    mark();
+  };
+  const start = async (axis, index) => {
+    stop();
+    for (const video of videos()) pause(video);
+    const group = members(axis, index);
+    active = { axis, index, videos: group };
+    mark();
+    for (const video of group) video.currentTime = 0;
+    await Promise.all(group.map((video) => video.play().catch(() => {})));
+  };
+
+  container.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-play-axis]');
+    if (!button || !container.contains(button)) return;
+    const { playAxis, playIndex } = button.dataset;
+    if (active && active.axis === playAxis && active.index === playIndex) stop();
+    else start(playAxis, playIndex);
+  });
+  // Media events do not bubble: caught on the way down, so videos rendered later are followed too.
+  container.addEventListener('pause', (event) => {
+    const video = event.target;
+    if (ours.has(video)) { ours.delete(video); return; }
+    if (active && active.videos.includes(video) && !video.ended) stop();
+  }, true);
+  container.addEventListener('seeked', (event) => {
+    const video = event.target;
+    if (!active || !active.videos.includes(video)) return;
+    for (const other of active.videos) {
+      if (other !== video && Math.abs(other.currentTime - video.currentTime) > tolerance) other.currentTime = video.currentTime;
+    }
+  }, true);
+  mark();
+  container.dataset.synced = 'true';
+}
