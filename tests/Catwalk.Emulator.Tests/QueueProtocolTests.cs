@@ -45,7 +45,8 @@ public class QueueProtocolTests
     [Fact]
     public async Task Queue_positions_grow_with_load_on_one_gpu_and_cancelling_a_queued_job_moves_the_rest_up()
     {
-        await using var e = await EmulatorClient.StartAsync(gpus: 1, latencyScale: 0.2);
+        // Full latency (~50 s a job): the first job must still hold the one GPU while a busy machine submits and asks.
+        await using var e = await EmulatorClient.StartAsync(gpus: 1, latencyScale: 1);
         var image = await e.UploadAsync(TestImages.Png());
         var jobs = new List<JsonObject>();
         for (var i = 0; i < 3; i++) jobs.Add((await e.SubmitAsync("fal-ai/pika/v2.2/image-to-video", new JsonObject { ["prompt"] = "walk", ["image_url"] = image })).Body);
