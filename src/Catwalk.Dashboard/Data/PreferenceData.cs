@@ -12,6 +12,17 @@ public sealed record VotePair(JobRecord Left, JobRecord Right, int Comparisons)
     public string Sides => $"{Left.ModelKey}|{Right.ModelKey}";
 }
 
+/// <summary>
+/// How far the votes are from a stable ranking. <see cref="Pairs"/>: the pairs of models that can be compared (they have
+/// videos of one input); <see cref="PairsLeft"/>: those with fewer than <see cref="Target"/> votes (any outcome, both bad
+/// included — the picker counts them the same way); <see cref="VotesLeft"/>: the votes still needed to bring every pair
+/// to <see cref="Target"/>. Since the picker shows the least compared pair next, that many votes finish the round.
+/// </summary>
+public sealed record VoteProgress(int StoreVotes, int Pairs, int PairsLeft, int VotesLeft)
+{
+    public const int Target = 5;
+}
+
 /// <summary>What the leaderboard filters on: the look's setting and apparel (null: all).</summary>
 public sealed record PreferenceFilter(string? Setting = null, string? Apparel = null)
 {
@@ -36,7 +47,38 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, Tim
     /// but never the same two models the same way round as <paramref name="previous"/> (the same pair again is shown swapped).
     /// Null when no input has two models.
     /// </summary>
-    public async Task<VotePair?> NextPairAsync(VotePair? previous, Random random, CancellationToken ct = default)
+    public async Task<VotePair?> NextPairAsync(VotePair? previous, Random random, CancellationToken ct = default) =>
+        Choose(await StateAsync(ct), previous, random, pending: null);
+
+    /// <summary>
+    /// The pair to show after <paramref name="current"/> once its vote is stored, chosen while it is still on show so
+    /// its videos can load meanwhile: the rule of <see cref="NextPairAsync"/> with <paramref name="current"/>'s two
+    /// models counted one vote more (the vote about to be cast).
+    /// </summary>
+    public async Task<VotePair?> FollowingPairAsync(VotePair current, Random random, CancellationToken ct = default) =>
+        Choose(await StateAsync(ct), current, random, pending: current);
+
+    /// <summary>
+    /// <paramref name="planned"/> with its models' vote count now, when it is still among the least compared pairs;
+    /// null when it is not (another voter on a shared store voted meanwhile, or its videos are gone).
+    /// </summary>
+    public async Task<VotePair?> ConfirmAsync(VotePair planned, CancellationToken ct = default)
+    {
+        var state = await StateAsync(ct);
+        if (state.Candidates.Count == 0 || !state.Candidates.Any(c => c.A.Id == planned.Left.Id && c.B.Id == planned.Right.Id || c.A.Id == planned.Right.Id && c.B.Id == planned.Left.Id)) return null;
+        var count = state.Count(planned.Left.ModelKey, planned.Right.ModelKey);
+        return count == state.Candidates.Min(c => state.Count(c.A.ModelKey, c.B.ModelKey)) ? planned with { Comparisons = count } : null;
+    }
+
+    /// <summary>How far the votes are from a stable ranking: see <see cref="VoteProgress"/>.</summary>
+    public async Task<VoteProgress> ProgressAsync(CancellationToken ct = default)
+    {
+        var state = await StateAsync(ct);
+        var pairs = state.Candidates.Select(c => PairKey(c.A.ModelKey, c.B.ModelKey)).Distinct(StringComparer.Ordinal).Select(k => state.Counts.GetValueOrDefault(k)).ToList();
+        return new VoteProgress(state.Total, pairs.Count, pairs.Count(n => n < VoteProgress.Target), pairs.Sum(n => Math.Max(0, VoteProgress.Target - n)));
+    }
+
+    private async Task<VoteState> StateAsync(CancellationToken ct)
     {
         var jobs = await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct);
         var candidates = new List<(JobRecord A, JobRecord B)>();
@@ -48,14 +90,30 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, Tim
                 for (var j = i + 1; j < videos.Count; j++)
                     candidates.Add((videos[i], videos[j]));
         }
-        if (candidates.Count == 0) return null;
-        var counts = (await voteStore.GetVotesAsync(null, ct)).GroupBy(v => PairKey(v.LeftModel, v.RightModel)).ToDictionary(g => g.Key, g => g.Count());
-        int Count((JobRecord A, JobRecord B) c) => counts.GetValueOrDefault(PairKey(c.A.ModelKey, c.B.ModelKey));
-        var fewest = candidates.Min(Count);
-        var least = candidates.Where(c => Count(c) == fewest).ToList();
+        var votes = await voteStore.GetVotesAsync(null, ct);
+        var counts = votes.GroupBy(v => PairKey(v.LeftModel, v.RightModel)).ToDictionary(g => g.Key, g => g.Count());
+        return new VoteState(candidates, counts, votes.Count);
+    }
+
+    private static VotePair? Choose(VoteState state, VotePair? previous, Random random, VotePair? pending)
+    {
+        if (state.Candidates.Count == 0) return null;
+        var pendingKey = pending is null ? null : PairKey(pending.Left.ModelKey, pending.Right.ModelKey);
+        int Count((JobRecord A, JobRecord B) c)
+        {
+            var key = PairKey(c.A.ModelKey, c.B.ModelKey);
+            return state.Counts.GetValueOrDefault(key) + (key == pendingKey ? 1 : 0);
+        }
+        var fewest = state.Candidates.Min(Count);
+        var least = state.Candidates.Where(c => Count(c) == fewest).ToList();
         var (a, b) = least[random.Next(least.Count)];
         var pair = random.Next(2) == 0 ? new VotePair(a, b, fewest) : new VotePair(b, a, fewest);
         return pair.Sides == previous?.Sides ? new VotePair(pair.Right, pair.Left, fewest) : pair;
+    }
+
+    private sealed record VoteState(IReadOnlyList<(JobRecord A, JobRecord B)> Candidates, IReadOnlyDictionary<string, int> Counts, int Total)
+    {
+        public int Count(string a, string b) => Counts.GetValueOrDefault(PairKey(a, b));
     }
 
     public Task SaveVoteAsync(VotePair pair, string outcome, string? voter = null, CancellationToken ct = default) =>

@@ -45,6 +45,38 @@ public sealed class PreferenceDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_following_pair_counts_the_vote_about_to_be_cast_and_is_confirmed_only_while_still_least_compared()
+    {
+        var data = _dashboard.Preference;
+        // a–b has one vote, b–c and a–c none: with a–c on show (and about to get its vote), b–c must come next.
+        await _dashboard.VoteAsync(_dashboard.Job("model-a"), _dashboard.Job("model-b"), VoteOutcome.Left);
+        var current = new VotePair(_dashboard.Job("model-a"), _dashboard.Job("model-c"), 0);
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var next = (await data.FollowingPairAsync(current, new Random(seed))).ShouldNotBeNull();
+            new[] { next.Left.ModelKey, next.Right.ModelKey }.Order().ShouldBe(["model-b", "model-c"]);
+        }
+        var planned = (await data.FollowingPairAsync(current, new Random(1))).ShouldNotBeNull();
+        await _dashboard.VoteAsync(current.Left, current.Right, VoteOutcome.Tie);
+        (await data.ConfirmAsync(planned)).ShouldNotBeNull().Comparisons.ShouldBe(0);
+        // Another voter votes b–c twice meanwhile: 2 against 1 each for the others, it is no longer the least compared.
+        await _dashboard.VoteAsync(planned.Left, planned.Right, VoteOutcome.Left);
+        await _dashboard.VoteAsync(planned.Left, planned.Right, VoteOutcome.Left);
+        (await data.ConfirmAsync(planned)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Progress_counts_the_store_votes_and_the_model_pairs_below_the_target()
+    {
+        var data = _dashboard.Preference;
+        (await data.ProgressAsync()).ShouldBe(new VoteProgress(0, 3, 3, 3 * VoteProgress.Target));
+        for (var i = 0; i < VoteProgress.Target + 2; i++) // a–b past the target: its extra votes do not count against the others
+            await _dashboard.VoteAsync(_dashboard.Job("model-a"), _dashboard.Job("model-b"), VoteOutcome.Left);
+        await _dashboard.VoteAsync(_dashboard.Job("model-b", "beach@2s"), _dashboard.Job("model-c", "beach@2s"), VoteOutcome.BothBad);
+        (await data.ProgressAsync()).ShouldBe(new VoteProgress(VoteProgress.Target + 3, 3, 2, 2 * VoteProgress.Target - 1));
+    }
+
+    [Fact]
     public async Task Without_two_models_on_one_input_there_is_no_pair()
     {
         await using var seeded = await SeededDashboard.StartAsync(empty: true);
