@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Catwalk.Quality.Fashion;
 using Catwalk.Runs.Quality;
 using Catwalk.Store;
@@ -20,8 +18,7 @@ public sealed class FrameImages(MediaFiles media, DashboardOptions options, ILog
     public const int ThumbnailSide = 320;
     public const int FaceSide = 128;
 
-    // A strip asks for 2 pictures per frame at once: two decodes at a time keep a 2-core machine responsive.
-    private readonly SemaphoreSlim _decodes = new(2, 2);
+    private readonly JpegCutCache _cuts = new(logger);
 
     public string CacheFolder { get; } = Path.Combine(Path.GetFullPath(options.OutputRoot), ".cache", "frames");
 
@@ -41,35 +38,8 @@ public sealed class FrameImages(MediaFiles media, DashboardOptions options, ILog
         var info = new FileInfo(file.Path);
         var key = string.Join("|", file.Path, info.Length, info.LastWriteTimeUtc.Ticks, frame.TimeSec.ToString("R", CultureInfo.InvariantCulture), part,
             width, height, frame.FaceBox is { } b ? string.Join(",", b.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) : "");
-        var target = Path.Combine(CacheFolder, Hash(job.Id), $"{index}-{part.ToString().ToLowerInvariant()}-{Hash(key)}.jpg");
-        if (File.Exists(target)) return target;
-
-        await _decodes.WaitAsync(ct);
-        try
-        {
-            if (File.Exists(target)) return target; // cut by the request this one waited behind
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var temp = $"{target}.{Guid.NewGuid():N}.tmp.jpg";
-            try
-            {
-                var (exit, error) = await FfmpegAsync(Arguments(file, frame, part, width, height, temp), ct);
-                if (exit != 0 || !File.Exists(temp) || new FileInfo(temp).Length == 0)
-                {
-                    logger.LogWarning("Frame {Index} of job {Job} could not be cut from {File}: {Error}", index, job.Id, file.Path, error.Trim());
-                    return null;
-                }
-                File.Move(temp, target, overwrite: true);
-                return target;
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
-        }
-        finally
-        {
-            _decodes.Release();
-        }
+        var target = Path.Combine(CacheFolder, JpegCutCache.Hash(job.Id), $"{index}-{part.ToString().ToLowerInvariant()}-{JpegCutCache.Hash(key)}.jpg");
+        return await _cuts.GetOrCutAsync(target, temp => Arguments(file, frame, part, width, height, temp), $"Frame {index} of job {job.Id} from {file.Path}", ct);
     }
 
     /// <summary>
@@ -118,10 +88,6 @@ public sealed class FrameImages(MediaFiles media, DashboardOptions options, ILog
         var y1 = (int)Math.Clamp(Math.Ceiling(box[1] + box[3] + margin), y0 + 2, height);
         return (x0, y0, x1 - x0, y1 - y0);
     }
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-
-    private static Task<(int ExitCode, string Output)> FfmpegAsync(List<string> args, CancellationToken ct) => RunAsync("ffmpeg", args, ct, stdout: false);
 
     private static Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> args, CancellationToken ct, bool stdout) =>
         FfmpegProcess.RunAsync(program, args, ct, stdout);
