@@ -10,12 +10,7 @@ public class ImageMatrixCommandTests
     private static Dictionary<string, string> Env(FalEmulator emulator) =>
         new() { ["CATWALK_FAL_QUEUE_URL"] = emulator.BaseUri.ToString(), ["CATWALK_FAL_STORAGE_URL"] = emulator.BaseUri.ToString() };
 
-    private static string Samples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Catwalk.slnx"))) return Path.Combine(dir.FullName, "assets", "samples");
-        throw new InvalidOperationException("Catwalk.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static string Samples() => RepositoryRoot.File("assets", "samples");
 
     [Fact]
     public async Task The_sample_matrix_plans_two_image_models_by_two_angles_by_two_video_models()

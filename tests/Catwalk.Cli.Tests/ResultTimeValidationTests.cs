@@ -70,17 +70,11 @@ public sealed class ResultTimeValidationTests
     /// <summary>The built-in Veo 3 entry, as if Catwalk's catalog believed Veo 3 also took 10 s clips (fal's does not).</summary>
     private static string DriftedVeo3()
     {
-        var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "src", "Catwalk.Core", "Catalog", "catalog.json")))!;
+        var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Catwalk.Core", "Catalog", "catalog.json")))!;
         var veo3 = catalog["models"]!.AsArray().First(m => m!["key"]!.GetValue<string>() == "veo3")!.DeepClone();
         veo3["duration"]!["allowed"]!.AsArray().Add(10);
         veo3["schema"]!.AsArray().First(f => f!["name"]!.GetValue<string>() == "duration")!["enum"]!.AsArray().Add("10s");
         return new JsonObject { ["version"] = 1, ["models"] = new JsonArray(veo3) }.ToJsonString();
     }
 
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Catwalk.slnx"))) return d.FullName;
-        throw new InvalidOperationException("Catwalk.slnx not found");
-    }
 }

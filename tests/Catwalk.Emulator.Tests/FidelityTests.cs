@@ -16,7 +16,7 @@ public class FidelityTests
     [Fact]
     public async Task The_official_fal_js_client_works_against_the_emulator()
     {
-        var folder = Path.Combine(RepoRoot(), "tests", "fidelity");
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "fidelity");
         File.Exists(Path.Combine(folder, "node_modules", "@fal-ai", "client", "package.json"))
             .ShouldBeTrue("fal's JS client is not installed: run `npm ci --prefix tests/fidelity` (./test does this)");
         using var dir = new TempDirectory();
@@ -74,10 +74,4 @@ public class FidelityTests
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Catwalk.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Catwalk.slnx not found above the test folder.");
-    }
 }

@@ -1,3 +1,4 @@
+using Catwalk.Testing;
 using Catwalk.Catalog;
 using Catwalk.Domain;
 
@@ -31,17 +32,11 @@ public class ManifestReaderTests
         description: walking towards the camera
         """;
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Catwalk.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Catwalk.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     [Fact]
     public void The_sample_manifest_loads_with_the_real_catalog()
     {
-        var path = Path.Combine(RepoRoot(), "assets", "samples", "batch.yaml");
+        var path = Path.Combine(RepositoryRoot.Path, "assets", "samples", "batch.yaml");
         var manifest = ManifestReader.Load(path, ModelCatalog.BuiltIn.VideoModels.Select(m => m.Key).ToList());
 
         manifest.Name.ShouldBe("sample-lookbook");

@@ -1,3 +1,4 @@
+using Catwalk.Testing;
 using System.Text.RegularExpressions;
 
 namespace Catwalk.Packaging.Tests;

@@ -4,13 +4,14 @@ namespace Catwalk.Emulator.Rendering;
 
 /// <summary>
 /// Stands in for an image model: the references composed into a full-body fashion card — the person large, face
-/// and outfit pieces smaller — with the prompt legible on it and a clear "EMULATED" label. Each model has its own
+/// and outfit pieces smaller — with the prompt legible on it and a clear "EMULATED" label; the person drawn from the camera angle the prompt
+/// asks for (<see cref="CameraPose"/>). Each model has its own
 /// layout and tint (<see cref="CardStyle"/>), so one look dressed by several models gives images that differ.
 /// </summary>
 internal static class ImageCardRenderer
 {
     /// <summary>Part of every render-cache key: bump it when the cards change, so old entries are not served.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     public static byte[] Render(int width, int height, IReadOnlyList<byte[]> references, string prompt, string modelName, CardStyle style, int index, int count, SKEncodedImageFormat format)
     {
@@ -23,9 +24,16 @@ internal static class ImageCardRenderer
 
         var textTop = height * 0.78f;
         var area = new SKRect(width * 0.04f, height * 0.04f, width * 0.96f, textTop - height * 0.02f);
+        var angle = CameraPose.Of(prompt);
+        var first = true;
         foreach (var (picture, box) in Place(style.Layout, references, area))
-            Drawing.DrawFitted(canvas, picture, box);
-        Drawing.LabelPanel(canvas, width, height, textTop, style.Hue, $"EMULATED · {modelName} · {index + 1}/{count}", prompt);
+        {
+            // The first reference is the person: drawn from the angle the prompt asks for; the garments as they are.
+            if (first) CameraPose.DrawPerson(canvas, picture, box, angle);
+            else Drawing.DrawFitted(canvas, picture, box);
+            first = false;
+        }
+        Drawing.LabelPanel(canvas, width, height, textTop, style.Hue, $"EMULATED · {modelName}{CameraPose.Label(angle)} · {index + 1}/{count}", prompt);
         return Drawing.Encode(surface, format);
     }
 

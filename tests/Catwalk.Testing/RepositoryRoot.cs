@@ -1,4 +1,4 @@
-namespace Catwalk.Packaging.Tests;
+namespace Catwalk.Testing;
 
 /// <summary>The checkout these tests were built from: the folder above the test binaries that holds Catwalk.slnx.</summary>
 public static class RepositoryRoot
