@@ -10,6 +10,8 @@ public sealed class LaunchForm
     public string? PersonImage { get; set; }
     public string? FaceImage { get; set; }
     public List<string> OutfitImages { get; } = [];
+    /// <summary>What each of <see cref="OutfitImages"/> is, in the same order (null: untagged); a try-on model dresses them one call each, top first.</summary>
+    public List<Catalog.GarmentCategory?> OutfitGarments { get; } = [];
     public double? HeightCm { get; set; }
     public double? WeightKg { get; set; }
     public Gender Gender { get; set; } = Gender.Unspecified;
@@ -34,6 +36,8 @@ public sealed class LaunchForm
         var problems = new List<string>();
         if (PersonImage is null) problems.Add("Upload a person image.");
         if (Models.Count == 0) problems.Add("Pick at least one video model.");
+        if (OutfitGarments.Count != 0 && OutfitGarments.Count != OutfitImages.Count)
+            problems.Add($"{OutfitGarments.Count} garment kind(s) for {OutfitImages.Count} outfit picture(s); upload the outfit again.");
         if (Duration is <= 0 or > 60) problems.Add($"Duration {Duration} s is out of range (1–60, or empty for each model's default).");
         problems.AddRange(Person().Validate().Select(p => char.ToUpperInvariant(p[0]) + p[1..] + "."));
         return problems;
@@ -52,6 +56,7 @@ public sealed class LaunchForm
             new LookSpec
             {
                 Id = "look", PersonImage = PersonImage ?? "person", FaceImage = FaceImage, OutfitImages = [.. OutfitImages],
+                OutfitGarments = [.. OutfitGarments],
                 Person = Person(),
                 Environment = new EnvironmentAttributes { ApparelType = Blank(Apparel), Setting = Blank(Setting), VisualCues = Blank(Cues) },
                 Description = Blank(Description),

@@ -31,6 +31,14 @@ public sealed class UploadFolder(string outputRoot)
         }
     }
 
+    /// <summary>The name an upload was given by its sender ("outfit-shoes.png"), without the role and the random part <see cref="SaveAsync"/> put before it.</summary>
+    public static string ShownName(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        var parts = name.Split('-', 3);
+        return parts.Length == 3 && parts[1].Length == 8 && parts[1].All(char.IsAsciiHexDigitLower) ? parts[2] : name;
+    }
+
     /// <summary>The file name without folders or characters a path could trip on.</summary>
     internal static string Safe(string fileName)
     {

@@ -58,6 +58,33 @@ public sealed class LaunchBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Outfit_pictures_get_garment_kinds_from_their_names_that_can_be_changed_and_the_try_on_plan_follows_them()
+    {
+        var dashboard = await browser.LaunchDashboardAsync();
+        await using var page = await browser.OpenAsync("launch", dashboard.Server.BaseUri);
+        await page.WaitForAsync("[data-testid=launch-form][data-ready=true]");
+        await page.Page.Locator("#person-file").SetInputFilesAsync(LaunchDashboard.Sample("person.png"));
+        await page.Page.Locator("#outfit-files").SetInputFilesAsync([LaunchDashboard.Sample("outfit-top.png"), LaunchDashboard.Sample("outfit-trousers.png"), LaunchDashboard.Sample("outfit-shoes.png")]);
+        await page.WaitForAsync(".garment-kind-2");
+        var kinds = new List<string>();
+        for (var i = 0; i < 3; i++) kinds.Add(await page.Page.Locator($".garment-kind-{i} input").InputValueAsync());
+        kinds.ShouldBe(["top", "bottom", "shoes"]);
+
+        await page.Page.Locator(".image-model-fashn-tryon input").CheckAsync();
+        await page.Page.Locator(".model-pika input").CheckAsync();
+        // FASHN dresses the top, then the bottom: two image jobs, one video; the shoes are left out, and the form says so.
+        await page.WaitForAsync("[data-testid=estimate]:has-text('2 image')");
+        var leftOut = await page.Page.Locator(".launch-left-out").InnerTextAsync();
+        (leftOut.Contains("fashn-tryon does not dress shoes:") && leftOut.Contains(" 'outfit-shoes.png' of look 'look' is left out")).ShouldBeTrue(leftOut);
+
+        await page.Page.Locator(".garment-kind-2 input").ClickAsync();
+        await page.Page.Locator(".mud-popover-open .mud-list-item:has-text('top')").ClickAsync();
+        await page.WaitForAsync("[data-testid=estimate]:has-text('3 image')"); // the "shoes" were a second top: top, top, then the bottom
+        (await page.Page.Locator(".launch-left-out").CountAsync()).ShouldBe(0);
+        page.ShouldHaveNoErrors();
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_image_gets_a_clear_message()
     {
         var dashboard = await browser.LaunchDashboardAsync();

@@ -60,4 +60,27 @@ public sealed class LaunchFormTests
         spec.GateImage.ShouldBeTrue();
         new LaunchForm { PersonImage = "/p.png" }.ToSpec(["pika"]).ImageModels.ShouldBeEmpty(); // the default model alone
     }
+
+    [Fact]
+    public void Garment_kinds_go_into_the_look_beside_their_pictures_and_a_mismatch_is_a_problem()
+    {
+        var form = new LaunchForm { PersonImage = "/p.png" };
+        form.Models.Add("pika");
+        form.OutfitImages.AddRange(["/u/top.png", "/u/boots.png"]);
+        form.OutfitGarments.AddRange([Catalog.GarmentCategory.Top, null]);
+        form.ToSpec(["pika"]).Looks.Single().OutfitGarments.ShouldBe([Catalog.GarmentCategory.Top, null]);
+        form.Problems().ShouldBeEmpty();
+        form.OutfitGarments.RemoveAt(1);
+        form.Problems().ShouldContain("1 garment kind(s) for 2 outfit picture(s); upload the outfit again.");
+    }
+
+    [Theory]
+    [InlineData("outfit-top.png", Catalog.GarmentCategory.Top)]
+    [InlineData("outfit-trousers.png", Catalog.GarmentCategory.Bottom)]
+    [InlineData("White Sneakers.JPG", Catalog.GarmentCategory.Shoes)]
+    [InlineData("denim-jacket.webp", Catalog.GarmentCategory.Outerwear)]
+    [InlineData("red-dress.png", Catalog.GarmentCategory.OnePiece)]
+    [InlineData("IMG_2041.png", null)]
+    public void A_picture_s_name_gives_a_first_guess_at_its_garment_kind(string name, Catalog.GarmentCategory? kind) =>
+        GarmentGuess.FromFileName(name).ShouldBe(kind);
 }
