@@ -13,6 +13,25 @@ public sealed record LookMatrix(string RunId, string Key, string LookId, IReadOn
 {
     public string Url => UrlOf(RunId, Key);
 
+    /// <summary>True for the matrix of a look's 360° turn videos (<c>--turnaround</c>).</summary>
+    public bool IsTurnaround => IsTurnaroundKey(Key);
+
+    /// <summary>"sample/jacket/studio · 360° turnaround", or the look's id.</summary>
+    public string Title => IsTurnaround ? $"{LookId} · 360° turnaround" : LookId;
+
+    /// <summary>The key of the other matrix of this look at this duration: its turnaround's, or (from a turnaround) the look's own.</summary>
+    public string CounterpartKey => CounterpartOf(Key);
+
+    public static bool IsTurnaroundKey(string key) =>
+        (key.LastIndexOf('@') is var at and >= 0 ? key[..at] : key).EndsWith(TurnaroundPart, StringComparison.Ordinal);
+
+    public static string CounterpartOf(string key)
+    {
+        var at = key.LastIndexOf('@');
+        var (look, suffix) = at >= 0 ? (key[..at], key[at..]) : (key, "");
+        return (look.EndsWith(TurnaroundPart, StringComparison.Ordinal) ? look[..^TurnaroundPart.Length] : look + TurnaroundPart) + suffix;
+    }
+
     public static string UrlOf(string runId, string key) => $"compare/{Uri.EscapeDataString(runId)}/{Uri.EscapeDataString(key)}";
 
     /// <summary>The part of a look's 360° turn video's input key before the duration: its own matrix, not the look's other videos' cells.</summary>

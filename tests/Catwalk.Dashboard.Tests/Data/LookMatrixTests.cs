@@ -30,5 +30,12 @@ public sealed class LookMatrixTests
         var turn = LookMatrix.Of("run", jobs[4].InputKey, jobs)!;
         turn.Key.ShouldBe("ann/jacket/turnaround@5s");
         turn.Rows.Select(r => (r.Image!.Id, r.Cells.Single().Job!.Id)).ShouldBe([("front", "v-turn")]);
+
+        // Each names the other, so the compare page links them; the turnaround says what it is.
+        (look.IsTurnaround, turn.IsTurnaround).ShouldBe((false, true));
+        (look.Title, turn.Title).ShouldBe(("ann/jacket", "ann/jacket · 360° turnaround"));
+        LookMatrix.Of("run", look.CounterpartKey, jobs)!.Key.ShouldBe(turn.Key);
+        LookMatrix.Of("run", turn.CounterpartKey, jobs)!.Key.ShouldBe(look.Key);
+        LookMatrix.Of("run", LookMatrix.CounterpartOf("ann/jacket@10s"), jobs).ShouldBeNull("no video at another duration");
     }
 }
