@@ -65,7 +65,7 @@ public static class DashboardBenchmark
             // The generations table's first page as its ServerData callback loads it once the circuit is up.
             await using (var store = await RunStoreFactory.OpenAsync(db, folder, cancellationToken: cancellationToken))
             {
-                var data = new DashboardData(store, store, TimeProvider.System);
+                var data = new DashboardData(store, store, store, TimeProvider.System);
                 async Task FirstPageAsync()
                 {
                     var jobs = await data.JobsAsync(new DashboardFilter(), cancellationToken);

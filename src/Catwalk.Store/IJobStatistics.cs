@@ -1,0 +1,36 @@
+namespace Catwalk.Store;
+
+/// <summary>
+/// Aggregates over the jobs and votes, computed by the database (GROUP BY, window functions) so views of a large store
+/// read a few hundred rows instead of every job. Money is returned grouped by its value (the columns are doubles):
+/// summing value × count as decimals gives exactly what summing each job's decimal does.
+/// </summary>
+public interface IJobStatistics
+{
+    /// <summary>
+    /// The jobs <paramref name="query"/> selects (its limit ignored), counted per stage, model, state, whether never sent
+    /// (failed before sending, with an error starting <paramref name="neverSentErrorPrefix"/>), whether reused, and cost values.
+    /// </summary>
+    Task<IReadOnlyList<JobTally>> TallyJobsAsync(JobQuery query, string neverSentErrorPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Per stage and model, the latencies of saved jobs that were not reused, at the ranks a min, max, median and 95th
+    /// percentile need (0-based, ascending; ranks next to the percentiles' included), with their count and mean.
+    /// </summary>
+    Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The saved jobs <paramref name="query"/> selects that have quality metrics (the only ones the metric means read).</summary>
+    Task<IReadOnlyList<JobRecord>> MeasuredJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The runs that hold jobs <paramref name="query"/> selects, in order of their first job (by time, then id).</summary>
+    Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The distinct values the dashboard's filters offer.</summary>
+    Task<JobChoiceValues> ChoiceValuesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The jobs of <paramref name="runIds"/> counted per run, state and cost values.</summary>
+    Task<IReadOnlyList<RunStateTally>> TallyRunsAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The setting id and metadata of each of <paramref name="jobIds"/> the store holds, from which a look's tags are read.</summary>
+    Task<IReadOnlyList<(string Id, string? SettingId, string? MetadataJson)>> LookSourcesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default);
+}
