@@ -1,7 +1,7 @@
 namespace Catwalk.Store;
 
 /// <summary>
-/// Aggregates over the jobs and votes, computed by the database (GROUP BY, window functions) so views of a large store
+/// Aggregates and pages over the jobs, computed by the database (GROUP BY, window functions) so views of a large store
 /// read a few hundred rows instead of every job. Money is returned grouped by its value (the columns are doubles):
 /// summing value × count as decimals gives exactly what summing each job's decimal does.
 /// </summary>
@@ -33,4 +33,13 @@ public interface IJobStatistics
 
     /// <summary>The setting id and metadata of each of <paramref name="jobIds"/> the store holds, from which a look's tags are read.</summary>
     Task<IReadOnlyList<(string Id, string? SettingId, string? MetadataJson)>> LookSourcesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the jobs <paramref name="query"/> selects, searched, sorted and paged by the database, with the count of all that match.</summary>
+    Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The saved, not reused jobs with a latency that <paramref name="query"/> selects, oldest first, read with only what
+    /// a latency chart plots (id, run, stage, model, endpoint, input, state, latency, when made): the other fields are empty.
+    /// </summary>
+    Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
 }

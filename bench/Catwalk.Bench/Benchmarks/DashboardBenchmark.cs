@@ -68,8 +68,7 @@ public static class DashboardBenchmark
                 var data = new DashboardData(store, store, store, TimeProvider.System);
                 async Task FirstPageAsync()
                 {
-                    var jobs = await data.JobsAsync(new DashboardFilter(), cancellationToken);
-                    _ = GenerationsQuery.Apply(jobs, null, "created", true, 0, 25);
+                    _ = await data.GenerationsPageAsync(new DashboardFilter(), null, "created", true, 0, 25, cancellationToken);
                 }
                 var cold = await TimeAsync(FirstPageAsync);
                 var warm = await MedianAsync(FirstPageAsync);

@@ -34,6 +34,36 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
         return matching;
     }
 
+    /// <summary>
+    /// One page of the generations table: searched, sorted and paged by the database; filtered by image axes (which
+    /// need each video's image) over the jobs read here.
+    /// </summary>
+    public async Task<JobPage> GenerationsPageAsync(DashboardFilter filter, string? search, string? sortLabel, bool descending, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes)
+        {
+            var (jobs, total) = GenerationsQuery.Apply(await JobsAsync(filter, ct), search, sortLabel, descending, page, pageSize);
+            return new JobPage(jobs, total);
+        }
+        return await statistics.PageJobsAsync(filter.ToJobQuery(), new JobPageRequest
+        {
+            Search = search, Sort = GenerationsQuery.SortOf(sortLabel), Descending = descending, Page = page, PageSize = pageSize,
+        }, ct);
+    }
+
+    /// <summary>
+    /// What the charts plot from single jobs: the timed ones (saved, not reused, with a latency; read with only the
+    /// fields a latency chart needs) and the measured ones in full (the fashion table's); the image-axes filter reads every job.
+    /// </summary>
+    public async Task<IReadOnlyList<JobRecord>> ChartJobsAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes) return await JobsAsync(filter, ct);
+        var measured = await statistics.MeasuredJobsAsync(filter.ToJobQuery(), ct);
+        var full = measured.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        var timed = await statistics.TimedJobsAsync(filter.ToJobQuery(), ct);
+        return [.. timed.Where(j => !full.Contains(j.Id)).Concat(measured).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)];
+    }
+
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
 
     public Task<IReadOnlyList<RunRecord>> RunsAsync(CancellationToken ct = default) => store.ListRunsAsync(null, ct);

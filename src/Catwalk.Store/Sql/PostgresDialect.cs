@@ -40,6 +40,8 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    public override string Ordinal(string column) => $"{column} COLLATE \"C\"";
+
     public override StoreException Explain(Exception e) =>
         new($"Cannot use the PostgreSQL store {Description}: {e.Message} Check the --db connection string (Host, Port, Database, Username) and that the server is running.", e);
 

@@ -108,6 +108,58 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
         return found;
     }
 
+    public Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters();
+        var search = new List<string>();
+        if (!string.IsNullOrWhiteSpace(page.Search))
+        {
+            // LOWER on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not; the pattern's own % and _ are escaped.
+            args.Add("search", "%" + page.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
+            search.Add("(" + string.Join(" OR ", SearchedColumns.Select(c => $"LOWER({c}) LIKE @search ESCAPE '\\'")) + ")");
+        }
+        var where = JobFilterSql.Where(query, db.Dialect, args, [.. search]);
+        var key = page.Sort switch
+        {
+            JobSort.Model => db.Dialect.Ordinal("model_key"),
+            JobSort.State => db.Dialect.Ordinal("state"),
+            JobSort.Latency => "COALESCE(latency_sec, 1.7976931348623157e308)", // none last ascending, as double.MaxValue
+            JobSort.Cost => "COALESCE(cost_usd, estimated_cost_usd)",
+            JobSort.Input => db.Dialect.Ordinal("input_key"),
+            _ => "created_at",
+        };
+        args.Add("size", Math.Max(1, page.PageSize));
+        args.Add("skip", Math.Max(0, page.Page) * Math.Max(1, page.PageSize));
+        var sql =
+            $"""
+            SELECT COUNT(*) FROM jobs{where};
+            SELECT {JobColumns.Select(db.SchemaVersion)} FROM jobs{where}
+            ORDER BY {key} {(page.Descending ? "DESC" : "ASC")}, {db.Dialect.Ordinal("id")} LIMIT @size OFFSET @skip;
+            """;
+        return db.ReadAsync(async connection =>
+        {
+            await using var reads = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var total = await reads.ReadSingleAsync<long>().ConfigureAwait(false);
+            return new JobPage([.. await reads.ReadAsync<JobRecord>().ConfigureAwait(false)], (int)total);
+        }, cancellationToken);
+    }
+
+    /// <summary>What a search looks in: the fields the generations table shows (stage and state are stored as their names).</summary>
+    private static readonly string[] SearchedColumns = ["id", "run_id", "model_key", "input_key", "stage", "prompt", "person_id", "outfit_id", "state", "error"];
+
+    public Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters();
+        var sql =
+            $"""
+            SELECT id AS Id, run_id AS RunId, stage AS Stage, model_key AS ModelKey, endpoint_id AS EndpointId, input_key AS InputKey,
+                   state AS State, latency_sec AS LatencySec, created_at AS CreatedAt
+            FROM jobs{JobFilterSql.Where(query, db.Dialect, args, Fresh, "latency_sec IS NOT NULL")} ORDER BY created_at, id
+            """;
+        return db.ReadAsync<IReadOnlyList<JobRecord>>(async connection =>
+            [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
+    }
+
     /// <summary>A tally as the database returns it (stage and state by name, flags and counts as integers).</summary>
     private sealed class TallyRow
     {

@@ -76,6 +76,9 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<(string Id, string? SettingId, string? MetadataJson)>> LookSourcesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default) =>
         _statistics.LookSourcesAsync(jobIds, cancellationToken);
 
+    public Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default) => _statistics.PageJobsAsync(query, page, cancellationToken);
+    public Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TimedJobsAsync(query, cancellationToken);
+
     public Task<ReferenceUploadRecord?> FindReferenceUploadAsync(string storage, string sha256, long validUntil, CancellationToken cancellationToken = default) =>
         _uploads.FindReferenceUploadAsync(storage, sha256, validUntil, cancellationToken);
     public Task RememberReferenceUploadAsync(ReferenceUploadRecord upload, CancellationToken cancellationToken = default) => _uploads.RememberReferenceUploadAsync(upload, cancellationToken);

@@ -22,6 +22,8 @@ internal abstract class StoreDialect
     public virtual bool SerializeWrites => false;
     /// <summary>"column is one of the list in @param": Dapper expands lists for SQLite; PostgreSQL takes an array.</summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+    /// <summary>A text column compared by code point (as .NET's ordinal order): SQLite's default; PostgreSQL's collation is the locale's unless told.</summary>
+    public virtual string Ordinal(string column) => column;
     /// <summary>Turns a provider's failure to connect into a message that says what to fix.</summary>
     public abstract StoreException Explain(Exception e);
 }
