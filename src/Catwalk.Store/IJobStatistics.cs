@@ -19,9 +19,6 @@ public interface IJobStatistics
     /// </summary>
     Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>The saved jobs <paramref name="query"/> selects that have quality metrics (the only ones the metric means read).</summary>
-    Task<IReadOnlyList<JobRecord>> MeasuredJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
-
     /// <summary>The runs that hold jobs <paramref name="query"/> selects, in order of their first job (by time, then id).</summary>
     Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default);
 
@@ -42,4 +39,7 @@ public interface IJobStatistics
     /// a latency chart plots (id, run, stage, model, endpoint, input, state, latency, when made): the other fields are empty.
     /// </summary>
     Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The quality metrics of the saved jobs <paramref name="query"/> selects, aggregated per stage and model from their stored JSON.</summary>
+    Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default);
 }

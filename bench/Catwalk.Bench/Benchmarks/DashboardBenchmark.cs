@@ -18,10 +18,12 @@ public static class DashboardBenchmark
     private const double TargetSeconds = 0.5;
     private const int WarmLoads = 5;
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int generations, int votes, CancellationToken cancellationToken)
+    /// <param name="engines">"sqlite", "postgres", or null for both.</param>
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int generations, int votes, string? engines, CancellationToken cancellationToken)
     {
         var results = new List<BenchResult>();
-        results.AddRange(await MeasureAsync("sqlite", null, generations, votes, cancellationToken));
+        if (engines is null or "sqlite") results.AddRange(await MeasureAsync("sqlite", null, generations, votes, cancellationToken));
+        if (engines is "sqlite") return results;
         if (Environment.GetEnvironmentVariable("CATWALK_TEST_POSTGRES") is { Length: > 0 } server)
             results.AddRange(await MeasureAsync("postgres", server, generations, votes, cancellationToken));
         else
@@ -62,18 +64,30 @@ public static class DashboardBenchmark
                         $"the first GET {path} after the dashboard started ({engine}; pages in the order overview, charts, generations, leaderboard, runs, run, workers)"));
                 }
             }
-            // The generations table's first page as its ServerData callback loads it once the circuit is up.
+            // Each data load a page makes, by itself: the generations table's rows load only once the circuit is up
+            // (its ServerData), and the numbers show which part of a page's time is whose.
             await using (var store = await RunStoreFactory.OpenAsync(db, folder, cancellationToken: cancellationToken))
             {
                 var data = new DashboardData(store, store, store, TimeProvider.System);
-                async Task FirstPageAsync()
+                var preference = new PreferenceData(store, store, store, TimeProvider.System);
+                var loads = new (string Name, string What, Func<Task> Load)[]
                 {
-                    _ = await data.GenerationsPageAsync(new DashboardFilter(), null, "created", true, 0, 25, cancellationToken);
+                    ("generations_rows", "the generations table's first page of 25 rows, newest first, as its ServerData loads it after the circuit starts",
+                        () => data.GenerationsPageAsync(new DashboardFilter(), null, "created", true, 0, 25, cancellationToken)),
+                    ("data_choices", "DashboardData.ChoicesAsync (the filter bar of overview, charts, generations)", () => data.ChoicesAsync(cancellationToken)),
+                    ("data_report", "DashboardData.ReportAsync over every job (overview, charts)", () => data.ReportAsync(new DashboardFilter(), cancellationToken)),
+                    ("data_chart_jobs", "DashboardData.ChartJobsAsync (the charts' timed and measured jobs)", () => data.ChartJobsAsync(new DashboardFilter(), cancellationToken)),
+                    ("data_recent_runs", "DashboardData.RecentRunsAsync(50) (the runs page, every 2 s while live)", () => data.RecentRunsAsync(50, cancellationToken)),
+                    ("data_leaderboard", "PreferenceData.LeaderboardAsync with the fit kept from the last load (votes unchanged)", () => preference.LeaderboardAsync(new PreferenceFilter(), cancellationToken)),
+                    ("data_leaderboard_fit", "PreferenceData.LeaderboardAsync on a fresh PreferenceData: vote counts, looks and the Bradley–Terry fit with 1,000 bootstrap refits",
+                        () => new PreferenceData(store, store, store, TimeProvider.System).LeaderboardAsync(new PreferenceFilter(), cancellationToken)),
+                };
+                foreach (var (name, what, load) in loads)
+                {
+                    var cold = await TimeAsync(load);
+                    var warm = await MedianAsync(load);
+                    results.Add(Result($"dashboard_{name}_{label}_warm_seconds_{engine}", warm, $"{what} ({engine}): median of {WarmLoads} (first: {cold:0.000} s)"));
                 }
-                var cold = await TimeAsync(FirstPageAsync);
-                var warm = await MedianAsync(FirstPageAsync);
-                results.Add(Result($"dashboard_generations_rows_{label}_warm_seconds_{engine}", warm,
-                    $"the generations table's first page of 25 rows, newest first, as its ServerData loads it after the circuit starts ({engine}): median of {WarmLoads} (cold: {cold:0.000} s)"));
             }
             return results;
         }

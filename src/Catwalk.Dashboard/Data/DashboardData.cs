@@ -52,17 +52,11 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
     }
 
     /// <summary>
-    /// What the charts plot from single jobs: the timed ones (saved, not reused, with a latency; read with only the
-    /// fields a latency chart needs) and the measured ones in full (the fashion table's); the image-axes filter reads every job.
+    /// What the charts plot from single jobs: the timed ones (saved, not reused, with a latency), read with only the
+    /// fields a latency chart needs; the image-axes filter reads every job.
     /// </summary>
-    public async Task<IReadOnlyList<JobRecord>> ChartJobsAsync(DashboardFilter filter, CancellationToken ct = default)
-    {
-        if (filter.FiltersImageAxes) return await JobsAsync(filter, ct);
-        var measured = await statistics.MeasuredJobsAsync(filter.ToJobQuery(), ct);
-        var full = measured.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
-        var timed = await statistics.TimedJobsAsync(filter.ToJobQuery(), ct);
-        return [.. timed.Where(j => !full.Contains(j.Id)).Concat(measured).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)];
-    }
+    public async Task<IReadOnlyList<JobRecord>> ChartJobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        filter.FiltersImageAxes ? await JobsAsync(filter, ct) : await statistics.TimedJobsAsync(filter.ToJobQuery(), ct);
 
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
 
@@ -95,19 +89,17 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
     /// <summary>The full report (every job's line, the matrix) over the filtered jobs, built from the jobs: for exports.</summary>
     public async Task<RunReport> FullReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
 
-    /// <summary>
-    /// The filtered saved jobs that have quality metrics (all the fashion table counts) and the report: what views of
-    /// the metrics need, without reading every job.
-    /// </summary>
-    public async Task<(IReadOnlyList<JobRecord> Measured, RunReport Report)> MeasuredAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
+    /// <summary>The report and the fashion table's rows (how many measured results the emulator made counted by the database too).</summary>
+    public async Task<(RunReport Report, IReadOnlyList<FashionRow> Fashion)> ReportAndFashionAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         if (filter.FiltersImageAxes)
         {
             var (jobs, full) = await JobsAndReportAsync(filter, ct);
-            return ([.. jobs.Where(j => j.State == JobState.Downloaded && j.MetricsJson is not null)], full);
+            return (full, FashionRow.Of(full, jobs, await EmulatedRunsAsync(ct)));
         }
         var report = await ReportAsync(filter, ct);
-        return (await statistics.MeasuredJobsAsync(filter.ToJobQuery(), ct), report);
+        var emulated = (await statistics.TallyQualityAsync(filter.ToJobQuery(), ct)).ToDictionary(q => (q.Stage, q.ModelKey), q => q.EmulatedWithFashion);
+        return (report, FashionRow.Of(report, emulated));
     }
 
     /// <summary>

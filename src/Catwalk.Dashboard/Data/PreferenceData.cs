@@ -146,13 +146,31 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJo
         var voted = tallies.Select(t => facets.GetValueOrDefault(t.LeftJobId)).OfType<LookFacets>().ToList();
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         // In a fixed order (models, outcome), so the bootstrap's seeded resampling gives a page the same intervals every time.
-        var kept = tallies.Where(t => filter.Matches(facets.GetValueOrDefault(t.LeftJobId)))
+        var counts = tallies.Where(t => filter.Matches(facets.GetValueOrDefault(t.LeftJobId)))
             .GroupBy(t => (t.LeftModel, t.RightModel, t.Outcome))
             .OrderBy(g => g.Key.LeftModel, StringComparer.Ordinal).ThenBy(g => g.Key.RightModel, StringComparer.Ordinal).ThenBy(g => g.Key.Outcome, StringComparer.Ordinal)
-            .SelectMany(g => Enumerable.Repeat(new Comparison(g.Key.LeftModel, g.Key.RightModel, g.Key.Outcome), g.Sum(t => t.Votes)))
+            .Select(g => (Vote: new Comparison(g.Key.LeftModel, g.Key.RightModel, g.Key.Outcome), Count: g.Sum(t => t.Votes)))
             .ToList();
-        return new LeaderboardView(BradleyTerry.Rank(kept), Distinct(voted.Select(f => f.Setting)), Distinct(voted.Select(f => f.Apparel)));
+        return new LeaderboardView(Rank(filter, counts), Distinct(voted.Select(f => f.Setting)), Distinct(voted.Select(f => f.Apparel)));
     }
+
+    /// <summary>
+    /// The fit over these counts: its 1,000 bootstrap refits cost about as much as the rest of the page, so the last fit
+    /// of each filter is kept with the counts it was made from and reused while they are the same (the fit is seeded:
+    /// the same counts give the same ranking). Any new vote changes the counts, so nothing stale is shown.
+    /// </summary>
+    private PreferenceRanking Rank(PreferenceFilter filter, IReadOnlyList<(Comparison Vote, int Count)> counts)
+    {
+        var key = string.Join(";", counts.Select(c => $"{c.Vote.Left}|{c.Vote.Right}|{c.Vote.Outcome}|{c.Count}"));
+        if (_rankings.TryGetValue(filter, out var kept) && kept.Key == key) return kept.Ranking;
+        var ranking = BradleyTerry.Rank([.. counts.SelectMany(c => Enumerable.Repeat(c.Vote, c.Count))]);
+        if (_rankings.Count > KeptRankings) _rankings.Clear();
+        _rankings[filter] = (key, ranking);
+        return ranking;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PreferenceFilter, (string Key, PreferenceRanking Ranking)> _rankings = new();
+    private const int KeptRankings = 64;
 
     /// <summary>The looks of <paramref name="jobIds"/> (absent: the job is gone), from the cache or read once from the store.</summary>
     private async Task<IReadOnlyDictionary<string, LookFacets?>> FacetsAsync(IReadOnlyList<string> jobIds, CancellationToken ct)

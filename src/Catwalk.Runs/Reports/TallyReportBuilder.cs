@@ -15,15 +15,15 @@ public static class TallyReportBuilder
     {
         var tallies = await statistics.TallyJobsAsync(query, Engine.InputRule.NotRun, cancellationToken).ConfigureAwait(false);
         var ranks = await statistics.LatencyRanksAsync(query, cancellationToken).ConfigureAwait(false);
-        var measured = await statistics.MeasuredJobsAsync(query, cancellationToken).ConfigureAwait(false);
+        var quality = await statistics.TallyQualityAsync(query, cancellationToken).ConfigureAwait(false);
         var runs = await statistics.RunIdsAsync(query, cancellationToken).ConfigureAwait(false);
-        return Build(tallies, ranks, measured, runs, now);
+        return Build(tallies, ranks, quality, runs, now);
     }
 
-    public static RunReport Build(IReadOnlyList<JobTally> tallies, IReadOnlyList<LatencyRank> ranks, IReadOnlyList<JobRecord> measured, IReadOnlyList<string> runs, DateTimeOffset now)
+    public static RunReport Build(IReadOnlyList<JobTally> tallies, IReadOnlyList<LatencyRank> ranks, IReadOnlyList<QualityTally> qualities, IReadOnlyList<string> runs, DateTimeOffset now)
     {
         var latencies = ranks.GroupBy(r => (r.Stage, r.ModelKey)).ToDictionary(g => g.Key, g => Latency([.. g]));
-        var quality = measured.GroupBy(j => (j.Stage, j.ModelKey)).ToDictionary(g => g.Key, g => ModelQuality.Of(g));
+        var quality = qualities.ToDictionary(q => (q.Stage, q.ModelKey), Quality);
         var billed = Billed(tallies);
         var done = Count(tallies, t => t.State == JobState.Downloaded);
         var neverSent = Count(tallies, t => t.NeverSent);
@@ -84,6 +84,35 @@ public static class TallyReportBuilder
     {
         var sorted = new RankedValues(ranks[0].Count, ranks.ToDictionary(r => r.Rank, r => r.Seconds));
         return new LatencyStats(sorted[0], Math.Round(ranks[0].Mean, 3), LatencyStats.Percentile(sorted, 0.50), LatencyStats.Percentile(sorted, 0.95), sorted[sorted.Count - 1]);
+    }
+
+    /// <summary><see cref="ModelQuality.Of"/> from the database's means: a model's videos' metrics, else its images' fashion metrics, rounded the same way.</summary>
+    private static ModelQuality? Quality(QualityTally q)
+    {
+        static double? Mean(double? value) => value is { } v ? Math.Round(v, 4) : null;
+        if (q.Measured == 0)
+            return q.ImagesMeasured == 0 ? null : new ModelQuality
+            {
+                FashionMeasured = q.ImagesMeasured, IdentityMean = Mean(q.ImageIdentityMean), FullBodyShare = Mean(q.ImageFullBodyShare),
+                GarmentDeltaE = Mean(q.ImageGarmentDeltaE), FashionFlagged = q.ImagesFlagged,
+            };
+        return new ModelQuality
+        {
+            Measured = q.Measured,
+            FirstFrameSsim = Mean(q.FirstFrameSsim),
+            LastFrameSsim = Mean(q.LastFrameSsim),
+            TemporalFlickerScore = Math.Round(q.TemporalFlickerScore ?? 0, 4),
+            MotionScore = Mean(q.MotionScore),
+            FrozenFraction = Math.Round(q.FrozenFraction ?? 0, 3),
+            DurationErrorSec = Mean(q.DurationErrorSec),
+            Cuts = q.Cuts,
+            Flagged = q.Flagged,
+            FashionMeasured = q.FashionMeasured,
+            IdentityMean = Mean(q.IdentityMean),
+            FullBodyShare = Mean(q.FullBodyShare),
+            GarmentDeltaE = Mean(q.GarmentDeltaE),
+            FashionFlagged = q.FashionFlagged,
+        };
     }
 
     /// <summary>As <see cref="ReportBuilder"/>: billed against Catwalk's record over the jobs whose bill was fetched only.</summary>

@@ -58,14 +58,6 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<JobRecord>> MeasuredJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
-    {
-        var args = new DynamicParameters();
-        var sql = $"SELECT {JobColumns.Select(db.SchemaVersion)} FROM jobs{JobFilterSql.Where(query, db.Dialect, args, "state = 'downloaded'", "metrics_json IS NOT NULL")} ORDER BY created_at, id";
-        return db.ReadAsync<IReadOnlyList<JobRecord>>(async connection =>
-            [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
-    }
-
     public Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         var args = new DynamicParameters();
@@ -144,6 +136,48 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters();
+        var d = db.Dialect;
+        string Number(params string[] path) => d.JsonNumber("m", path);
+        var video = d.JsonHas("m", "duration_sec"); // what MetricsJson.Deserialize reads as a video's metrics
+        var sampled = $"{d.JsonIsObject("m", "fashion")} AND {Number("fashion", "frames_sampled")} > 0";
+        var image = $"stage = 'image' AND {sampled}";
+        string Avg(string when, string value) => $"AVG(CASE WHEN {when} THEN {value} END)";
+        string Count(string when) => $"SUM(CASE WHEN {when} THEN 1 ELSE 0 END)";
+        var sql =
+            $"""
+            SELECT stage AS Stage, model_key AS ModelKey,
+                   {Count(video)} AS Measured,
+                   {Avg(video, Number("first_frame_ssim"))} AS FirstFrameSsim,
+                   {Avg(video, Number("last_frame_ssim"))} AS LastFrameSsim,
+                   {Avg(video, $"COALESCE({Number("temporal_flicker_score")}, 0)")} AS TemporalFlickerScore,
+                   {Avg(video, Number("motion_score"))} AS MotionScore,
+                   {Avg(video, $"COALESCE({Number("frozen_fraction")}, 0)")} AS FrozenFraction,
+                   {Avg(video, $"ABS({Number("duration_error_sec")})")} AS DurationErrorSec,
+                   CAST(SUM(CASE WHEN {video} THEN COALESCE({Number("cuts")}, 0) ELSE 0 END) AS INTEGER) AS Cuts,
+                   {Count($"{video} AND {d.JsonArrayLength("m", "flags")} > 0")} AS Flagged,
+                   {Count($"{video} AND {sampled}")} AS FashionMeasured,
+                   {Avg(video, Number("fashion", "identity_mean"))} AS IdentityMean,
+                   {Avg($"{video} AND {sampled}", Number("fashion", "full_body_share"))} AS FullBodyShare,
+                   {Avg(video, Number("fashion", "garment_delta_e"))} AS GarmentDeltaE,
+                   {Count($"{video} AND {d.JsonIsObject("m", "fashion")} AND {d.JsonArrayLength("m", "fashion", "flags")} > 0")} AS FashionFlagged,
+                   {Count(image)} AS ImagesMeasured,
+                   {Avg(image, Number("fashion", "identity_mean"))} AS ImageIdentityMean,
+                   {Avg(image, Number("fashion", "full_body_share"))} AS ImageFullBodyShare,
+                   {Avg(image, Number("fashion", "garment_delta_e"))} AS ImageGarmentDeltaE,
+                   {Count($"{image} AND {d.JsonArrayLength("m", "fashion", "flags")} > 0")} AS ImagesFlagged,
+                   {Count($"{sampled} AND (emulated = 1 OR run_id IN (SELECT id FROM runs WHERE emulated = 1))")} AS EmulatedWithFashion
+            FROM (SELECT stage, model_key, emulated, run_id, {d.JsonDocument("metrics_json")} AS m
+                  FROM jobs{JobFilterSql.Where(query, d, args, "state = 'downloaded'", "metrics_json IS NOT NULL")}) measured
+            GROUP BY stage, model_key
+            """;
+        return db.ReadAsync<IReadOnlyList<QualityTally>>(async connection =>
+            [.. (await connection.QueryAsync<QualityRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)).Select(r => r.ToTally())],
+            cancellationToken);
+    }
+
     /// <summary>What a search looks in: the fields the generations table shows (stage and state are stored as their names).</summary>
     private static readonly string[] SearchedColumns = ["id", "run_id", "model_key", "input_key", "stage", "prompt", "person_id", "outfit_id", "state", "error"];
 
@@ -186,6 +220,42 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             CostUsd = CostUsd, EstimatedCostUsd = EstimatedCostUsd, BilledUsd = BilledUsd, Jobs = (int)Jobs, DurationSec = DurationSec,
             QueueSec = QueueSec ?? 0, QueueCount = (int)QueueCount, InferenceSec = InferenceSec ?? 0, InferenceCount = (int)InferenceCount,
             DownloadSec = DownloadSec ?? 0, DownloadCount = (int)DownloadCount,
+        };
+    }
+
+    /// <summary>A quality tally as the database returns it (counts as integers or, from JSON, reals).</summary>
+    private sealed class QualityRow
+    {
+        public string Stage { get; init; } = "";
+        public string ModelKey { get; init; } = "";
+        public long Measured { get; init; }
+        public double? FirstFrameSsim { get; init; }
+        public double? LastFrameSsim { get; init; }
+        public double? TemporalFlickerScore { get; init; }
+        public double? MotionScore { get; init; }
+        public double? FrozenFraction { get; init; }
+        public double? DurationErrorSec { get; init; }
+        public long? Cuts { get; init; }
+        public long Flagged { get; init; }
+        public long FashionMeasured { get; init; }
+        public double? IdentityMean { get; init; }
+        public double? FullBodyShare { get; init; }
+        public double? GarmentDeltaE { get; init; }
+        public long FashionFlagged { get; init; }
+        public long ImagesMeasured { get; init; }
+        public double? ImageIdentityMean { get; init; }
+        public double? ImageFullBodyShare { get; init; }
+        public double? ImageGarmentDeltaE { get; init; }
+        public long ImagesFlagged { get; init; }
+        public long EmulatedWithFashion { get; init; }
+
+        public QualityTally ToTally() => new()
+        {
+            Stage = StageKindNames.Parse(Stage), ModelKey = ModelKey, Measured = (int)Measured, FirstFrameSsim = FirstFrameSsim, LastFrameSsim = LastFrameSsim,
+            TemporalFlickerScore = TemporalFlickerScore, MotionScore = MotionScore, FrozenFraction = FrozenFraction, DurationErrorSec = DurationErrorSec,
+            Cuts = (int)(Cuts ?? 0), Flagged = (int)Flagged, FashionMeasured = (int)FashionMeasured, IdentityMean = IdentityMean, FullBodyShare = FullBodyShare,
+            GarmentDeltaE = GarmentDeltaE, FashionFlagged = (int)FashionFlagged, ImagesMeasured = (int)ImagesMeasured, ImageIdentityMean = ImageIdentityMean,
+            ImageFullBodyShare = ImageFullBodyShare, ImageGarmentDeltaE = ImageGarmentDeltaE, ImagesFlagged = (int)ImagesFlagged, EmulatedWithFashion = (int)EmulatedWithFashion,
         };
     }
 

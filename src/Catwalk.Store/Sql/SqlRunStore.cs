@@ -69,13 +69,13 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<JobTally>> TallyJobsAsync(JobQuery query, string neverSentErrorPrefix, CancellationToken cancellationToken = default) =>
         _statistics.TallyJobsAsync(query, neverSentErrorPrefix, cancellationToken);
     public Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.LatencyRanksAsync(query, cancellationToken);
-    public Task<IReadOnlyList<JobRecord>> MeasuredJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.MeasuredJobsAsync(query, cancellationToken);
     public Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.RunIdsAsync(query, cancellationToken);
     public Task<JobChoiceValues> ChoiceValuesAsync(CancellationToken cancellationToken = default) => _statistics.ChoiceValuesAsync(cancellationToken);
     public Task<IReadOnlyList<RunStateTally>> TallyRunsAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default) => _statistics.TallyRunsAsync(runIds, cancellationToken);
     public Task<IReadOnlyList<(string Id, string? SettingId, string? MetadataJson)>> LookSourcesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default) =>
         _statistics.LookSourcesAsync(jobIds, cancellationToken);
 
+    public Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TallyQualityAsync(query, cancellationToken);
     public Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default) => _statistics.PageJobsAsync(query, page, cancellationToken);
     public Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TimedJobsAsync(query, cancellationToken);
 

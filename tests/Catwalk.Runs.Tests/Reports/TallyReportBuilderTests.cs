@@ -45,6 +45,9 @@ public class TallyReportBuilderTests
         all.Models.Single(m => m.ModelKey == "m137").Latency.ShouldNotBeNull().P95.ShouldBeGreaterThan(0);
         all.Models.Single(m => m.ModelKey == "m137").Quality.ShouldNotBeNull().Measured.ShouldBeGreaterThan(0);
         all.Models.Single(m => m.ModelKey == "img").Quality.ShouldNotBeNull().FashionMeasured.ShouldBeGreaterThan(0);
+        var videoFashion = all.Models.Single(m => m.ModelKey == "m137").Quality!;
+        (videoFashion.FashionMeasured, videoFashion.FashionFlagged).ShouldSatisfyAllConditions(f => f.FashionMeasured.ShouldBeGreaterThan(0), f => f.FashionFlagged.ShouldBeGreaterThan(0));
+        videoFashion.FullBodyShare.ShouldNotBeNull();
         all.BilledJobs.ShouldBeGreaterThan(0);
         all.NotRun.ShouldBeGreaterThan(0);
     }
@@ -105,5 +108,16 @@ public class TallyReportBuilderTests
         FrameDifferenceMean = 1, FrameDifferenceVariance = 0.1, BrightnessFlicker = 0.1, BrightnessDrift = 0, MotionScore = random.NextDouble(),
         FrozenSec = 0, FrozenFraction = random.NextDouble() / 10, BlackSec = 0, Cuts = random.Next(2), Flags = random.NextDouble() < 0.3 ? ["near-still"] : [],
         DurationErrorSec = random.NextDouble() - 0.5,
+        // Some with fashion metrics: sampled or not (whole-body share counts only when sampled), flagged or not.
+        Fashion = random.Next(3) switch
+        {
+            0 => null,
+            1 => new FashionMetrics { FramesSampled = 0, IdentityMean = random.NextDouble() },
+            _ => new FashionMetrics
+            {
+                FramesSampled = 4, IdentityMean = random.NextDouble() < 0.2 ? null : random.NextDouble(), FullBodyShare = random.NextDouble(),
+                GarmentDeltaE = random.NextDouble() * 12, Flags = random.NextDouble() < 0.4 ? ["face changed"] : [],
+            },
+        },
     };
 }
