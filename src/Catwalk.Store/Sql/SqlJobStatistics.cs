@@ -76,8 +76,10 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             var people = await DistinctAsync("SELECT DISTINCT person_id FROM jobs WHERE person_id IS NOT NULL").ConfigureAwait(false);
             var outfits = await DistinctAsync("SELECT DISTINCT outfit_id FROM jobs WHERE outfit_id IS NOT NULL").ConfigureAwait(false);
             var imageModels = await DistinctAsync("SELECT DISTINCT model_key FROM jobs WHERE stage = 'image'").ConfigureAwait(false);
+            // Only metadata that names an angle is worth sending (the rest is read for nothing: the key's angle is enough).
             var looks = await connection.QueryAsync<(string?, string, string?)>(new CommandDefinition(
-                "SELECT DISTINCT look_id, input_key, metadata_json FROM jobs WHERE stage = 'image'", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                """SELECT DISTINCT look_id, input_key, CASE WHEN metadata_json LIKE '%"angle"%' THEN metadata_json END FROM jobs WHERE stage = 'image'""",
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new JobChoiceValues(models, people, outfits, imageModels, [.. looks]);
         }, cancellationToken);
 
