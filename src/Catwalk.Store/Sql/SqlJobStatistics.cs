@@ -148,8 +148,12 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
         var image = $"stage = 'image' AND {sampled}";
         string Avg(string when, string value) => $"AVG(CASE WHEN {when} THEN {value} END)";
         string Count(string when) => $"SUM(CASE WHEN {when} THEN 1 ELSE 0 END)";
+        // MATERIALIZED: each document is parsed once (PostgreSQL would otherwise inline the cast into every expression).
         var sql =
             $"""
+            WITH measured AS MATERIALIZED (
+                SELECT stage, model_key, emulated, run_id, {d.JsonDocument("metrics_json")} AS m
+                FROM jobs{JobFilterSql.Where(query, d, args, "state = 'downloaded'", "metrics_json IS NOT NULL")})
             SELECT stage AS Stage, model_key AS ModelKey,
                    {Count(video)} AS Measured,
                    {Avg(video, Number("first_frame_ssim"))} AS FirstFrameSsim,
@@ -171,8 +175,7 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
                    {Avg(image, Number("fashion", "garment_delta_e"))} AS ImageGarmentDeltaE,
                    {Count($"{image} AND {d.JsonArrayLength("m", "fashion", "flags")} > 0")} AS ImagesFlagged,
                    {Count($"{sampled} AND (emulated = 1 OR run_id IN (SELECT id FROM runs WHERE emulated = 1))")} AS EmulatedWithFashion
-            FROM (SELECT stage, model_key, emulated, run_id, {d.JsonDocument("metrics_json")} AS m
-                  FROM jobs{JobFilterSql.Where(query, d, args, "state = 'downloaded'", "metrics_json IS NOT NULL")}) measured
+            FROM measured
             GROUP BY stage, model_key
             """;
         return db.ReadAsync<IReadOnlyList<QualityTally>>(async connection =>
