@@ -15,6 +15,8 @@ var workerCounts = args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault(
 var workerLatency = args.SkipWhile(a => a != "--latency").Skip(1).FirstOrDefault();
 // For looking into one case of the batch part: --concurrency 128.
 var batchConcurrencies = args.SkipWhile(a => a != "--concurrency").Skip(1).FirstOrDefault() is { } levels ? levels.Split(',').Select(int.Parse).ToArray() : quick ? [64] : [32, 64, 128];
+// For looking into one engine of the dashboard part: --engines sqlite (or postgres).
+var dashboardEngines = args.SkipWhile(a => a != "--engines").Skip(1).FirstOrDefault();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -25,7 +27,7 @@ var steps = new (string Name, Func<Task<IReadOnlyList<BenchResult>>> Run)[]
     ("wire", () => WireBytesBenchmark.RunAsync(cancel.Token)),
     ("batch", () => BatchThroughputBenchmark.RunAsync(quick ? 200 : 1000, latencySeconds: 2, batchConcurrencies, cancel.Token)),
     ("memory", () => MemoryBenchmark.RunAsync(quick ? 100 : 500, quick ? 200 : 1000, cancel.Token)),
-    ("dashboard", () => DashboardBenchmark.RunAsync(10_000, cancel.Token)),
+    ("dashboard", () => DashboardBenchmark.RunAsync(quick ? 20_000 : 100_000, quick ? 4_000 : 20_000, dashboardEngines, cancel.Token)),
     ("workers", () => File.Exists(catwalkDll) ? WorkersBenchmark.RunAsync(catwalkDll, quick ? 12 : 50, workerCounts, workerLatency, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("startup", () => File.Exists(catwalkDll) ? StartupBenchmark.RunAsync(catwalkDll, published, quick ? 3 : 7, cancel.Token) : Task.FromResult<IReadOnlyList<BenchResult>>([])),
     ("metrics", () => MetricsBenchmark.RunAsync(quick ? 1 : 3, cancel.Token)),

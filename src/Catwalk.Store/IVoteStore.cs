@@ -11,4 +11,7 @@ public interface IVoteStore
 
     /// <summary>Votes, oldest first (by time, then id).</summary>
     Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every vote counted per left model, right model, outcome and left video: what a Bradley–Terry fit needs, without a row per vote.</summary>
+    Task<IReadOnlyList<VoteTally>> TallyVotesAsync(CancellationToken cancellationToken = default);
 }

@@ -3,8 +3,12 @@ using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>What the views read from the run store; every filter is applied by the store's query, on the server.</summary>
-public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, TimeProvider time)
+/// <summary>
+/// What the views read from the run store; every filter is applied by the store's query, on the server. Reports, filter
+/// choices and run counts are aggregated by the database (<see cref="IJobStatistics"/>), so a page over 100,000 jobs
+/// reads a few hundred rows, not every job.
+/// </summary>
+public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJobStatistics statistics, TimeProvider time)
 {
     public string StoreDescription => database.Description;
 
@@ -30,6 +34,30 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
         return matching;
     }
 
+    /// <summary>
+    /// One page of the generations table: searched, sorted and paged by the database; filtered by image axes (which
+    /// need each video's image) over the jobs read here.
+    /// </summary>
+    public async Task<JobPage> GenerationsPageAsync(DashboardFilter filter, string? search, string? sortLabel, bool descending, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes)
+        {
+            var (jobs, total) = GenerationsQuery.Apply(await JobsAsync(filter, ct), search, sortLabel, descending, page, pageSize);
+            return new JobPage(jobs, total);
+        }
+        return await statistics.PageJobsAsync(filter.ToJobQuery(), new JobPageRequest
+        {
+            Search = search, Sort = GenerationsQuery.SortOf(sortLabel), Descending = descending, Page = page, PageSize = pageSize,
+        }, ct);
+    }
+
+    /// <summary>
+    /// What the charts plot from single jobs: the timed ones (saved, not reused, with a latency), read with only the
+    /// fields a latency chart needs; the image-axes filter reads every job.
+    /// </summary>
+    public async Task<IReadOnlyList<JobRecord>> ChartJobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        filter.FiltersImageAxes ? await JobsAsync(filter, ct) : await statistics.TimedJobsAsync(filter.ToJobQuery(), ct);
+
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
 
     public Task<IReadOnlyList<RunRecord>> RunsAsync(CancellationToken ct = default) => store.ListRunsAsync(null, ct);
@@ -39,20 +67,40 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
     /// <summary>A run's jobs, in plan order.</summary>
     public Task<IReadOnlyList<JobRecord>> RunJobsAsync(string runId, CancellationToken ct = default) => store.GetJobsAsync(runId, ct);
 
-    /// <summary>The newest runs with their jobs counted per state, for the runs list.</summary>
+    /// <summary>The newest runs with their jobs counted per state (by the database), for the runs list.</summary>
     public async Task<IReadOnlyList<RunView>> RecentRunsAsync(int limit, CancellationToken ct = default)
     {
         var runs = await store.ListRunsAsync(new RunQuery { Limit = limit }, ct);
-        var views = new List<RunView>(runs.Count);
-        foreach (var run in runs) views.Add(RunView.Of(run, await store.GetJobsAsync(run.Id, ct)));
-        return views;
+        var tallies = (await statistics.TallyRunsAsync([.. runs.Select(r => r.Id)], ct)).ToLookup(t => t.RunId, StringComparer.Ordinal);
+        return [.. runs.Select(run => RunView.Of(run, [.. tallies[run.Id]]))];
     }
 
     /// <summary>True when the store holds no job at all: the first-run page.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
         (await store.QueryJobsAsync(new JobQuery { Limit = 1 }, ct)).Count == 0;
 
-    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
+    /// <summary>
+    /// The report over the filtered jobs, aggregated by the database (<see cref="TallyReportBuilder"/>: no job lines, no
+    /// image × video matrix); filtered by image axes, which need each video's image, it is built from the jobs.
+    /// </summary>
+    public async Task<RunReport> ReportAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        filter.FiltersImageAxes ? (await JobsAndReportAsync(filter, ct)).Report : await TallyReportBuilder.BuildAsync(statistics, filter.ToJobQuery(), time.GetUtcNow(), ct);
+
+    /// <summary>The full report (every job's line, the matrix) over the filtered jobs, built from the jobs: for exports.</summary>
+    public async Task<RunReport> FullReportAsync(DashboardFilter filter, CancellationToken ct = default) => (await JobsAndReportAsync(filter, ct)).Report;
+
+    /// <summary>The report and the fashion table's rows (how many measured results the emulator made counted by the database too).</summary>
+    public async Task<(RunReport Report, IReadOnlyList<FashionRow> Fashion)> ReportAndFashionAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes)
+        {
+            var (jobs, full) = await JobsAndReportAsync(filter, ct);
+            return (full, FashionRow.Of(full, jobs, await EmulatedRunsAsync(ct)));
+        }
+        var report = await ReportAsync(filter, ct);
+        var emulated = (await statistics.TallyQualityAsync(filter.ToJobQuery(), ct)).ToDictionary(q => (q.Stage, q.ModelKey), q => q.EmulatedWithFashion);
+        return (report, FashionRow.Of(report, emulated));
+    }
 
     /// <summary>
     /// The runs made with the emulator. Their jobs' own flag is set only for imported ones, so whether a result is
@@ -68,19 +116,17 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, Ti
         return (jobs, ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow()));
     }
 
-    /// <summary>The values the filter bar offers: every model, run, person and outfit in the store.</summary>
+    /// <summary>The values the filter bar offers: every model, run, person and outfit in the store (SELECT DISTINCT).</summary>
     public async Task<FilterChoices> ChoicesAsync(CancellationToken ct = default)
     {
-        var jobs = await store.QueryJobsAsync(new JobQuery(), ct);
+        var values = await statistics.ChoiceValuesAsync(ct);
         var runs = await RunsAsync(ct);
-        static IReadOnlyList<string> Distinct(IEnumerable<string?> values) =>
-            [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var byId = jobs.ToDictionary(j => j.Id, StringComparer.Ordinal); // a video's image is in the same run, so among all jobs
-        var images = jobs.Where(j => j.Stage == Catwalk.Domain.StageKind.Image).ToList();
-        return new FilterChoices(Distinct(jobs.Select(j => j.ModelKey)), runs, Distinct(jobs.Select(j => j.PersonId)), Distinct(jobs.Select(j => j.OutfitId)))
-        {
-            ImageModels = Distinct(images.Select(j => j.ModelKey)),
-            Angles = Distinct(images.Select(j => ImageAxes.AngleOf(j, byId))),
-        };
+        // An image's angle is its metadata's or its input key's (it animates nothing, so needs no other job).
+        var angles = values.ImageLooks
+            .Select(l => ImageAxes.AngleOf(new JobRecord { Id = "", RunId = "", Stage = Catwalk.Domain.StageKind.Image, ModelKey = "", EndpointId = "", InputKey = l.InputKey, LookId = l.LookId, MetadataJson = l.MetadataJson }, NoJobs))
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new FilterChoices(values.Models, runs, values.People, values.Outfits) { ImageModels = values.ImageModels, Angles = angles };
     }
+
+    private static readonly IReadOnlyDictionary<string, JobRecord> NoJobs = new Dictionary<string, JobRecord>();
 }

@@ -22,6 +22,11 @@ public sealed record FashionRow(string ModelKey, StageKind Stage, int Done, Mode
             .Select(m => new FashionRow(m.ModelKey, m.Stage, m.Succeeded, m.Quality is { FashionMeasured: > 0 } q ? q : null, emulated.GetValueOrDefault((m.Stage, m.ModelKey))))];
     }
 
+    /// <summary>The same rows from the report and, per stage and model, how many of its results with fashion metrics the emulator made.</summary>
+    public static IReadOnlyList<FashionRow> Of(RunReport report, IReadOnlyDictionary<(StageKind, string), int> emulated) =>
+        [.. report.Models.Where(m => m.Succeeded > 0)
+            .Select(m => new FashionRow(m.ModelKey, m.Stage, m.Succeeded, m.Quality is { FashionMeasured: > 0 } q ? q : null, emulated.GetValueOrDefault((m.Stage, m.ModelKey))))];
+
     private static bool HasFashion(JobRecord job)
     {
         try { return MetricsJson.DeserializeFashion(job.MetricsJson) is { FramesSampled: > 0 }; }

@@ -3,9 +3,20 @@ using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>One page of the generations table: filtered by the store, then searched, sorted and paged on the server.</summary>
+/// <summary>One page of the generations table: filtered, searched, sorted and paged by the store (<see cref="IJobStatistics.PageJobsAsync"/>), or here over jobs already read.</summary>
 public static class GenerationsQuery
 {
+    /// <summary>The table's sort label ("model", "latency", …; anything else: when made) as the store's sort.</summary>
+    public static JobSort SortOf(string? label) => label switch
+    {
+        "model" => JobSort.Model,
+        "state" => JobSort.State,
+        "latency" => JobSort.Latency,
+        "cost" => JobSort.Cost,
+        "input" => JobSort.Input,
+        _ => JobSort.Created,
+    };
+
     public static (IReadOnlyList<JobRecord> Page, int Total) Apply(IReadOnlyList<JobRecord> jobs, string? search, string? sortBy, bool descending, int page, int pageSize)
     {
         IEnumerable<JobRecord> matching = jobs;

@@ -26,11 +26,13 @@ public sealed record VoteProgress(int StoreVotes, int Pairs, int PairsLeft, int 
 /// <summary>What the leaderboard filters on: the look's setting and apparel (null: all).</summary>
 public sealed record PreferenceFilter(string? Setting = null, string? Apparel = null)
 {
-    public bool Matches(JobRecord? job)
+    public bool Matches(JobRecord? job) => Matches(job is null ? null : LookFacets.Of(job));
+
+    /// <summary>Whether a video whose look has <paramref name="facets"/> (null: the video is gone) is kept.</summary>
+    public bool Matches(LookFacets? facets)
     {
         if (Setting is null && Apparel is null) return true;
-        if (job is null) return false;
-        var facets = LookFacets.Of(job);
+        if (facets is null) return false;
         return (Setting is null || facets.Setting == Setting) && (Apparel is null || facets.Apparel == Apparel);
     }
 }
@@ -39,8 +41,15 @@ public sealed record PreferenceFilter(string? Setting = null, string? Apparel = 
 public sealed record LeaderboardView(PreferenceRanking Ranking, IReadOnlyList<string> Settings, IReadOnlyList<string> Apparels);
 
 /// <summary>Votes: choosing the next pair to show, saving a vote, ratings over the votes.</summary>
-public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, TimeProvider time)
+public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJobStatistics statistics, TimeProvider time)
 {
+    /// <summary>
+    /// The look of each voted video by job id: read from its metadata once (a saved video's metadata does not change),
+    /// so the leaderboard reads only the votes' counts, not every video and its metadata, on each load.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LookFacets?> _facets = new(StringComparer.Ordinal);
+    private const int KeptFacets = 500_000;
+
     /// <summary>
     /// The next pair to vote on: among inputs (run + input key) with downloaded videos from at least two models, the
     /// pair of models compared least so far (ties broken at random), on a random input they share, sides at random —
@@ -126,14 +135,57 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, Tim
 
     public Task<IReadOnlyList<VoteRecord>> VotesAsync(CancellationToken ct = default) => voteStore.GetVotesAsync(null, ct);
 
+    /// <summary>
+    /// Ratings over the votes <paramref name="filter"/> keeps, fitted from the votes counted by the database (per pair
+    /// of models, outcome and left video) rather than from every vote and video.
+    /// </summary>
     public async Task<LeaderboardView> LeaderboardAsync(PreferenceFilter filter, CancellationToken ct = default)
     {
-        var votes = await voteStore.GetVotesAsync(null, ct);
-        var jobs = (await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct)).ToDictionary(j => j.Id, StringComparer.Ordinal);
-        var facets = votes.Select(v => jobs.GetValueOrDefault(v.LeftJobId)).OfType<JobRecord>().Select(LookFacets.Of).ToList();
+        var tallies = await voteStore.TallyVotesAsync(ct);
+        var facets = await FacetsAsync([.. tallies.Select(t => t.LeftJobId).Distinct(StringComparer.Ordinal)], ct);
+        var voted = tallies.Select(t => facets.GetValueOrDefault(t.LeftJobId)).OfType<LookFacets>().ToList();
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        var kept = votes.Where(v => filter.Matches(jobs.GetValueOrDefault(v.LeftJobId))).Select(Comparison.Of).ToList();
-        return new LeaderboardView(BradleyTerry.Rank(kept), Distinct(facets.Select(f => f.Setting)), Distinct(facets.Select(f => f.Apparel)));
+        // In a fixed order (models, outcome), so the bootstrap's seeded resampling gives a page the same intervals every time.
+        var counts = tallies.Where(t => filter.Matches(facets.GetValueOrDefault(t.LeftJobId)))
+            .GroupBy(t => (t.LeftModel, t.RightModel, t.Outcome))
+            .OrderBy(g => g.Key.LeftModel, StringComparer.Ordinal).ThenBy(g => g.Key.RightModel, StringComparer.Ordinal).ThenBy(g => g.Key.Outcome, StringComparer.Ordinal)
+            .Select(g => (Vote: new Comparison(g.Key.LeftModel, g.Key.RightModel, g.Key.Outcome), Count: g.Sum(t => t.Votes)))
+            .ToList();
+        return new LeaderboardView(Rank(filter, counts), Distinct(voted.Select(f => f.Setting)), Distinct(voted.Select(f => f.Apparel)));
+    }
+
+    /// <summary>
+    /// The fit over these counts: its 1,000 bootstrap refits cost about as much as the rest of the page, so the last fit
+    /// of each filter is kept with the counts it was made from and reused while they are the same (the fit is seeded:
+    /// the same counts give the same ranking). Any new vote changes the counts, so nothing stale is shown.
+    /// </summary>
+    private PreferenceRanking Rank(PreferenceFilter filter, IReadOnlyList<(Comparison Vote, int Count)> counts)
+    {
+        var key = string.Join(";", counts.Select(c => $"{c.Vote.Left}|{c.Vote.Right}|{c.Vote.Outcome}|{c.Count}"));
+        if (_rankings.TryGetValue(filter, out var kept) && kept.Key == key) return kept.Ranking;
+        var ranking = BradleyTerry.Rank([.. counts.SelectMany(c => Enumerable.Repeat(c.Vote, c.Count))]);
+        if (_rankings.Count > KeptRankings) _rankings.Clear();
+        _rankings[filter] = (key, ranking);
+        return ranking;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PreferenceFilter, (string Key, PreferenceRanking Ranking)> _rankings = new();
+    private const int KeptRankings = 64;
+
+    /// <summary>The looks of <paramref name="jobIds"/> (absent: the job is gone), from the cache or read once from the store.</summary>
+    private async Task<IReadOnlyDictionary<string, LookFacets?>> FacetsAsync(IReadOnlyList<string> jobIds, CancellationToken ct)
+    {
+        var missing = jobIds.Where(id => !_facets.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            if (_facets.Count + missing.Count > KeptFacets) _facets.Clear();
+            foreach (var (id, setting, metadata) in await statistics.LookSourcesAsync(missing, ct))
+                _facets[id] = LookFacets.Of(new JobRecord { Id = id, RunId = "", Stage = StageKind.Video, ModelKey = "", EndpointId = "", InputKey = "", SettingId = setting, MetadataJson = metadata });
+        }
+        var found = new Dictionary<string, LookFacets?>(StringComparer.Ordinal);
+        foreach (var id in jobIds)
+            if (_facets.TryGetValue(id, out var facets)) found[id] = facets;
+        return found;
     }
 
     /// <summary>One point per model with a quality value, a cost per video second and a latency; <paramref name="quality"/> is "rating" or a metric of <see cref="QualityMetric"/>.</summary>

@@ -13,12 +13,16 @@ public sealed record RunView(RunRecord Run, IReadOnlyList<(JobState State, int C
 
     public int Count(JobState state) => Counts.FirstOrDefault(c => c.State == state).Count;
 
-    public static RunView Of(RunRecord run, IReadOnlyList<JobRecord> jobs) => new(
+    public static RunView Of(RunRecord run, IReadOnlyList<JobRecord> jobs) =>
+        Of(run, [.. jobs.Select(j => new RunStateTally(j.RunId, j.State, j.EstimatedCostUsd, j.CostUsd, 1))]);
+
+    /// <summary>From the run's jobs as the database counted them (per state and cost values).</summary>
+    public static RunView Of(RunRecord run, IReadOnlyList<RunStateTally> tallies) => new(
         run,
-        [.. Order.Select(s => (s, jobs.Count(j => j.State == s))).Where(c => c.Item2 > 0)],
-        jobs.Count,
-        run.EstimatedCostUsd > 0 ? run.EstimatedCostUsd : jobs.Sum(j => j.EstimatedCostUsd),
-        jobs.Where(j => j.State == JobState.Downloaded).Sum(j => j.CostUsd ?? 0));
+        [.. Order.Select(s => (s, tallies.Where(t => t.State == s).Sum(t => t.Jobs))).Where(c => c.Item2 > 0)],
+        tallies.Sum(t => t.Jobs),
+        run.EstimatedCostUsd > 0 ? run.EstimatedCostUsd : tallies.Sum(t => t.EstimatedCostUsd * t.Jobs),
+        tallies.Where(t => t.State == JobState.Downloaded).Sum(t => (t.CostUsd ?? 0) * t.Jobs));
 
     /// <summary>What a job's row says about fal's progress: its queue position while queued, its last log lines while running.</summary>
     public static string? QueueText(JobRecord job) =>

@@ -63,7 +63,7 @@ internal static class ExportEndpoints
 
     private static async Task<ContentHttpResult> JsonAsync(HttpRequest request, DashboardData data, CancellationToken ct)
     {
-        var report = await data.ReportAsync(DashboardFilter.FromQuery(request.Query), ct);
+        var report = await data.FullReportAsync(DashboardFilter.FromQuery(request.Query), ct);
         return TypedResults.Content(JsonSerializer.Serialize(report, Json), "application/json; charset=utf-8");
     }
 }

@@ -38,6 +38,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<IVoteStore>(store);
         services.AddSingleton<ISlotStore>(store);
         services.AddSingleton<IRunAnalytics>(store);
+        services.AddSingleton<IJobStatistics>(store);
         services.AddSingleton<IReferenceUploadStore>(store);
         services.AddSingleton<IRunStoreInfo>(store);
         return services;

@@ -40,6 +40,18 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
 
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
+    public override string JsonDocument(string column) => $"{column}::jsonb";
+    public override string JsonNumber(string document, params string[] path) => $"({document} #>> {Path(path)})::double precision";
+    public override string JsonHas(string document, string key) => $"({document} -> '{key}') IS NOT NULL";
+    public override string JsonIsObject(string document, params string[] path) => $"jsonb_typeof({document} #> {Path(path)}) = 'object'";
+    public override string JsonArrayLength(string document, params string[] path) =>
+        $"CASE WHEN jsonb_typeof({document} #> {Path(path)}) = 'array' THEN jsonb_array_length({document} #> {Path(path)}) ELSE 0 END";
+
+    /// <summary>A path as PostgreSQL's text array literal: '{fashion,flags}'.</summary>
+    private static string Path(string[] path) => "'{" + string.Join(',', path) + "}'";
+
+    public override string Ordinal(string column) => $"{column} COLLATE \"C\"";
+
     public override StoreException Explain(Exception e) =>
         new($"Cannot use the PostgreSQL store {Description}: {e.Message} Check the --db connection string (Host, Port, Database, Username) and that the server is running.", e);
 

@@ -97,19 +97,10 @@ internal sealed class SqlRunJobStore(SqlDatabase db) : IRunJobStore
 
     public Task<IReadOnlyList<JobRecord>> QueryJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
-        var where = new List<string>();
         var args = new DynamicParameters();
-        if (query.RunId is { } run) { where.Add("run_id = @run"); args.Add("run", run); }
-        if (query.Stage is { } stage) { where.Add("stage = @stage"); args.Add("stage", stage.Name()); }
-        if (query.InputKey is { } input) { where.Add("input_key = @input"); args.Add("input", input); }
-        if (query.Models is { Count: > 0 } models) { where.Add(db.Dialect.InList("model_key", "models")); args.Add("models", models.ToArray()); }
-        if (query.From is { } from) { where.Add("created_at >= @from"); args.Add("from", from.ToUnixTimeMilliseconds()); }
-        if (query.To is { } to) { where.Add("created_at < @to"); args.Add("to", to.ToUnixTimeMilliseconds()); }
-        if (query.PersonId is { } person) { where.Add("person_id = @person"); args.Add("person", person); }
-        if (query.OutfitId is { } outfit) { where.Add("outfit_id = @outfit"); args.Add("outfit", outfit); }
-        if (query.RequestId is { } request) { where.Add("request_id = @request"); args.Add("request", request); }
+        var where = JobFilterSql.Where(query, db.Dialect, args);
         args.Add("limit", query.Limit);
-        return ListAsync<JobRecord>($"{JobSelect}{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at, id LIMIT @limit", args, cancellationToken);
+        return ListAsync<JobRecord>($"{JobSelect}{where} ORDER BY created_at, id LIMIT @limit", args, cancellationToken);
     }
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(string jobId, CancellationToken cancellationToken = default) =>

@@ -13,12 +13,14 @@ internal sealed class SqlRunStore : IRunStore
     private readonly SqlVoteStore _votes;
     private readonly SqlSlotStore _slots;
     private readonly SqlRunAnalytics _analytics;
+    private readonly SqlJobStatistics _statistics;
     private readonly SqlReferenceUploadStore _uploads;
 
     public SqlRunStore(StoreDialect dialect, TimeProvider time)
     {
         _db = new SqlDatabase(dialect, time);
         (_runs, _progress, _billing, _votes, _slots, _analytics, _uploads) = (new(_db), new(_db), new(_db), new(_db), new(_db), new(_db), new(_db));
+        _statistics = new(_db);
     }
 
     internal SqlDatabase Database => _db;
@@ -53,6 +55,7 @@ internal sealed class SqlRunStore : IRunStore
 
     public Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default) => _votes.AddVoteAsync(vote, cancellationToken);
     public Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default) => _votes.GetVotesAsync(query, cancellationToken);
+    public Task<IReadOnlyList<VoteTally>> TallyVotesAsync(CancellationToken cancellationToken = default) => _votes.TallyVotesAsync(cancellationToken);
 
     public Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default) => _slots.TryTakeSlotAsync(request, cancellationToken);
     public Task<int> RenewSlotsAsync(string owner, long expiresAt, CancellationToken cancellationToken = default) => _slots.RenewSlotsAsync(owner, expiresAt, cancellationToken);
@@ -62,6 +65,19 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<SlotRecord>> ListSlotsAsync(CancellationToken cancellationToken = default) => _slots.ListSlotsAsync(cancellationToken);
 
     public Task<IReadOnlyList<MinuteCount>> DownloadsPerMinuteAsync(long since, CancellationToken cancellationToken = default) => _analytics.DownloadsPerMinuteAsync(since, cancellationToken);
+
+    public Task<IReadOnlyList<JobTally>> TallyJobsAsync(JobQuery query, string neverSentErrorPrefix, CancellationToken cancellationToken = default) =>
+        _statistics.TallyJobsAsync(query, neverSentErrorPrefix, cancellationToken);
+    public Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.LatencyRanksAsync(query, cancellationToken);
+    public Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.RunIdsAsync(query, cancellationToken);
+    public Task<JobChoiceValues> ChoiceValuesAsync(CancellationToken cancellationToken = default) => _statistics.ChoiceValuesAsync(cancellationToken);
+    public Task<IReadOnlyList<RunStateTally>> TallyRunsAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default) => _statistics.TallyRunsAsync(runIds, cancellationToken);
+    public Task<IReadOnlyList<(string Id, string? SettingId, string? MetadataJson)>> LookSourcesAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default) =>
+        _statistics.LookSourcesAsync(jobIds, cancellationToken);
+
+    public Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TallyQualityAsync(query, cancellationToken);
+    public Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default) => _statistics.PageJobsAsync(query, page, cancellationToken);
+    public Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TimedJobsAsync(query, cancellationToken);
 
     public Task<ReferenceUploadRecord?> FindReferenceUploadAsync(string storage, string sha256, long validUntil, CancellationToken cancellationToken = default) =>
         _uploads.FindReferenceUploadAsync(storage, sha256, validUntil, cancellationToken);

@@ -28,4 +28,10 @@ internal sealed class SqlVoteStore(SqlDatabase db) : IVoteStore
         return db.ReadAsync<IReadOnlyList<VoteRecord>>(async connection =>
             [.. await connection.QueryAsync<VoteRecord>(new CommandDefinition(sql, query, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
     }
+
+    public Task<IReadOnlyList<VoteTally>> TallyVotesAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<VoteTally>>(async connection =>
+            [.. (await connection.QueryAsync<(string, string, string, string, long)>(new CommandDefinition(
+                "SELECT left_model, right_model, outcome, left_job_id, COUNT(*) FROM votes GROUP BY 1, 2, 3, 4", cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => new VoteTally(r.Item1, r.Item2, r.Item3, r.Item4, (int)r.Item5))], cancellationToken);
 }

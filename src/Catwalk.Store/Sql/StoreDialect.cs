@@ -22,6 +22,18 @@ internal abstract class StoreDialect
     public virtual bool SerializeWrites => false;
     /// <summary>"column is one of the list in @param": Dapper expands lists for SQLite; PostgreSQL takes an array.</summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+    /// <summary>A text column compared by code point (as .NET's ordinal order): SQLite's default; PostgreSQL's collation is the locale's unless told.</summary>
+    public virtual string Ordinal(string column) => column;
+    /// <summary>A JSON text column as the engine's JSON value, to read paths of (SQLite reads the text itself).</summary>
+    public virtual string JsonDocument(string column) => column;
+    /// <summary>The number at <paramref name="path"/> of a JSON document (NULL when absent or JSON null).</summary>
+    public virtual string JsonNumber(string document, params string[] path) => $"json_extract({document}, '$.{string.Join('.', path)}')";
+    /// <summary>Whether the document's root has <paramref name="key"/> (even as JSON null).</summary>
+    public virtual string JsonHas(string document, string key) => $"json_type({document}, '$.{key}') IS NOT NULL";
+    /// <summary>Whether the value at <paramref name="path"/> is a JSON object.</summary>
+    public virtual string JsonIsObject(string document, params string[] path) => $"json_type({document}, '$.{string.Join('.', path)}') = 'object'";
+    /// <summary>The length of the array at <paramref name="path"/>; 0 when absent or not an array.</summary>
+    public virtual string JsonArrayLength(string document, params string[] path) => $"COALESCE(json_array_length({document}, '$.{string.Join('.', path)}'), 0)";
     /// <summary>Turns a provider's failure to connect into a message that says what to fix.</summary>
     public abstract StoreException Explain(Exception e);
 }

@@ -81,7 +81,7 @@ public sealed class PreferenceDataTests : IAsyncLifetime
     {
         await using var seeded = await SeededDashboard.StartAsync(empty: true);
         await using var store = await RunStoreFactory.OpenAsync(null, seeded.OutputRoot);
-        (await new PreferenceData(store, store, TimeProvider.System).NextPairAsync(null, new Random(1))).ShouldBeNull();
+        (await new PreferenceData(store, store, store, TimeProvider.System).NextPairAsync(null, new Random(1))).ShouldBeNull();
     }
 
     [Fact]

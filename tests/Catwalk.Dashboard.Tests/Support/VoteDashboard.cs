@@ -28,7 +28,7 @@ public sealed class VoteDashboard : IAsyncDisposable
     public HttpClient Http => _http ??= new HttpClient { BaseAddress = Server.BaseUri };
     private HttpClient? _http;
 
-    public PreferenceData Preference => new(Store, Store, TimeProvider.System);
+    public PreferenceData Preference => new(Store, Store, Store, TimeProvider.System);
 
     /// <summary>The model of a job id (the tests can see what the voter cannot).</summary>
     public string ModelOf(string jobId) => Jobs.Single(j => j.Id == jobId).ModelKey;
