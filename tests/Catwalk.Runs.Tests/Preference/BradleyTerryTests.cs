@@ -80,6 +80,47 @@ public class BradleyTerryTests
     }
 
     [Fact]
+    public void The_intervals_are_those_of_refitting_each_resample_of_the_votes_themselves()
+    {
+        // The ranking draws its resamples as counts per (left, right, outcome); this draws the same indices from the
+        // same seed, refits each resampled list of votes from scratch, and takes the same percentiles.
+        var random = new Random(11);
+        string[] models = ["a", "b", "c", "d"];
+        string[] outcomes = [VoteOutcome.Left, VoteOutcome.Left, VoteOutcome.Right, VoteOutcome.Tie, VoteOutcome.BothBad];
+        var votes = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var l = random.Next(4);
+            var r = (l + 1 + random.Next(3)) % 4;
+            return new Comparison(models[l], models[r], outcomes[random.Next(outcomes.Length)]);
+        }).ToList();
+        const int resamples = 60;
+        var ranking = BradleyTerry.Rank(votes, resamples, seed: 5);
+
+        var draws = new Random(5);
+        var refits = models.ToDictionary(m => m, _ => new List<double>());
+        for (var b = 0; b < resamples; b++)
+        {
+            var resampled = Enumerable.Range(0, votes.Count).Select(_ => votes[draws.Next(votes.Count)]).ToList();
+            foreach (var rating in BradleyTerry.Rank(resampled, resamples: 0).Ratings) refits[rating.Model].Add(rating.Rating);
+        }
+        foreach (var rating in ranking.Ratings)
+        {
+            var sorted = refits[rating.Model].Order().ToArray();
+            sorted.Length.ShouldBe(resamples, "every model is in every resample of 400 votes");
+            rating.Lower.ShouldBe(Percentile(sorted, 0.025), 1e-9);
+            rating.Upper.ShouldBe(Percentile(sorted, 0.975), 1e-9);
+        }
+    }
+
+    private static double Percentile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+    }
+
+    [Fact]
     public void No_votes_no_ratings_and_a_bad_outcome_is_refused()
     {
         BradleyTerry.Rank([]).Ratings.ShouldBeEmpty();
