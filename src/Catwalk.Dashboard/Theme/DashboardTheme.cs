@@ -20,6 +20,11 @@ public static class DashboardTheme
             AppbarBackground = "#283593",
             TextSecondary = "rgba(0,0,0,0.66)",
             Background = "#f6f6f9",
+            // MudBlazor's status colours are too light for white text on them and for text in their colour (axe: color-contrast).
+            Success = "#2e7d32",
+            Error = "#c62828",
+            Info = "#1565c0",
+            Warning = "#9a5b00",
         },
         PaletteDark = new PaletteDark
         {
@@ -31,6 +36,12 @@ public static class DashboardTheme
             TextPrimary = "rgba(255,255,255,0.92)",
             TextSecondary = "rgba(255,255,255,0.72)",
             ActionDefault = "rgba(255,255,255,0.8)",
+            // Light hues that read on the dark surface; filled chips and buttons then carry dark text, not white.
+            PrimaryContrastText = "rgba(0,0,0,0.87)",
+            Success = "#66bb6a", SuccessContrastText = "rgba(0,0,0,0.87)",
+            Error = "#ef9a9a", ErrorContrastText = "rgba(0,0,0,0.87)",
+            Info = "#64b5f6", InfoContrastText = "rgba(0,0,0,0.87)",
+            Warning = "#ffb74d", WarningContrastText = "rgba(0,0,0,0.87)",
         },
     };
 
