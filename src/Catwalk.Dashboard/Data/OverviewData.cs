@@ -1,8 +1,15 @@
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>The overview's reads: the filtered jobs and their report in one query, the votes once, then <see cref="OverviewView.Build"/>.</summary>
+/// <summary>
+/// The overview's reads: the filtered jobs and their report in one query, the votes once, then <see cref="OverviewView.Build"/>
+/// — kept while nothing it depends on changed (<see cref="OverviewFingerprint"/>), since every visit renders twice
+/// (prerendered, then over the circuit) and the bootstrap is the costly part with many generations.
+/// </summary>
 public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, TimeProvider time)
 {
+    private readonly Lock _gate = new();
+    private (long Fingerprint, OverviewView View)? _last;
+
     /// <summary>How many of a model's best videos are tried for a poster before it is shown without one (their files may be gone).</summary>
     private const int PosterTries = 3;
 
@@ -10,7 +17,12 @@ public sealed class OverviewData(DashboardData data, PreferenceData preferences,
     {
         var (jobs, report) = await data.JobsAndReportAsync(filter, ct);
         var votes = await preferences.VotesAsync(ct);
-        return OverviewView.Build(jobs, report, votes, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var fingerprint = OverviewFingerprint.Of(filter, jobs, votes, now.ToUnixTimeSeconds() / 60);
+        lock (_gate) if (_last is { } last && last.Fingerprint == fingerprint) return last.View;
+        var view = OverviewView.Build(jobs, report, votes, now);
+        lock (_gate) _last = (fingerprint, view);
+        return view;
     }
 
     /// <summary>Per video model, its best video whose file the poster endpoint can cut a frame from (inside its run's outputs).</summary>
