@@ -18,6 +18,8 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"],
 });
 
+var viewport = new ViewportSize { Width = 1280, Height = 800 };
+
 async Task<IPage> OpenAsync(IBrowserContext context, string path)
 {
     var page = await context.NewPageAsync();
@@ -38,15 +40,15 @@ async Task SettleAsync(IPage page)
     await page.WaitForTimeoutAsync(400);
 }
 
-async Task ShootAsync(IPage page, string name, bool fullPage = true)
+async Task ShootAsync(IPage page, string name, bool fullPage = true, double? clipHeight = null)
 {
     await SettleAsync(page);
     var path = Path.Combine(options.Out, name);
+    if (clipHeight is { } height) await page.SetViewportSizeAsync(viewport.Width, (int)Math.Ceiling(height));
     await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Type = ScreenshotType.Png });
     Console.WriteLine($"{path} ({new FileInfo(path).Length / 1024} KiB)");
 }
 
-var viewport = new ViewportSize { Width = 1280, Height = 800 };
 await using (var light = await browser.NewContextAsync(new() { BaseURL = options.Url, ViewportSize = viewport }))
 {
     // reveal=0: the next pair at once after each vote, as the preference tests vote.
@@ -68,7 +70,9 @@ await using (var light = await browser.NewContextAsync(new() { BaseURL = options
     var compare = await OpenAsync(light, "compare");
     await compare.Locator("[data-testid=compare-groups] a").First.ClickAsync();
     await compare.Locator("[data-testid=compare-grid]").WaitForAsync(new() { Timeout = 30_000 });
-    await ShootAsync(compare, "compare.png");
+    // The look's first row: headless Chromium keeps only so many video players decoding, so later rows may draw blank.
+    var firstRow = await compare.Locator("[data-testid=compare-row]").First.BoundingBoxAsync();
+    await ShootAsync(compare, "compare.png", fullPage: false, clipHeight: firstRow is null ? null : firstRow.Y + firstRow.Height + 16);
 }
 
 await using (var dark = await browser.NewContextAsync(new() { BaseURL = options.Url, ViewportSize = viewport }))
