@@ -1,22 +1,31 @@
 using Catwalk.Runs.Reports;
+using Catwalk.Runs.Sharing;
 using Catwalk.Store;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>The charts' traces, built on the server from the filtered jobs (fresh, downloaded ones for latency) and their report.</summary>
+/// <summary>
+/// The charts' traces, built on the server from the filtered jobs (fresh, downloaded ones for latency) and their report.
+/// Each model keeps its <see cref="ModelPalette"/> colour on every chart: a bar per model is coloured as its model, a
+/// trace per model too.
+/// </summary>
 public static class ChartTraces
 {
+    /// <summary>The colours of bars with models on x, in their order.</summary>
+    internal static Plotly.Blazor.Traces.BarLib.Marker ModelBars(IEnumerable<string> models, Plotly.Blazor.Traces.BarLib.MarkerLib.Pattern? pattern = null) =>
+        new() { ColorArray = [.. models.Select(m => (object)ModelPalette.Default.Of(m))], Pattern = pattern };
+
     public static IList<ITrace> AverageLatency(RunReport report)
     {
         var models = report.Models.Where(m => m.Latency is not null).ToList();
-        return [new Bar { Name = "avg latency (s)", X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)m.Latency!.Avg)] }];
+        return [new Bar { Name = "avg latency (s)", X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)m.Latency!.Avg)], Marker = ModelBars(models.Select(m => m.ModelKey)) }];
     }
 
     public static IList<ITrace> LatencyDistribution(IReadOnlyList<JobRecord> jobs) =>
         [.. Timed(jobs).GroupBy(j => j.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (ITrace)new Box { Name = g.Key, Y = [.. g.Select(j => (object)j.LatencySec!.Value)] })];
+            .Select(g => (ITrace)new Box { Name = g.Key, Y = [.. g.Select(j => (object)j.LatencySec!.Value)], Marker = new Plotly.Blazor.Traces.BoxLib.Marker { Color = ModelPalette.Default.Of(g.Key) }, Line = new Plotly.Blazor.Traces.BoxLib.Line { Color = ModelPalette.Default.Of(g.Key) } })];
 
     public static IList<ITrace> Timeline(IReadOnlyList<JobRecord> jobs) =>
         [.. Timed(jobs).GroupBy(j => j.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -26,6 +35,7 @@ public static class ChartTraces
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 X = [.. g.Select(j => (object)DateTimeOffset.FromUnixTimeMilliseconds(j.CreatedAt).UtcDateTime)],
                 Y = [.. g.Select(j => (object)j.LatencySec!.Value)],
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = ModelPalette.Default.Of(g.Key) },
             })];
 
     public static IList<ITrace> Cost(RunReport report)
@@ -34,8 +44,13 @@ public static class ChartTraces
         var perSecond = models.Where(m => m.CostPerVideoSecondUsd is not null).ToList();
         return
         [
-            new Bar { Name = "spend ($)", X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)m.CostUsd)] },
-            new Bar { Name = "$ per video second", X = [.. perSecond.Select(m => (object)m.ModelKey)], Y = [.. perSecond.Select(m => (object)m.CostPerVideoSecondUsd!.Value)] },
+            // The model's colour twice: spend solid, $ per video second hatched, so the legend still tells the two apart.
+            new Bar { Name = "spend ($)", X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)m.CostUsd)], Marker = ModelBars(models.Select(m => m.ModelKey)) },
+            new Bar
+            {
+                Name = "$ per video second", X = [.. perSecond.Select(m => (object)m.ModelKey)], Y = [.. perSecond.Select(m => (object)m.CostPerVideoSecondUsd!.Value)],
+                Marker = ModelBars(perSecond.Select(m => m.ModelKey), new Plotly.Blazor.Traces.BarLib.MarkerLib.Pattern { Shape = Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Slash }),
+            },
         ];
     }
 
@@ -55,7 +70,7 @@ public static class ChartTraces
 /// <summary>The preference and quality charts.</summary>
 public static class PreferenceTraces
 {
-    /// <summary>One point per model: x cost per video second, y quality, colour and size latency; the Pareto front and the dominated models as two traces.</summary>
+    /// <summary>One point per model: x cost per video second, y quality, colour its model's, size its latency; the Pareto front and the dominated models as two traces.</summary>
     public static IList<ITrace> Pareto(IReadOnlyList<Catwalk.Runs.Preference.ParetoPoint> points, IReadOnlySet<string> front)
     {
         var maxLatency = points.Count == 0 ? 1 : Math.Max(points.Max(p => p.LatencySec), 1e-9);
@@ -75,8 +90,7 @@ public static class PreferenceTraces
                 {
                     Symbol = symbol,
                     SizeArray = [.. list.Select(p => (decimal?)(decimal)(12 + 24 * p.LatencySec / maxLatency))],
-                    ColorArray = [.. list.Select(p => (object)p.LatencySec)],
-                    CMin = 0, CMax = (decimal)maxLatency, ColorScale = "Viridis", ShowScale = name == "Pareto front",
+                    ColorArray = [.. list.Select(p => (object)ModelPalette.Default.Of(p.Model))],
                 },
             };
         }
@@ -90,7 +104,7 @@ public static class PreferenceTraces
     public static IList<ITrace> Quality(RunReport report, QualityMetric metric)
     {
         var models = report.Models.Where(m => m.Quality is { } q && metric.Value(q) is not null).ToList();
-        return [new Bar { Name = metric.Label, X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)metric.Value(m.Quality!)!.Value)] }];
+        return [new Bar { Name = metric.Label, X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)metric.Value(m.Quality!)!.Value)], Marker = ChartTraces.ModelBars(models.Select(m => m.ModelKey)) }];
     }
 
     public static IList<ITrace> Ratings(Catwalk.Runs.Preference.PreferenceRanking ranking) =>
@@ -99,6 +113,7 @@ public static class PreferenceTraces
         {
             Name = "rating (95% interval)",
             Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Size = 12, ColorArray = [.. ranking.Ratings.Select(r => (object)ModelPalette.Default.Of(r.Model))] },
             X = [.. ranking.Ratings.Select(r => (object)r.Model)],
             Y = [.. ranking.Ratings.Select(r => (object)r.Rating)],
             ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY

@@ -15,7 +15,7 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddCatwalkDashboard(this IServiceCollection services, DashboardOptions options, IRunStore store)
     {
         services.AddSingleton(options).AddRunStore(store).AddSingleton(TimeProvider.System);
-        services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<MediaFiles>().AddSingleton<FrameImages>().AddSingleton<PosterImages>();
+        services.AddSingleton<DashboardData>().AddSingleton<PreferenceData>().AddSingleton<OverviewData>().AddSingleton<MediaFiles>().AddSingleton<FrameImages>().AddSingleton<PosterImages>();
         if (options.Launcher is { } launcher) services.AddSingleton(launcher);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -41,7 +41,7 @@ public static class HtmlReport
     {
         var report = ReportBuilder.Build(data.Jobs, [.. data.Runs.Select(r => r.Id)], data.GeneratedAt);
         var recommendation = RecommendationBuilder.Build(data.Jobs, data.Votes, new RecommendationOptions(), report.Runs, data.GeneratedAt);
-        var palette = new ModelPalette(report.Models.Select(m => m.ModelKey));
+        var palette = ModelPalette.Default;
 
         await html.WriteAsync(Head);
         await html.WriteAsync($"<header><h1>Which model should we pay for?</h1><p class=\"muted\">Catwalk report of {N(data.Runs.Count)} run(s), {N(report.Jobs)} job(s) from {E(data.StoreDescription)}, made {E(data.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC.</p></header>\n");
@@ -84,63 +84,17 @@ public static class HtmlReport
 
     private static string Charts(RunReport report, RecommendationReport recommendation, ModelPalette palette)
     {
-        var parts = new List<string>();
-        var video = recommendation.Video?.Ranked.OrderBy(m => m.Model, StringComparer.Ordinal).ToList() ?? [];
-
-        var cost = video.Where(m => m.Of(Criterion.Cost).Value is not null)
-            .Select(m => { var c = m.Of(Criterion.Cost); return new ChartBar(m.Model, c.Value!.Value, c.Interval?.Lower, c.Interval?.Upper); }).ToList();
-        if (cost.Count > 0)
-            parts.Add(Figure("chart-cost", "Cost per video second",
-                "$ per second of video made, per model (billed where fetched, else estimated), with the 95% interval over its jobs.", cost, palette, v => F(v, "$0.0000"),
-                ["Model", "$ per video second", "95% interval"], cost.Select(b => new[] { b.Model, F(b.Value, "$0.0000"), $"{F(b.Lower ?? b.Value, "$0.0000")}–{F(b.Upper ?? b.Value, "$0.0000")}" })));
-
-        var latency = report.Models.Where(m => m.Stage == StageKind.Video && m.Latency is not null).Select(m => (m.ModelKey, m.Latency!.P50, m.Latency.P95)).ToList();
-        if (latency.Count > 0)
-        {
-            var svg = SvgCharts.PairedBars("chart-latency", "Latency p50 and p95", "Seconds from submit to saved video, median and 95th percentile, per model.", latency, "p50", "p95", palette, v => F(v, "0.0") + " s");
-            parts.Add(Pair(svg, ["Model", "p50 (s)", "p95 (s)"], latency.Select(l => new[] { l.ModelKey, F(l.P50, "0.0"), F(l.P95, "0.0") })));
-        }
-
-        var quality = video.Where(m => m.Of(Criterion.Quality).Value is not null)
-            .Select(m => { var q = m.Of(Criterion.Quality); return new ChartBar(m.Model, q.Value!.Value, q.Interval?.Lower, q.Interval?.Upper); }).ToList();
-        if (quality.Count > 0)
-            parts.Add(Figure("chart-quality", "Automatic quality with 95% intervals",
-                $"Mean automatic quality (0–1, higher is better; from the {(recommendation.Video?.QualityFamily == QualityFamily.Fashion ? "fashion" : "pixel")} metrics) per model, with the 95% interval over its measured videos.",
-                quality, palette, v => F(v, "0.00"), ["Model", "Quality", "95% interval"], quality.Select(b => new[] { b.Model, F(b.Value, "0.00"), $"{F(b.Lower ?? b.Value, "0.00")}–{F(b.Upper ?? b.Value, "0.00")}" }), dotsOnly: true));
-
-        var preference = video.Where(m => m.Of(Criterion.Preference).Value is not null)
-            .Select(m => { var p = m.Of(Criterion.Preference); return new ChartBar(m.Model, p.Value!.Value, p.Interval?.Lower, p.Interval?.Upper); }).ToList();
-        if (preference.Count > 0)
-            parts.Add(Figure("chart-preference", "Human preference (Bradley–Terry) with 95% intervals",
-                "Rating from blind votes (1000 is the average model, +400 is 10:1 odds of being preferred), with the 95% interval over the votes.",
-                preference, palette, v => F(v, "0"), ["Model", "Rating", "95% interval"], preference.Select(b => new[] { b.Model, F(b.Value, "0"), $"{F(b.Lower ?? b.Value, "0")}–{F(b.Upper ?? b.Value, "0")}" }), dotsOnly: true));
-
-        if (quality.Count == 0 && preference.Count == 0)
+        var charts = ReportCharts.Of(report, recommendation, palette);
+        var parts = charts.Select(c => Pair(c.Svg, c.Title, [.. c.Header], c.Rows.Select(r => r.ToArray()))).ToList();
+        // Without quality or votes there is no quality chart and no scatter (it needs a quality index): say how to get them.
+        if (!charts.Any(c => c.Id is "chart-quality" or "chart-preference"))
             parts.Add("<p class=\"muted\">No quality charts: no video was measured and there are no votes (<code>catwalk metrics --all</code> measures the videos; the dashboard's Vote page collects votes).</p>\n");
-
-        var scatter = video.Where(m => m.QualityIndex is not null && m.Of(Criterion.Cost).Value is not null).ToList();
-        if (scatter.Count > 0)
-        {
-            // Two criteria only: latency is held equal, so the frontier is the models no other is both better and cheaper than.
-            var front = ParetoFront.NonDominated([.. scatter.Select(m => new ParetoPoint(m.Model, m.QualityIndex!.Value, m.Of(Criterion.Cost).Value!.Value, 0))]);
-            var points = scatter.Select(m => new ScatterPoint(m.Model, m.Of(Criterion.Cost).Value!.Value, m.QualityIndex!.Value, front.Contains(m.Model))).ToList();
-            var svg = SvgCharts.Scatter("chart-pareto", "Quality against cost, with the Pareto frontier",
-                "Each model's quality index (0–1) against its $ per video second; the dashed line joins the models no other model beats on both.", points, palette, v => F(v, "$0.000"), v => F(v, "0.00"));
-            parts.Add(Pair(svg, ["Model", "$ per video second", "Quality index", "On the frontier"], points.Select(p => new[] { p.Model, F(p.Cost, "$0.0000"), F(p.Quality, "0.00"), p.OnFrontier ? "yes" : "no" })));
-        }
         return parts.Count == 0 ? "<p>No video was made, so there is nothing to chart.</p>\n" : string.Concat(parts);
     }
 
-    private static string Figure(string id, string title, string description, IReadOnlyList<ChartBar> bars, ModelPalette palette, Func<double, string> format, string[] header, IEnumerable<string[]> rows, bool dotsOnly = false) =>
-        Pair(SvgCharts.Bars(id, title, description, bars, palette, format, dotsOnly), header, rows);
-
     /// <summary>A chart and, beside it, the same numbers as a table (its text alternative).</summary>
-    private static string Pair(string svg, string[] header, IEnumerable<string[]> rows)
-    {
-        var title = svg[(svg.IndexOf("<title", StringComparison.Ordinal) + 1)..];
-        title = title[(title.IndexOf('>') + 1)..title.IndexOf("</title>", StringComparison.Ordinal)];
-        return $"<div class=\"chart-row\"><figure>{svg}<figcaption>{title}</figcaption></figure>{Table(header, rows)}</div>\n";
-    }
+    private static string Pair(string svg, string title, string[] header, IEnumerable<string[]> rows) =>
+        $"<div class=\"chart-row\"><figure>{svg}<figcaption>{E(title)}</figcaption></figure>{Table(header, rows)}</div>\n";
 
     private static string ModelTables(RunReport report, ModelPalette palette)
     {

@@ -28,4 +28,17 @@ public sealed class GenerationDetailTests
         var missing = await dashboard.Http.GetStringAsync("generations/nope");
         missing.ShouldContain("No generation with this id");
     }
+
+    [Fact]
+    public async Task A_video_shows_its_poster_frame_before_playback_unless_its_file_lies_outside_the_outputs()
+    {
+        await using var dashboard = await SeededDashboard.StartAsync();
+        var html = await dashboard.Http.GetStringAsync("generations/job-veo3");
+        html.ShouldContain("poster=\"media/job-veo3/poster\"");
+        using var poster = await dashboard.Http.GetAsync("media/job-veo3/poster");
+        poster.EnsureSuccessStatusCode();
+        poster.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+        // An import's file found elsewhere is played where it is, never decoded: no poster to ask for (it would be a 404).
+        (await dashboard.Http.GetStringAsync("generations/job-old")).ShouldNotContain("poster=");
+    }
 }

@@ -1,0 +1,44 @@
+namespace Catwalk.Dashboard.Data;
+
+/// <summary>
+/// The overview's reads: the filtered jobs and their report in one query, the votes once, then <see cref="OverviewView.Build"/>
+/// — kept while nothing it depends on changed (<see cref="OverviewFingerprint"/>), since every visit renders twice
+/// (prerendered, then over the circuit) and the bootstrap is the costly part with many generations.
+/// </summary>
+public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private (long Fingerprint, OverviewView View)? _last;
+
+    /// <summary>How many of a model's best videos are tried for a poster before it is shown without one (their files may be gone).</summary>
+    private const int PosterTries = 3;
+
+    public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var (jobs, report) = await data.JobsAndReportAsync(filter, ct);
+        var votes = await preferences.VotesAsync(ct);
+        var now = time.GetUtcNow();
+        var fingerprint = OverviewFingerprint.Of(filter, jobs, votes, now.ToUnixTimeSeconds() / 60);
+        lock (_gate) if (_last is { } last && last.Fingerprint == fingerprint) return last.View;
+        var view = OverviewView.Build(jobs, report, votes, now);
+        lock (_gate) _last = (fingerprint, view);
+        return view;
+    }
+
+    /// <summary>Per video model, its best video whose file the poster endpoint can cut a frame from (inside its run's outputs).</summary>
+    public async Task<IReadOnlyList<BestVideo>> PostersAsync(OverviewView view, CancellationToken ct = default)
+    {
+        var order = view.Recommendation.Video?.Ranked.Select(m => m.Model).ToList() ?? [];
+        var posters = new List<BestVideo>();
+        foreach (var (model, candidates) in view.BestVideos.OrderBy(p => order.IndexOf(p.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var candidate in candidates.Take(PosterTries))
+            {
+                if (await media.FindInOutputsAsync(candidate.Job.Id, ct) is not { File.IsVideo: true }) continue;
+                posters.Add(candidate);
+                break;
+            }
+        }
+        return posters;
+    }
+}
