@@ -1,0 +1,87 @@
+using Catwalk.Dashboard.Tests.Support;
+using Catwalk.Domain;
+using Catwalk.Store;
+using Microsoft.Playwright;
+
+namespace Catwalk.Dashboard.Tests.Browser;
+
+/// <summary>The image vote page in real Chromium: two dressed images and every button on one screen, blind, and a key vote stored as an image vote.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ImageVoteBrowserTests(BrowserFixture browser)
+{
+    private const string Settled = "[data-testid=vote-grid][data-revealed=false][data-synced=true]";
+    private const string ImagesLoaded = "() => { const i = [...document.querySelectorAll('[data-testid=vote-grid] img')]; return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); }";
+
+    [Theory]
+    [InlineData(1280, 720, false)]
+    [InlineData(390, 844, true)]
+    public async Task Both_images_and_every_button_fit_the_window_and_a_key_press_stores_an_image_vote(int width, int height, bool phone)
+    {
+        await using var dashboard = await ImageVoteDashboard.StartAsync();
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, BaseURL = dashboard.Server.BaseUri.ToString(),
+        });
+        try
+        {
+            var page = new BrowserPage(await context.NewPageAsync());
+            await page.Page.GotoAsync("vote/images?reveal=0");
+            await page.WaitForAsync("[data-interactive=true]");
+            await page.WaitForAsync(Settled);
+            await page.Page.WaitForFunctionAsync(ImagesLoaded, null, new() { Timeout = 10_000 });
+            await page.Page.WaitForFunctionAsync("() => document.body.dataset.voteKeys === 'true'");
+
+            var left = await BoxAsync(page, "[data-testid=vote-grid] img[data-side=left]");
+            var right = await BoxAsync(page, "[data-testid=vote-grid] img[data-side=right]");
+            var inside = new List<(string What, LocatorBoundingBoxResult Box)> { ("left image", left), ("right image", right) };
+            foreach (var id in new[] { "vote-left", "vote-tie", "vote-both-bad", "vote-right", "vote-keys", "vote-progress", "vote-stage-videos", "vote-stage-images" })
+                inside.Add((id, await BoxAsync(page, $"[data-testid={id}]")));
+            var bar = await BoxAsync(page, ".mud-appbar");
+            foreach (var (what, box) in inside)
+            {
+                box.X.ShouldBeGreaterThanOrEqualTo(0, what);
+                box.Y.ShouldBeGreaterThanOrEqualTo(bar.Y + bar.Height - 1, $"{what} is under the app bar");
+                (box.X + box.Width).ShouldBeLessThanOrEqualTo(width + 0.5f, what);
+                (box.Y + box.Height).ShouldBeLessThanOrEqualTo(height + 0.5f, what);
+            }
+            foreach (var image in new[] { left, right }) image.Height.ShouldBeGreaterThan(phone ? 150 : 300);
+            (await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('[data-testid=vote-grid] img')).objectFit")).ShouldBe("contain");
+            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")).ShouldBeLessThanOrEqualTo(height);
+            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+            if (phone) right.Y.ShouldBeGreaterThanOrEqualTo(left.Y + left.Height); // stacked
+            else { right.Y.ShouldBe(left.Y, 1); right.X.ShouldBeGreaterThanOrEqualTo(left.X + left.Width); } // side by side
+            (await page.Page.Locator("[data-testid=vote-grid] video").CountAsync()).ShouldBe(0);
+
+            // Blind: no model's name anywhere on the page, and the sources are job ids.
+            var text = await page.Page.InnerTextAsync("body");
+            foreach (var model in ImageVoteDashboard.ImageModels) text.ShouldNotContain(model);
+            var shown = await page.Page.Locator("[data-testid=vote-grid] img").EvaluateAllAsync<string[]>("xs => xs.map(x => x.getAttribute('src'))");
+            var (leftId, rightId) = (shown[0]["media/".Length..], shown[1]["media/".Length..]);
+            dashboard.Jobs.Single(j => j.Id == leftId).InputKey.ShouldBe(dashboard.Jobs.Single(j => j.Id == rightId).InputKey);
+            // The next pair's images are in the page, loading, before the vote.
+            (await page.Page.Locator("[data-testid=vote-preload] img").CountAsync()).ShouldBe(2);
+            (await page.Page.InnerTextAsync("[data-testid=votes-left]")).ShouldBe("30"); // 6 image model pairs (4 models) × 5
+
+            await page.Page.Keyboard.PressAsync("ArrowRight");
+            await page.Page.WaitForFunctionAsync("() => document.querySelector('[data-testid=vote-count]')?.innerText === '1'");
+            await page.WaitForAsync(Settled);
+            var votes = await dashboard.Store.GetVotesAsync();
+            var vote = votes.ShouldHaveSingleItem();
+            vote.Stage.ShouldBe(StageKind.Image);
+            vote.Outcome.ShouldBe(VoteOutcome.Right);
+            (vote.LeftJobId, vote.RightJobId).ShouldBe((leftId, rightId));
+            (vote.LeftModel, vote.RightModel).ShouldBe((dashboard.ModelOf(leftId), dashboard.ModelOf(rightId)));
+            (await page.Page.InnerTextAsync("[data-testid=store-votes]")).ShouldBe("1");
+            (await page.Page.InnerTextAsync("[data-testid=votes-left]")).ShouldBe("29");
+            await page.Page.WaitForFunctionAsync(ImagesLoaded, null, new() { Timeout = 10_000 });
+            page.ShouldHaveNoErrors();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private static async Task<LocatorBoundingBoxResult> BoxAsync(BrowserPage page, string selector) =>
+        (await page.Page.Locator(selector).BoundingBoxAsync()).ShouldNotBeNull(selector);
+}
