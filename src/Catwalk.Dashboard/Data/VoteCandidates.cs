@@ -5,7 +5,7 @@ namespace Catwalk.Dashboard.Data;
 
 /// <summary>
 /// The pairs of jobs a blind vote can show, one stage at a time: two models' results of the same input, one result per
-/// model (its newest). Videos: the look's videos at one duration (<see cref="CompareGroup"/>). Images: the dressed
+/// model (its newest). Videos: the look's videos at one duration (<see cref="CompareGroup"/>) of one image. Images: the dressed
 /// images of one look and angle (their input key, which names no model) by different image models — each model's final
 /// image only: a try-on chain's earlier steps are half-dressed people that only feed the next step.
 /// </summary>
@@ -17,7 +17,11 @@ public static class VoteCandidates
     private static List<(JobRecord A, JobRecord B)> Videos(IReadOnlyList<JobRecord> jobs)
     {
         var candidates = new List<(JobRecord A, JobRecord B)>();
-        foreach (var group in CompareGroup.Of(jobs)) AddPairs(candidates, group.Videos);
+        // Two videos of one image: when a run compares image models, a look's videos animate several images, and a pair of
+        // video models across two of them would be judged partly on the image models' work.
+        foreach (var group in CompareGroup.Of(jobs))
+            foreach (var image in group.Videos.GroupBy(v => v.InputJobId ?? "", StringComparer.Ordinal))
+                AddPairs(candidates, [.. image]);
         return candidates;
     }
 

@@ -8,7 +8,7 @@ namespace Catwalk.Dashboard.Tests.Support;
 /// <summary>
 /// A dashboard for votes on images: one run whose look "urban" is dressed from two angles (front, three-quarter) by two
 /// edit models and two try-on models that chain two calls each (a half-dressed step, then the dressed image), plus a look
-/// "beach" that only one model dressed, and two video models' videos of the front seedream image. Real PNGs and MP4s,
+/// "beach" that only one model dressed, two video models' videos of the front seedream image and one of the nano image. Real PNGs and MP4s,
 /// job ids that do not name the model. The try-on chains of the three-quarter view stopped after their first step, so
 /// that angle has two half-dressed steps of one input key that must never be shown as a pair.
 /// </summary>
@@ -32,7 +32,8 @@ public sealed class ImageVoteDashboard : IAsyncDisposable
     /// <summary>The image job of a model for an input key (the final one of a chain is keyed as a plain model's is).</summary>
     public JobRecord Image(string model, string input = "urban/front") => Jobs.Single(j => j.Stage == StageKind.Image && j.ModelKey == model && j.InputKey == input);
 
-    public JobRecord Video(string model) => Jobs.Single(j => j.Stage == StageKind.Video && j.ModelKey == model);
+    /// <summary>A video model's video of the first image model's front image.</summary>
+    public JobRecord Video(string model) => Jobs.Single(j => j.Stage == StageKind.Video && j.ModelKey == model && j.InputKey.StartsWith($"urban/{ImageModels[0]}/", StringComparison.Ordinal));
 
     public string ModelOf(string jobId) => Jobs.Single(j => j.Id == jobId).ModelKey;
 
@@ -82,6 +83,9 @@ public sealed class ImageVoteDashboard : IAsyncDisposable
         Add(StageKind.Image, imageModels[0], "beach", "beach");
         var front = jobs.First(j => j.Stage == StageKind.Image && j.InputKey == "urban/front");
         foreach (var model in VideoModels) Add(StageKind.Video, model, "urban", $"urban/{front.ModelKey}/front@2s", inputJob: front.Id);
+        // One more video of the look, of another model's image: never paired with the videos of the first image.
+        if (jobs.FirstOrDefault(j => j.Stage == StageKind.Image && j.InputKey == "urban/front" && j.Id != front.Id) is { } other)
+            Add(StageKind.Video, VideoModels[1], "urban", $"urban/{other.ModelKey}/front@2s", inputJob: other.Id);
         await store.CreateRunAsync(new RunRecord { Id = RunId, Kind = RunKind.Batch, OutputRoot = root, CreatedAt = t, UpdatedAt = t, Status = RunStatus.Completed }, jobs);
         var server = await DashboardServer.StartAsync(new DashboardOptions { ApplicationName = TestHost.Name, OutputRoot = root });
         return new ImageVoteDashboard(folder, store, server, jobs);
