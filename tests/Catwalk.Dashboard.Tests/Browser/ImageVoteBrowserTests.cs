@@ -82,6 +82,29 @@ public sealed class ImageVoteBrowserTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task The_links_switch_between_voting_on_videos_and_on_images_and_a_bad_mode_is_one_line()
+    {
+        await using var dashboard = await ImageVoteDashboard.StartAsync();
+        await using var page = await browser.OpenAsync("vote?reveal=0", dashboard.Server.BaseUri);
+        await page.WaitForAsync(Settled);
+        (await page.Page.Locator("[data-testid=vote-grid] video").CountAsync()).ShouldBe(2);
+
+        await page.Page.ClickAsync("[data-testid=vote-stage-images]");
+        await page.Page.WaitForFunctionAsync(ImagesLoaded, null, new() { Timeout = 10_000 });
+        (await page.Page.Locator("[data-testid=vote-grid] video").CountAsync()).ShouldBe(0);
+        (await page.Page.InnerTextAsync("[data-testid=votes-left]")).ShouldBe("30");
+
+        await page.Page.ClickAsync("[data-testid=vote-stage-videos]");
+        await page.Page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=vote-grid] video').length === 2", null, new() { Timeout = 10_000 });
+        (await page.Page.InnerTextAsync("[data-testid=votes-left]")).ShouldBe("5"); // one video model pair
+
+        await page.Page.GotoAsync(new Uri(dashboard.Server.BaseUri, "vote/audio").ToString());
+        await page.WaitForAsync("[data-testid=vote-bad-mode]");
+        (await page.Page.InnerTextAsync("[data-testid=vote-bad-mode]")).ShouldContain("There is no 'audio' vote");
+        page.ShouldHaveNoErrors();
+    }
+
     private static async Task<LocatorBoundingBoxResult> BoxAsync(BrowserPage page, string selector) =>
         (await page.Page.Locator(selector).BoundingBoxAsync()).ShouldNotBeNull(selector);
 }
