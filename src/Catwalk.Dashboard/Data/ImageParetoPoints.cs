@@ -16,13 +16,13 @@ public static class ImageParetoPoints
     {
         var images = jobs.Where(j => j.Stage == StageKind.Image).ToList();
         var byId = images.ToDictionary(j => j.Id, StringComparer.Ordinal);
-        var fedOn = images.Where(j => j.InputJobId is not null).Select(j => j.InputJobId!).ToHashSet(StringComparer.Ordinal);
+        var steps = DressedImages.StepsIn(images);
         var ratings = ranking.Ratings.ToDictionary(r => r.Model, r => r.Rating, StringComparer.Ordinal);
         var points = new List<ParetoPoint>();
         foreach (var model in report.Models.Where(m => m.Stage == StageKind.Image))
         {
             var mine = images.Where(j => j.ModelKey == model.ModelKey).ToList();
-            var finished = mine.Where(j => j.State == JobState.Downloaded && !fedOn.Contains(j.Id)).ToList();
+            var finished = mine.Where(j => j.State == JobState.Downloaded && !steps.Contains(j.Id)).ToList();
             double? value = quality == "rating"
                 ? ratings.TryGetValue(model.ModelKey, out var r) ? r : null
                 : QualityMetric.Find(quality) is { IsFashion: true } metric && model.Quality is { } q ? metric.Value(q) : null;

@@ -27,9 +27,8 @@ public static class VoteCandidates
 
     private static List<(JobRecord A, JobRecord B)> Images(IReadOnlyList<JobRecord> jobs)
     {
-        // A step that another image job dresses further is not the look's image (failed later steps included: the model did not finish it).
-        var fedOn = jobs.Where(j => j.Stage == StageKind.Image && j.InputJobId is not null).Select(j => j.InputJobId!).ToHashSet(StringComparer.Ordinal);
-        var finals = jobs.Where(j => j.Stage == StageKind.Image && j.State == JobState.Downloaded && JobMedia.IsImage(j) && !fedOn.Contains(j.Id));
+        var steps = DressedImages.StepsIn(jobs);
+        var finals = jobs.Where(j => j.Stage == StageKind.Image && j.State == JobState.Downloaded && JobMedia.IsImage(j) && !steps.Contains(j.Id));
         var candidates = new List<(JobRecord A, JobRecord B)>();
         foreach (var group in finals.GroupBy(j => (j.RunId, j.InputKey)).OrderBy(g => g.Key.RunId, StringComparer.Ordinal).ThenBy(g => g.Key.InputKey, StringComparer.Ordinal))
             AddPairs(candidates, [.. group]);

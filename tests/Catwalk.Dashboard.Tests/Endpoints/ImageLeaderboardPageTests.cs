@@ -49,8 +49,8 @@ public sealed partial class ImageLeaderboardPageTests : IAsyncLifetime
         await VoteAsync();
 
         var images = await _http.GetStringAsync("leaderboard?stage=image");
-        Ranked(images).ShouldBe([ImageVoteDashboard.Seedream, ImageVoteDashboard.Nano, ImageVoteDashboard.TryOn]);
-        IntervalRegex().Matches(images).Count.ShouldBe(3);
+        LeaderboardHtml.Ranked(images).ShouldBe([ImageVoteDashboard.Seedream, ImageVoteDashboard.Nano, ImageVoteDashboard.TryOn]);
+        LeaderboardHtml.Intervals(images).ShouldBe(3);
         images.ShouldContain("data-testid=\"win-rates\"");
         images.ShouldContain("<input type=\"hidden\" name=\"stage\" value=\"image\"");
         images.ShouldContain("href=\"vote/images\"");
@@ -64,11 +64,11 @@ public sealed partial class ImageLeaderboardPageTests : IAsyncLifetime
         images.ShouldContain("$ per image");
 
         var videos = await _http.GetStringAsync("leaderboard");
-        Ranked(videos).ShouldBe(["model-b", "model-a"]);
-        foreach (var model in ImageVoteDashboard.ImageModels) Ranked(videos).ShouldNotContain(model);
+        LeaderboardHtml.Ranked(videos).ShouldBe(["model-b", "model-a"]);
+        foreach (var model in ImageVoteDashboard.ImageModels) LeaderboardHtml.Ranked(videos).ShouldNotContain(model);
         videos.ShouldContain("$ per video second");
         // A bad stage word is the video board, as no word is.
-        Ranked(await _http.GetStringAsync("leaderboard?stage=audio")).ShouldBe(["model-b", "model-a"]);
+        LeaderboardHtml.Ranked(await _http.GetStringAsync("leaderboard?stage=audio")).ShouldBe(["model-b", "model-a"]);
     }
 
     [Fact]
@@ -108,19 +108,6 @@ public sealed partial class ImageLeaderboardPageTests : IAsyncLifetime
         rows.Count(r => r.Stage == "image").ShouldBe(8);
         rows.Where(r => r.Stage == "video").Select(r => r.Left).ShouldAllBe(m => m == "model-a");
     }
-
-    private static List<string> Ranked(string html)
-    {
-        var table = html[html.IndexOf("data-testid=\"leaderboard\"", StringComparison.Ordinal)..];
-        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        return [.. RowRegex().Matches(table).Select(m => m.Groups[1].Value)];
-    }
-
-    [GeneratedRegex("<tr data-model=\"([^\"]+)\"")]
-    private static partial Regex RowRegex();
-
-    [GeneratedRegex("class=\"interval\">\\d+ – \\d+<")]
-    private static partial Regex IntervalRegex();
 
     [GeneratedRegex("data-testid=\"pareto-front\">([^<]+)<")]
     private static partial Regex FrontRegex();
