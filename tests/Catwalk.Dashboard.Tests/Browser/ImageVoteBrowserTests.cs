@@ -1,7 +1,6 @@
 using Catwalk.Dashboard.Tests.Support;
 using Catwalk.Domain;
 using Catwalk.Store;
-using Microsoft.Playwright;
 
 namespace Catwalk.Dashboard.Tests.Browser;
 
@@ -31,25 +30,7 @@ public sealed class ImageVoteBrowserTests(BrowserFixture browser)
             await page.Page.WaitForFunctionAsync(ImagesLoaded, null, new() { Timeout = 10_000 });
             await page.Page.WaitForFunctionAsync("() => document.body.dataset.voteKeys === 'true'");
 
-            var left = await BoxAsync(page, "[data-testid=vote-grid] img[data-side=left]");
-            var right = await BoxAsync(page, "[data-testid=vote-grid] img[data-side=right]");
-            var inside = new List<(string What, LocatorBoundingBoxResult Box)> { ("left image", left), ("right image", right) };
-            foreach (var id in new[] { "vote-left", "vote-tie", "vote-both-bad", "vote-right", "vote-keys", "vote-progress", "vote-stage-videos", "vote-stage-images" })
-                inside.Add((id, await BoxAsync(page, $"[data-testid={id}]")));
-            var bar = await BoxAsync(page, ".mud-appbar");
-            foreach (var (what, box) in inside)
-            {
-                box.X.ShouldBeGreaterThanOrEqualTo(0, what);
-                box.Y.ShouldBeGreaterThanOrEqualTo(bar.Y + bar.Height - 1, $"{what} is under the app bar");
-                (box.X + box.Width).ShouldBeLessThanOrEqualTo(width + 0.5f, what);
-                (box.Y + box.Height).ShouldBeLessThanOrEqualTo(height + 0.5f, what);
-            }
-            foreach (var image in new[] { left, right }) image.Height.ShouldBeGreaterThan(phone ? 150 : 300);
-            (await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('[data-testid=vote-grid] img')).objectFit")).ShouldBe("contain");
-            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")).ShouldBeLessThanOrEqualTo(height);
-            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
-            if (phone) right.Y.ShouldBeGreaterThanOrEqualTo(left.Y + left.Height); // stacked
-            else { right.Y.ShouldBe(left.Y, 1); right.X.ShouldBeGreaterThanOrEqualTo(left.X + left.Width); } // side by side
+            await VoteScreen.ShouldFitAsync(page, width, height, phone, "img", "vote-stage-videos", "vote-stage-images");
             (await page.Page.Locator("[data-testid=vote-grid] video").CountAsync()).ShouldBe(0);
 
             // Blind: no model's name anywhere on the page, and the sources are job ids.
@@ -104,7 +85,4 @@ public sealed class ImageVoteBrowserTests(BrowserFixture browser)
         (await page.Page.InnerTextAsync("[data-testid=vote-bad-mode]")).ShouldContain("There is no 'audio' vote");
         page.ShouldHaveNoErrors();
     }
-
-    private static async Task<LocatorBoundingBoxResult> BoxAsync(BrowserPage page, string selector) =>
-        (await page.Page.Locator(selector).BoundingBoxAsync()).ShouldNotBeNull(selector);
 }
