@@ -1,3 +1,4 @@
+using Catwalk.Domain;
 using Catwalk.Store;
 using Catwalk.Testing;
 
@@ -9,7 +10,7 @@ public class VoteStoreTests
     private static VoteRecord Vote(JobRecord left, JobRecord right, string outcome, long at, string? voter = null) => new()
     {
         Id = Guid.CreateVersion7().ToString("N"), CreatedAt = at, RunId = left.RunId, InputKey = left.InputKey,
-        LeftJobId = left.Id, RightJobId = right.Id, LeftModel = left.ModelKey, RightModel = right.ModelKey, Outcome = outcome, Voter = voter,
+        LeftJobId = left.Id, RightJobId = right.Id, LeftModel = left.ModelKey, RightModel = right.ModelKey, Outcome = outcome, Voter = voter, Stage = left.Stage,
     };
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
@@ -65,5 +66,45 @@ public class VoteStoreTests
 
         await using var reopened = await RunStoreFactory.OpenAsync(t.Db, t.OutputRoot);
         (await reopened.GetVotesAsync()).ShouldBe([vote]);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Votes_on_images_are_stored_with_their_stage_and_read_apart_from_votes_on_videos(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var run = Jobs.Run();
+        var (seedream, nano) = (Jobs.Job(run, "seedream-edit", "look/front", StageKind.Image), Jobs.Job(run, "nano-banana-edit", "look/front", StageKind.Image));
+        var (veo, kling) = (Jobs.Job(run, "veo3", "look/front@5s"), Jobs.Job(run, "kling", "look/front@5s"));
+        await t.Store.CreateRunAsync(run, [seedream, nano, veo, kling]);
+        var onImages = Vote(seedream, nano, VoteOutcome.Left, 10);
+        var onVideos = Vote(veo, kling, VoteOutcome.Tie, 20);
+        await t.Store.AddVoteAsync(onImages);
+        await t.Store.AddVoteAsync(onVideos);
+
+        (await t.Store.GetVotesAsync()).ShouldBe([onImages, onVideos]);
+        (await t.Store.GetVotesAsync(new VoteQuery { Stage = StageKind.Image })).ShouldBe([onImages]);
+        (await t.Store.GetVotesAsync(new VoteQuery { Stage = StageKind.Video })).ShouldBe([onVideos]);
+        (await t.Store.GetVotesAsync(new VoteQuery { Stage = StageKind.Image, RunId = run.Id, Model = "nano-banana-edit" })).ShouldBe([onImages]);
+        (await t.Store.GetVotesAsync(new VoteQuery { Stage = StageKind.Video, Model = "nano-banana-edit" })).ShouldBeEmpty();
+        (await t.Store.GetVotesAsync()).Select(v => v.Stage).ShouldBe([StageKind.Image, StageKind.Video]);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task A_vote_between_an_image_and_a_video_or_of_the_wrong_stage_is_refused_with_a_clear_error(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var run = Jobs.Run();
+        var (image, video, other) = (Jobs.Job(run, "seedream-edit", "look", StageKind.Image), Jobs.Job(run, "veo3", "look@5s"), Jobs.Job(run, "kling", "look@5s"));
+        await t.Store.CreateRunAsync(run, [image, video, other]);
+
+        var mixed = await Should.ThrowAsync<ArgumentException>(() => t.Store.AddVoteAsync(Vote(image, video, VoteOutcome.Left, 1)));
+        mixed.Message.ShouldContain("not one of each");
+        mixed.Message.ShouldContain($"left job {image.Id}: image, right job {video.Id}: video");
+        var swapped = await Should.ThrowAsync<ArgumentException>(() => t.Store.AddVoteAsync(Vote(video, image, VoteOutcome.Right, 2)));
+        swapped.Message.ShouldContain($"left job {video.Id}: video, right job {image.Id}: image");
+        // Two videos, but the record says images: the stage it would be ranked under must be the jobs' own.
+        var mislabelled = await Should.ThrowAsync<ArgumentException>(() => t.Store.AddVoteAsync(Vote(video, other, VoteOutcome.Tie, 3) with { Stage = StageKind.Image }));
+        mislabelled.Message.ShouldContain("made videos");
+        (await t.Store.GetVotesAsync()).ShouldBeEmpty();
     }
 }

@@ -70,8 +70,8 @@ public static class ChartTraces
 /// <summary>The preference and quality charts.</summary>
 public static class PreferenceTraces
 {
-    /// <summary>One point per model: x cost per video second, y quality, colour its model's, size its latency; the Pareto front and the dominated models as two traces.</summary>
-    public static IList<ITrace> Pareto(IReadOnlyList<Catwalk.Runs.Preference.ParetoPoint> points, IReadOnlySet<string> front)
+    /// <summary>One point per model: x cost per <paramref name="unit"/> (a video second, or an image), y quality, colour its model's, size its latency; the Pareto front and the dominated models as two traces.</summary>
+    public static IList<ITrace> Pareto(IReadOnlyList<Catwalk.Runs.Preference.ParetoPoint> points, IReadOnlySet<string> front, string unit = "s")
     {
         var maxLatency = points.Count == 0 ? 1 : Math.Max(points.Max(p => p.LatencySec), 1e-9);
         Scatter Trace(string name, IEnumerable<Catwalk.Runs.Preference.ParetoPoint> selected, Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum symbol)
@@ -81,11 +81,11 @@ public static class PreferenceTraces
             {
                 Name = name,
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Text,
-                X = [.. list.Select(p => (object)p.CostPerSecondUsd)],
+                X = [.. list.Select(p => (object)p.CostUsd)],
                 Y = [.. list.Select(p => (object)p.Quality)],
                 TextArray = [.. list.Select(p => p.Model)],
                 TextPosition = Plotly.Blazor.Traces.ScatterLib.TextPositionEnum.TopCenter,
-                HoverTextArray = [.. list.Select(p => $"{p.Model}: quality {p.Quality:0.###}, ${p.CostPerSecondUsd:0.####}/s, latency {p.LatencySec:0.#} s")],
+                HoverTextArray = [.. list.Select(p => $"{p.Model}: quality {p.Quality:0.###}, ${p.CostUsd:0.####}/{unit}, latency {p.LatencySec:0.#} s")],
                 Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
                 {
                     Symbol = symbol,

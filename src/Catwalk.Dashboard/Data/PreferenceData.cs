@@ -5,9 +5,12 @@ using Catwalk.Store;
 
 namespace Catwalk.Dashboard.Data;
 
-/// <summary>Two videos of the same input, for a blind vote; <see cref="Key"/> identifies the two videos shown this way round, <see cref="Sides"/> the two models.</summary>
+/// <summary>Two videos (or two dressed images) of the same input, for a blind vote; <see cref="Key"/> identifies the two shown this way round, <see cref="Sides"/> the two models.</summary>
 public sealed record VotePair(JobRecord Left, JobRecord Right, int Comparisons)
 {
+    /// <summary>What is compared: the two jobs' stage (a pair is always of one).</summary>
+    public StageKind Stage => Left.Stage;
+
     public string Key => $"{Left.Id}|{Right.Id}";
     public string Sides => $"{Left.ModelKey}|{Right.ModelKey}";
 }
@@ -23,8 +26,8 @@ public sealed record VoteProgress(int StoreVotes, int Pairs, int PairsLeft, int 
     public const int Target = 5;
 }
 
-/// <summary>What the leaderboard filters on: the look's setting and apparel (null: all).</summary>
-public sealed record PreferenceFilter(string? Setting = null, string? Apparel = null)
+/// <summary>What the leaderboard filters on: the look's setting and apparel (null: all), and which stage's votes it ranks (video models by default).</summary>
+public sealed record PreferenceFilter(string? Setting = null, string? Apparel = null, StageKind Stage = StageKind.Video)
 {
     public bool Matches(JobRecord? job) => Matches(job is null ? null : LookFacets.Of(job));
 
@@ -56,16 +59,23 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJo
     /// but never the same two models the same way round as <paramref name="previous"/> (the same pair again is shown swapped).
     /// Null when no input has two models.
     /// </summary>
-    public async Task<VotePair?> NextPairAsync(VotePair? previous, Random random, CancellationToken ct = default) =>
-        Choose(await StateAsync(ct), previous, random, pending: null);
+    public Task<VotePair?> NextPairAsync(VotePair? previous, Random random, CancellationToken ct = default) =>
+        NextPairAsync(StageKind.Video, previous, random, ct);
+
+    /// <summary>
+    /// <see cref="NextPairAsync(VotePair?, Random, CancellationToken)"/> for one stage: videos, or dressed images
+    /// (<see cref="VoteCandidates"/>: one look and angle, two image models), counting that stage's votes only.
+    /// </summary>
+    public async Task<VotePair?> NextPairAsync(StageKind stage, VotePair? previous, Random random, CancellationToken ct = default) =>
+        Choose(await StateAsync(stage, ct), previous, random, pending: null);
 
     /// <summary>
     /// The pair to show after <paramref name="current"/> once its vote is stored, chosen while it is still on show so
-    /// its videos can load meanwhile: the rule of <see cref="NextPairAsync"/> with <paramref name="current"/>'s two
+    /// its videos can load meanwhile: the rule of <see cref="NextPairAsync(StageKind, VotePair?, Random, CancellationToken)"/> with <paramref name="current"/>'s two
     /// models counted one vote more (the vote about to be cast).
     /// </summary>
     public async Task<VotePair?> FollowingPairAsync(VotePair current, Random random, CancellationToken ct = default) =>
-        Choose(await StateAsync(ct), current, random, pending: current);
+        Choose(await StateAsync(current.Stage, ct), current, random, pending: current);
 
     /// <summary>
     /// <paramref name="planned"/> with its models' vote count now, when it is still among the least compared pairs;
@@ -73,33 +83,29 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJo
     /// </summary>
     public async Task<VotePair?> ConfirmAsync(VotePair planned, CancellationToken ct = default)
     {
-        var state = await StateAsync(ct);
+        var state = await StateAsync(planned.Stage, ct);
         if (state.Candidates.Count == 0 || !state.Candidates.Any(c => c.A.Id == planned.Left.Id && c.B.Id == planned.Right.Id || c.A.Id == planned.Right.Id && c.B.Id == planned.Left.Id)) return null;
         var count = state.Count(planned.Left.ModelKey, planned.Right.ModelKey);
         return count == state.Candidates.Min(c => state.Count(c.A.ModelKey, c.B.ModelKey)) ? planned with { Comparisons = count } : null;
     }
 
     /// <summary>How far the votes are from a stable ranking: see <see cref="VoteProgress"/>.</summary>
-    public async Task<VoteProgress> ProgressAsync(CancellationToken ct = default)
+    public Task<VoteProgress> ProgressAsync(CancellationToken ct = default) => ProgressAsync(StageKind.Video, ct);
+
+    /// <summary>How far one stage's votes are from a stable ranking of its models.</summary>
+    public async Task<VoteProgress> ProgressAsync(StageKind stage, CancellationToken ct = default)
     {
-        var state = await StateAsync(ct);
+        var state = await StateAsync(stage, ct);
         var pairs = state.Candidates.Select(c => PairKey(c.A.ModelKey, c.B.ModelKey)).Distinct(StringComparer.Ordinal).Select(k => state.Counts.GetValueOrDefault(k)).ToList();
         return new VoteProgress(state.Total, pairs.Count, pairs.Count(n => n < VoteProgress.Target), pairs.Sum(n => Math.Max(0, VoteProgress.Target - n)));
     }
 
-    private async Task<VoteState> StateAsync(CancellationToken ct)
+    private async Task<VoteState> StateAsync(StageKind stage, CancellationToken ct)
     {
-        var jobs = await store.QueryJobsAsync(new JobQuery { Stage = StageKind.Video, Limit = 100_000 }, ct);
-        var candidates = new List<(JobRecord A, JobRecord B)>();
-        foreach (var group in CompareGroup.Of(jobs))
-        {
-            // One video per model of an input: its newest.
-            var videos = group.Videos.GroupBy(j => j.ModelKey).Select(g => g.MaxBy(j => j.CreatedAt)!).ToList();
-            for (var i = 0; i < videos.Count; i++)
-                for (var j = i + 1; j < videos.Count; j++)
-                    candidates.Add((videos[i], videos[j]));
-        }
-        var votes = await voteStore.GetVotesAsync(null, ct);
+        var jobs = await store.QueryJobsAsync(new JobQuery { Stage = stage, Limit = 100_000 }, ct);
+        var candidates = VoteCandidates.Of(stage, jobs);
+        // The stage's own votes: an image pair's count must not be raised by votes on two videos of the same models' names.
+        var votes = await voteStore.GetVotesAsync(new VoteQuery { Stage = stage }, ct);
         var counts = votes.GroupBy(v => PairKey(v.LeftModel, v.RightModel)).ToDictionary(g => g.Key, g => g.Count());
         return new VoteState(candidates, counts, votes.Count);
     }
@@ -130,7 +136,7 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJo
         {
             Id = Guid.CreateVersion7().ToString("N"), CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
             RunId = pair.Left.RunId, InputKey = pair.Left.InputKey, LeftJobId = pair.Left.Id, RightJobId = pair.Right.Id,
-            LeftModel = pair.Left.ModelKey, RightModel = pair.Right.ModelKey, Outcome = outcome, Voter = voter,
+            LeftModel = pair.Left.ModelKey, RightModel = pair.Right.ModelKey, Outcome = outcome, Voter = voter, Stage = pair.Stage,
         }, ct);
 
     public Task<IReadOnlyList<VoteRecord>> VotesAsync(CancellationToken ct = default) => voteStore.GetVotesAsync(null, ct);
@@ -141,7 +147,7 @@ public sealed class PreferenceData(IRunJobStore store, IVoteStore voteStore, IJo
     /// </summary>
     public async Task<LeaderboardView> LeaderboardAsync(PreferenceFilter filter, CancellationToken ct = default)
     {
-        var tallies = await voteStore.TallyVotesAsync(ct);
+        var tallies = await voteStore.TallyVotesAsync(filter.Stage, ct);
         var facets = await FacetsAsync([.. tallies.Select(t => t.LeftJobId).Distinct(StringComparer.Ordinal)], ct);
         var voted = tallies.Select(t => facets.GetValueOrDefault(t.LeftJobId)).OfType<LookFacets>().ToList();
         static IReadOnlyList<string> Distinct(IEnumerable<string?> values) => [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

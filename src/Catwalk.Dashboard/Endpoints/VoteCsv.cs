@@ -1,16 +1,18 @@
 using System.Globalization;
+using Catwalk.Domain;
 using Catwalk.Store;
 using CsvHelper;
 
 namespace Catwalk.Dashboard.Endpoints;
 
-/// <summary>The votes as CSV (<c>/export/votes.csv</c>): one row per vote, oldest first.</summary>
+/// <summary>The votes as CSV (<c>/export/votes.csv</c>): one row per vote, oldest first; <c>stage</c> says whether two videos or two images were compared.</summary>
 public static class VoteCsv
 {
     private static readonly (string Name, Func<VoteRecord, string?> Value)[] Columns =
     [
         ("vote_id", v => v.Id),
         ("created_at", v => DateTimeOffset.FromUnixTimeMilliseconds(v.CreatedAt).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)),
+        ("stage", v => v.Stage.Name()),
         ("run_id", v => v.RunId),
         ("input_key", v => v.InputKey),
         ("left_job_id", v => v.LeftJobId),

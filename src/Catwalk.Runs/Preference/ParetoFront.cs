@@ -1,12 +1,12 @@
 namespace Catwalk.Runs.Preference;
 
-/// <summary>One model as a trade-off: quality (higher is better), cost per video second and latency (lower is better).</summary>
-public sealed record ParetoPoint(string Model, double Quality, double CostPerSecondUsd, double LatencySec)
+/// <summary>One model as a trade-off: quality (higher is better), cost per unit — a video second, or an image — and latency (lower is better).</summary>
+public sealed record ParetoPoint(string Model, double Quality, double CostUsd, double LatencySec)
 {
     /// <summary>At least as good on all three and strictly better on one.</summary>
     public bool Dominates(ParetoPoint other) =>
-        Quality >= other.Quality && CostPerSecondUsd <= other.CostPerSecondUsd && LatencySec <= other.LatencySec
-        && (Quality > other.Quality || CostPerSecondUsd < other.CostPerSecondUsd || LatencySec < other.LatencySec);
+        Quality >= other.Quality && CostUsd <= other.CostUsd && LatencySec <= other.LatencySec
+        && (Quality > other.Quality || CostUsd < other.CostUsd || LatencySec < other.LatencySec);
 }
 
 public static class ParetoFront

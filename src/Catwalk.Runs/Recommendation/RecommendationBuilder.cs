@@ -6,9 +6,11 @@ using Catwalk.Store;
 namespace Catwalk.Runs.Recommendation;
 
 /// <summary>
-/// Stored jobs and votes → a <see cref="RecommendationReport"/>. A vote belongs to the scope its left video's job is in
-/// (as the leaderboard's filters have it); per-setting and per-apparel answers are given only when the videos' looks have
-/// at least two different values of it (else they would repeat the overall answer). Image models get no votes.
+/// Stored jobs and votes → a <see cref="RecommendationReport"/>. A vote belongs to the scope its left job is in (as the
+/// leaderboard's filters have it): votes on two videos to the video scopes, votes on two dressed images to the image
+/// scope — a vote's two sides are always one stage (the store refuses a mixed pair), so neither stage's votes can rate the
+/// other's models. Per-setting and per-apparel answers are given only when the videos' looks have at least two different
+/// values of it (else they would repeat the overall answer).
 /// </summary>
 public static class RecommendationBuilder
 {
@@ -23,7 +25,7 @@ public static class RecommendationBuilder
             Video = videos.Count == 0 ? null : For(new RecommendationScope(StageKind.Video), videos, votes, options),
             BySetting = PerTag(ScopeKind.Setting, videos, votes, tags, t => t.Setting, options),
             ByApparel = PerTag(ScopeKind.Apparel, videos, votes, tags, t => t.Apparel, options),
-            Image = images.Count == 0 ? null : Recommender.Recommend(new RecommendationScope(StageKind.Image), ModelEvidenceBuilder.Of(images, StageKind.Image), [], options),
+            Image = images.Count == 0 ? null : For(new RecommendationScope(StageKind.Image), images, votes, options),
         };
     }
 
@@ -38,6 +40,6 @@ public static class RecommendationBuilder
     {
         var ids = jobs.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
         var mine = votes.Where(v => ids.Contains(v.LeftJobId)).Select(Comparison.Of).ToList();
-        return Recommender.Recommend(scope, ModelEvidenceBuilder.Of(jobs, StageKind.Video), mine, options);
+        return Recommender.Recommend(scope, ModelEvidenceBuilder.Of(jobs, scope.Stage), mine, options);
     }
 }

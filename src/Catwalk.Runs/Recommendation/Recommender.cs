@@ -178,7 +178,7 @@ public static class Recommender
 
     private static string Describe(Criterion criterion, RecommendationScope scope) => criterion switch
     {
-        Criterion.Preference => scope.Stage == Domain.StageKind.Image ? "votes (images are not voted on)" : "votes",
+        Criterion.Preference => scope.Stage == Domain.StageKind.Image ? "votes on images (the dashboard's /vote/images)" : "votes",
         Criterion.Quality => "measured quality (`catwalk metrics --all`)",
         Criterion.Cost => $"cost per {scope.CostUnit}",
         _ => "latency",

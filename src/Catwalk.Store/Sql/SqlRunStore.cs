@@ -55,7 +55,7 @@ internal sealed class SqlRunStore : IRunStore
 
     public Task AddVoteAsync(VoteRecord vote, CancellationToken cancellationToken = default) => _votes.AddVoteAsync(vote, cancellationToken);
     public Task<IReadOnlyList<VoteRecord>> GetVotesAsync(VoteQuery? query = null, CancellationToken cancellationToken = default) => _votes.GetVotesAsync(query, cancellationToken);
-    public Task<IReadOnlyList<VoteTally>> TallyVotesAsync(CancellationToken cancellationToken = default) => _votes.TallyVotesAsync(cancellationToken);
+    public Task<IReadOnlyList<VoteTally>> TallyVotesAsync(Catwalk.Domain.StageKind stage, CancellationToken cancellationToken = default) => _votes.TallyVotesAsync(stage, cancellationToken);
 
     public Task<SlotResult> TryTakeSlotAsync(SlotRequest request, CancellationToken cancellationToken = default) => _slots.TryTakeSlotAsync(request, cancellationToken);
     public Task<int> RenewSlotsAsync(string owner, long expiresAt, CancellationToken cancellationToken = default) => _slots.RenewSlotsAsync(owner, expiresAt, cancellationToken);

@@ -1,5 +1,4 @@
 using Catwalk.Dashboard.Tests.Support;
-using Microsoft.Playwright;
 
 namespace Catwalk.Dashboard.Tests.Browser;
 
@@ -26,26 +25,7 @@ public sealed class VoteLayoutBrowserTests(BrowserFixture browser)
             await page.WaitForAsync("[data-interactive=true]");
             await page.WaitForAsync(Settled);
 
-            var left = await BoxAsync(page, "[data-testid=vote-grid] video[data-side=left]");
-            var right = await BoxAsync(page, "[data-testid=vote-grid] video[data-side=right]");
-            var inside = new List<(string What, LocatorBoundingBoxResult Box)> { ("left video", left), ("right video", right) };
-            foreach (var id in new[] { "vote-left", "vote-tie", "vote-both-bad", "vote-right", "vote-keys", "vote-progress" })
-                inside.Add((id, await BoxAsync(page, $"[data-testid={id}]")));
-            var bar = await BoxAsync(page, ".mud-appbar");
-            foreach (var (what, box) in inside)
-            {
-                box.X.ShouldBeGreaterThanOrEqualTo(0, what);
-                box.Y.ShouldBeGreaterThanOrEqualTo(bar.Y + bar.Height - 1, $"{what} is under the app bar");
-                (box.X + box.Width).ShouldBeLessThanOrEqualTo(width + 0.5f, what);
-                (box.Y + box.Height).ShouldBeLessThanOrEqualTo(height + 0.5f, what);
-            }
-            // Videos big enough to judge, letterboxed rather than cropped, and no scrolling either way.
-            foreach (var video in new[] { left, right }) video.Height.ShouldBeGreaterThan(phone ? 150 : 300);
-            (await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('[data-testid=vote-grid] video')).objectFit")).ShouldBe("contain");
-            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight")).ShouldBeLessThanOrEqualTo(height);
-            (await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
-            if (phone) right.Y.ShouldBeGreaterThanOrEqualTo(left.Y + left.Height); // stacked
-            else { right.Y.ShouldBe(left.Y, 1); right.X.ShouldBeGreaterThanOrEqualTo(left.X + left.Width); } // side by side
+            await VoteScreen.ShouldFitAsync(page, width, height, phone, "video");
             page.ShouldHaveNoErrors();
         }
         finally
@@ -102,7 +82,4 @@ public sealed class VoteLayoutBrowserTests(BrowserFixture browser)
             response.Content.Headers.ContentType?.MediaType.ShouldBe("image/jpeg");
         }
     }
-
-    private static async Task<LocatorBoundingBoxResult> BoxAsync(BrowserPage page, string selector) =>
-        (await page.Page.Locator(selector).BoundingBoxAsync()).ShouldNotBeNull(selector);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Catwalk.Dashboard.Endpoints;
 using Catwalk.Dashboard.Tests.Support;
 using CsvHelper;
@@ -7,7 +6,7 @@ using CsvHelper;
 namespace Catwalk.Dashboard.Tests.Endpoints;
 
 /// <summary>The preference and quality pages as served (prerendered HTML) and the votes export.</summary>
-public sealed partial class PreferencePagesTests : IAsyncLifetime
+public sealed class PreferencePagesTests : IAsyncLifetime
 {
     private VoteDashboard _dashboard = null!;
 
@@ -39,12 +38,12 @@ public sealed partial class PreferencePagesTests : IAsyncLifetime
         (await _dashboard.Http.GetStringAsync("leaderboard")).ShouldContain("data-testid=\"no-votes\"");
         await _dashboard.ScriptedVotesAsync();
         var html = await _dashboard.Http.GetStringAsync("leaderboard");
-        Ranked(html).ShouldBe(["model-a", "model-b", "model-c"]);
-        IntervalRegex().Matches(html).Count.ShouldBe(3);
+        LeaderboardHtml.Ranked(html).ShouldBe(["model-a", "model-b", "model-c"]);
+        LeaderboardHtml.Intervals(html).ShouldBe(3);
         html.ShouldContain("data-testid=\"win-rates\"");
         html.ShouldContain("<option value=\"urban\"");
         html.ShouldContain("<option value=\"swimwear\"");
-        Ranked(await _dashboard.Http.GetStringAsync("leaderboard?setting=urban")).ShouldBe(["model-a", "model-b", "model-c"]);
+        LeaderboardHtml.Ranked(await _dashboard.Http.GetStringAsync("leaderboard?setting=urban")).ShouldBe(["model-a", "model-b", "model-c"]);
         (await _dashboard.Http.GetStringAsync("leaderboard?setting=urban&apparel=swimwear")).ShouldContain("data-testid=\"no-votes\"");
         // Pareto with a measured metric needs no votes; a is the best SSIM and priciest, c the cheapest and fastest.
         (await _dashboard.Http.GetStringAsync("leaderboard?quality=first_frame_ssim")).ShouldContain("data-testid=\"pareto-front\">model-a, model-b, model-c<");
@@ -72,17 +71,4 @@ public sealed partial class PreferencePagesTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Blind vote");
     }
-
-    private static List<string> Ranked(string html)
-    {
-        var table = html[html.IndexOf("data-testid=\"leaderboard\"", StringComparison.Ordinal)..];
-        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        return [.. RowRegex().Matches(table).Select(m => m.Groups[1].Value)];
-    }
-
-    [GeneratedRegex("<tr data-model=\"([^\"]+)\"")]
-    private static partial Regex RowRegex();
-
-    [GeneratedRegex("class=\"interval\">\\d+ – \\d+<")]
-    private static partial Regex IntervalRegex();
 }

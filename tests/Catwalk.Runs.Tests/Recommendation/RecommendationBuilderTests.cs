@@ -34,6 +34,48 @@ public class RecommendationBuilderTests
 
     private static IEnumerable<JobRecord> Times(int n, Func<JobRecord> job) => Enumerable.Range(0, n).Select(_ => job());
 
+    private static VoteRecord Vote(int i, JobRecord left, JobRecord right, string outcome) => new()
+    {
+        Id = $"v{i}", CreatedAt = i, RunId = left.RunId, InputKey = left.InputKey, LeftJobId = left.Id, RightJobId = right.Id,
+        LeftModel = left.ModelKey, RightModel = right.ModelKey, Outcome = outcome, Stage = left.Stage,
+    };
+
+    [Fact]
+    public void Image_models_are_preferred_by_the_votes_on_images_and_video_models_by_the_votes_on_videos()
+    {
+        var (nano, seedream) = (Image("nano-banana-edit", 0.04m, 0.7), Image("seedream", 0.04m, 0.6));
+        var (kling, ltx) = (Video("kling", "urban", 0.7, 0.5m, 60), Video("ltx", "urban", 0.7, 0.5m, 60));
+        // Images: seedream preferred 9 of 10 (though its identity is lower); videos: ltx preferred 6 of 6.
+        List<VoteRecord> votes = [.. Enumerable.Range(0, 10).Select(i => i % 2 == 0
+            ? Vote(i, seedream, nano, i == 0 ? VoteOutcome.Right : VoteOutcome.Left) : Vote(i, nano, seedream, VoteOutcome.Right))];
+        votes.AddRange(Enumerable.Range(10, 6).Select(i => Vote(i, kling, ltx, VoteOutcome.Right)));
+        var options = new RecommendationOptions { Weights = CriterionWeights.Parse("preference=1"), Resamples = 200 };
+        var report = RecommendationBuilder.Build([nano, seedream, kling, ltx], votes, options, ["run-1"], DateTimeOffset.UnixEpoch);
+
+        var image = report.Image!;
+        image.Votes.ShouldBe(10);
+        image.Ranked.Select(m => m.Model).ShouldBe(["seedream", "nano-banana-edit"]);
+        image.Weights.Single(w => w.Criterion == Criterion.Preference).Used.ShouldBe(1);
+        // The leaderboard's fit over the image votes alone, and a bootstrap interval around it.
+        var fitted = Catwalk.Runs.Preference.BradleyTerry.Rank([.. votes.Take(10).Select(Catwalk.Runs.Preference.Comparison.Of)], resamples: 0);
+        foreach (var model in image.Ranked)
+        {
+            var preference = model.Of(Criterion.Preference);
+            preference.Value!.Value.ShouldBe(fitted.Ratings.Single(r => r.Model == model.Model).Rating, 1e-5);
+            preference.Interval!.Lower.ShouldBeLessThan(preference.Interval.Upper);
+            preference.Value.Value.ShouldBeInRange(preference.Interval.Lower, preference.Interval.Upper);
+            model.Notes.ShouldBeEmpty();
+        }
+        report.Video!.Votes.ShouldBe(6);
+        report.Video.Ranked.Select(m => m.Model).ShouldBe(["ltx", "kling"]);
+        report.Video.Ranked.SelectMany(m => m.Criteria).Count(c => c.Criterion == Criterion.Preference && c.Value is not null).ShouldBe(2);
+
+        // Without image votes the image stage says where they come from.
+        var unvoted = RecommendationBuilder.Build([nano, seedream, kling, ltx], votes.Skip(10).ToList(), options, ["run-1"], DateTimeOffset.UnixEpoch).Image!;
+        unvoted.Votes.ShouldBe(0);
+        unvoted.Notes.ShouldContain(n => n.Contains("votes on images (the dashboard's /vote/images)"));
+    }
+
     [Fact]
     public void Each_setting_gets_its_own_answer_and_image_models_theirs()
     {
