@@ -101,11 +101,12 @@ public sealed class ImageVoteTests : IAsyncLifetime
         var before = await _dashboard.Preference.LeaderboardAsync(new PreferenceFilter(Stage: StageKind.Image));
         before.Ranking.Ratings.Select(r => r.Model).ShouldBe([ImageVoteDashboard.Seedream, ImageVoteDashboard.Nano, ImageVoteDashboard.TryOn]);
         before.Ranking.Votes.ShouldBe(script.Count);
-        // The same fit as the video ranking's: BradleyTerry over these comparisons, to the last digit — in the store's order
-        // (time, then id: votes of one millisecond are not in script order), which the seeded bootstrap's intervals follow.
+        // The same fit as the video ranking's: BradleyTerry over these comparisons, to the last digit — in the fixed order the
+        // leaderboard feeds them (left model, right model, outcome), which the seeded bootstrap's intervals follow.
         var stored = await _dashboard.Store.GetVotesAsync(new VoteQuery { Stage = StageKind.Image });
         stored.Select(v => (v.LeftJobId, v.RightJobId, v.Outcome)).Order().ShouldBe(script.Select(s => (s.L.Id, s.R.Id, s.Outcome)).Order());
-        before.Ranking.Ratings.ShouldBe(BradleyTerry.Rank([.. stored.Select(Comparison.Of)]).Ratings);
+        var fedInOrder = stored.Select(Comparison.Of).OrderBy(c => c.Left, StringComparer.Ordinal).ThenBy(c => c.Right, StringComparer.Ordinal).ThenBy(c => c.Outcome, StringComparer.Ordinal);
+        before.Ranking.Ratings.ShouldBe(BradleyTerry.Rank([.. fedInOrder]).Ratings);
         var inScriptOrder = BradleyTerry.Rank([.. script.Select(s => new Comparison(s.L.ModelKey, s.R.ModelKey, s.Outcome))]);
         before.Ranking.Ratings.Select(r => r.Rating).ShouldBe(inScriptOrder.Ratings.Select(r => r.Rating)); // the fit itself does not depend on order
         before.Ranking.Ratings.Single(r => r.Model == ImageVoteDashboard.TryOn).BothBad.ShouldBe(1);
