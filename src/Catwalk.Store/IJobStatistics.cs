@@ -42,4 +42,10 @@ public interface IJobStatistics
 
     /// <summary>The quality metrics of the saved jobs <paramref name="query"/> selects, aggregated per stage and model from their stored JSON.</summary>
     Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A value that changes whenever anything a view of the jobs <paramref name="query"/> selects could show changes: their
+    /// count, latest update, metrics, bills, and the votes. Equal stamps: a view built from them may be reused. One scan.
+    /// </summary>
+    Task<string> ChangeStampAsync(JobQuery query, CancellationToken cancellationToken = default);
 }

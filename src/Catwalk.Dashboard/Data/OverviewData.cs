@@ -5,23 +5,28 @@ namespace Catwalk.Dashboard.Data;
 /// — kept while nothing it depends on changed (<see cref="OverviewFingerprint"/>), since every visit renders twice
 /// (prerendered, then over the circuit) and the bootstrap is the costly part with many generations.
 /// </summary>
-public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, TimeProvider time)
+public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, Catwalk.Store.IJobStatistics statistics, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private (long Fingerprint, OverviewView View)? _last;
+    /// <summary>The last view with the database's change stamp it was built at: a visit while nothing changed reads one row, not every job.</summary>
+    private (string Stamp, OverviewView View)? _stamped;
 
     /// <summary>How many of a model's best videos are tried for a poster before it is shown without one (their files may be gone).</summary>
     private const int PosterTries = 3;
 
     public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default)
     {
+        var now = time.GetUtcNow();
+        var stamp = $"{filter.ToQueryString()}|{now.ToUnixTimeSeconds() / 60}|{await statistics.ChangeStampAsync(filter.ToJobQuery(), ct)}";
+        lock (_gate) if (_stamped is { } kept && kept.Stamp == stamp) return kept.View;
         var (jobs, report) = await data.JobsAndReportAsync(filter, ct);
         var votes = await preferences.VotesAsync(ct);
-        var now = time.GetUtcNow();
         var fingerprint = OverviewFingerprint.Of(filter, jobs, votes, now.ToUnixTimeSeconds() / 60);
-        lock (_gate) if (_last is { } last && last.Fingerprint == fingerprint) return last.View;
-        var view = OverviewView.Build(jobs, report, votes, now);
-        lock (_gate) _last = (fingerprint, view);
+        OverviewView? view = null;
+        lock (_gate) if (_last is { } last && last.Fingerprint == fingerprint) view = last.View;
+        view ??= OverviewView.Build(jobs, report, votes, now);
+        lock (_gate) (_last, _stamped) = ((fingerprint, view), (stamp, view));
         return view;
     }
 

@@ -58,6 +58,25 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             cancellationToken);
     }
 
+    public Task<string> ChangeStampAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters();
+        // Metrics and bills are written without touching updated_at, so they are summed in on their own.
+        var sql =
+            $"""
+            SELECT CAST(COUNT(*) AS TEXT), CAST(MAX(updated_at) AS TEXT), CAST(SUM(LENGTH(metrics_json)) AS TEXT),
+                   CAST(COUNT(billed_usd) AS TEXT), CAST(SUM(billed_usd) AS TEXT),
+                   (SELECT CAST(COUNT(*) AS TEXT) FROM votes), (SELECT CAST(MAX(created_at) AS TEXT) FROM votes)
+            FROM jobs{JobFilterSql.Where(query, db.Dialect, args)}
+            """;
+        return db.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleAsync<(string?, string?, string?, string?, string?, string?, string?)>(
+                new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return string.Join('|', row.Item1, row.Item2, row.Item3, row.Item4, row.Item5, row.Item6, row.Item7);
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         var args = new DynamicParameters();

@@ -69,6 +69,7 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<JobTally>> TallyJobsAsync(JobQuery query, string neverSentErrorPrefix, CancellationToken cancellationToken = default) =>
         _statistics.TallyJobsAsync(query, neverSentErrorPrefix, cancellationToken);
     public Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.LatencyRanksAsync(query, cancellationToken);
+    public Task<string> ChangeStampAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.ChangeStampAsync(query, cancellationToken);
     public Task<IReadOnlyList<string>> RunIdsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.RunIdsAsync(query, cancellationToken);
     public Task<JobChoiceValues> ChoiceValuesAsync(CancellationToken cancellationToken = default) => _statistics.ChoiceValuesAsync(cancellationToken);
     public Task<IReadOnlyList<RunStateTally>> TallyRunsAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default) => _statistics.TallyRunsAsync(runIds, cancellationToken);
