@@ -40,6 +40,14 @@ public interface IJobStatistics
     /// </summary>
     Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every job <paramref name="query"/> selects (its limit ignored), in the order <see cref="IRunJobStore.QueryJobsAsync"/>
+    /// reads them, with only what a recommendation weighs and a poster needs: id, run, stage, model, endpoint, input, state,
+    /// request id and send time, the error of a job failed before sending, reuse, costs and bill, durations, latency, when
+    /// made, file and content type, and a saved job's metrics. The other fields are empty.
+    /// </summary>
+    Task<IReadOnlyList<JobRecord>> EvidenceJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The quality metrics of the saved jobs <paramref name="query"/> selects, aggregated per stage and model from their stored JSON.</summary>
     Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default);
 

@@ -81,6 +81,8 @@ public static class DashboardBenchmark
                     ("data_report_quality", "its part: IJobStatistics.TallyQualityAsync (metric means from the stored JSON)", () => store.TallyQualityAsync(new JobQuery(), cancellationToken)),
                     ("data_report_runs", "its part: IJobStatistics.RunIdsAsync", () => store.RunIdsAsync(new JobQuery(), cancellationToken)),
                     ("data_chart_jobs", "DashboardData.ChartJobsAsync (the charts' timed jobs: every saved latency, plotted one by one)", () => data.ChartJobsAsync(new DashboardFilter(), cancellationToken)),
+                    ("data_overview_jobs", "DashboardData.JobsAndReportAsync (what the overview's first build reads: every job, then the report)", () => data.JobsAndReportAsync(new DashboardFilter(), cancellationToken)),
+                    ("data_overview_build", "OverviewData.BuildAsync on a fresh OverviewData (nothing kept): the overview's whole answer", () => new OverviewData(data, preference, new MediaFiles(store), store, TimeProvider.System).BuildAsync(new DashboardFilter(), cancellationToken)),
                     ("data_recent_runs", "DashboardData.RecentRunsAsync(50) (the runs page, every 2 s while live)", () => data.RecentRunsAsync(50, cancellationToken)),
                     ("data_leaderboard", "PreferenceData.LeaderboardAsync with the fit kept from the last load (votes unchanged)", () => preference.LeaderboardAsync(new PreferenceFilter(), cancellationToken)),
                     ("data_leaderboard_fit", "PreferenceData.LeaderboardAsync on a fresh PreferenceData: vote counts, looks and the Bradley–Terry fit with 1,000 bootstrap refits",

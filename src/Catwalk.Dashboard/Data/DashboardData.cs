@@ -116,6 +116,17 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
         return (jobs, ReportBuilder.Build(jobs, [.. jobs.Select(j => j.RunId).Distinct(StringComparer.Ordinal)], time.GetUtcNow()));
     }
 
+    /// <summary>
+    /// The filtered jobs as a recommendation weighs them (<see cref="IJobStatistics.EvidenceJobsAsync"/>: none of the wide
+    /// fields) and the report aggregated by the database; filtered by image axes, every job and the report built from them.
+    /// </summary>
+    public async Task<(IReadOnlyList<JobRecord> Jobs, RunReport Report)> EvidenceAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes) return await JobsAndReportAsync(filter, ct);
+        var jobs = await statistics.EvidenceJobsAsync(filter.ToJobQuery(), ct);
+        return (jobs, await ReportAsync(filter, ct));
+    }
+
     /// <summary>The values the filter bar offers: every model, run, person and outfit in the store (SELECT DISTINCT).</summary>
     public async Task<FilterChoices> ChoicesAsync(CancellationToken ct = default)
     {

@@ -1,16 +1,15 @@
 namespace Catwalk.Dashboard.Data;
 
 /// <summary>
-/// The overview's reads: the filtered jobs and their report in one query, the votes once, then <see cref="OverviewView.Build"/>
-/// — kept while nothing it depends on changed (<see cref="OverviewFingerprint"/>), since every visit renders twice
-/// (prerendered, then over the circuit) and the bootstrap is the costly part with many generations.
+/// The overview's reads: the filtered jobs (only the fields a recommendation weighs) and their report aggregated by the
+/// database, the votes once, then <see cref="OverviewView.Build"/> — kept with the database's change stamp it was built at,
+/// since every visit renders twice (prerendered, then over the circuit) and the bootstrap is the costly part with many
+/// generations: a visit while nothing changed reads one row, not every job.
 /// </summary>
 public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, Catwalk.Store.IJobStatistics statistics, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private (long Fingerprint, OverviewView View)? _last;
-    /// <summary>The last view with the database's change stamp it was built at: a visit while nothing changed reads one row, not every job.</summary>
-    private (string Stamp, OverviewView View)? _stamped;
+    private (string Stamp, OverviewView View)? _last;
 
     /// <summary>How many of a model's best videos are tried for a poster before it is shown without one (their files may be gone).</summary>
     private const int PosterTries = 3;
@@ -18,15 +17,12 @@ public sealed class OverviewData(DashboardData data, PreferenceData preferences,
     public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
+        // The minute: the report's "now" moves on, so the view is built again at least once a minute.
         var stamp = $"{filter.ToQueryString()}|{now.ToUnixTimeSeconds() / 60}|{await statistics.ChangeStampAsync(filter.ToJobQuery(), ct)}";
-        lock (_gate) if (_stamped is { } kept && kept.Stamp == stamp) return kept.View;
-        var (jobs, report) = await data.JobsAndReportAsync(filter, ct);
-        var votes = await preferences.VotesAsync(ct);
-        var fingerprint = OverviewFingerprint.Of(filter, jobs, votes, now.ToUnixTimeSeconds() / 60);
-        OverviewView? view = null;
-        lock (_gate) if (_last is { } last && last.Fingerprint == fingerprint) view = last.View;
-        view ??= OverviewView.Build(jobs, report, votes, now);
-        lock (_gate) (_last, _stamped) = ((fingerprint, view), (stamp, view));
+        lock (_gate) if (_last is { } kept && kept.Stamp == stamp) return kept.View;
+        var (jobs, report) = await data.EvidenceAndReportAsync(filter, ct);
+        var view = OverviewView.Build(jobs, report, await preferences.VotesAsync(ct), now);
+        lock (_gate) _last = (stamp, view);
         return view;
     }
 

@@ -32,13 +32,16 @@ public sealed record OverviewView(
         var videos = jobs.Where(j => j.Stage == StageKind.Video).ToList();
         var images = jobs.Where(j => j.Stage == StageKind.Image).ToList();
         var videoIds = videos.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
-        // A vote counts where its left video is among the filtered jobs, as the leaderboard and `catwalk recommend` count it.
+        var imageIds = images.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        // A vote counts where its left job is among the filtered jobs, as the leaderboard and `catwalk recommend` count it:
+        // votes on two videos rate video models, votes on two dressed images image models.
         var votes = allVotes.Where(v => videoIds.Contains(v.LeftJobId)).ToList();
+        var imageVotes = allVotes.Where(v => imageIds.Contains(v.LeftJobId)).ToList();
         var recommendation = new RecommendationReport
         {
             GeneratedAt = now, Runs = report.Runs, Weights = options.Weights.ToString(), Seed = options.Seed,
             Video = videos.Count == 0 ? null : Recommender.Recommend(new RecommendationScope(StageKind.Video), ModelEvidenceBuilder.Of(videos, StageKind.Video), [.. votes.Select(Comparison.Of)], options),
-            Image = images.Count == 0 ? null : Recommender.Recommend(new RecommendationScope(StageKind.Image), ModelEvidenceBuilder.Of(images, StageKind.Image), [], options),
+            Image = images.Count == 0 ? null : Recommender.Recommend(new RecommendationScope(StageKind.Image), ModelEvidenceBuilder.Of(images, StageKind.Image), [.. imageVotes.Select(Comparison.Of)], options),
         };
         return new OverviewView(OverviewStats.Of(report), recommendation, ReportCharts.Of(report, recommendation, ModelPalette.Default),
             BestVideosOf(videos, votes), votes.Count, report.Models.Any(m => m.Quality is { Measured: > 0 } || m.Quality is { FashionMeasured: > 0 }));

@@ -218,6 +218,24 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
     }
 
+    public Task<IReadOnlyList<JobRecord>> EvidenceJobsAsync(JobQuery query, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters();
+        // Prompts, arguments, results and metadata are most of a row's bytes and none of a recommendation's: left unread.
+        var sql =
+            $"""
+            SELECT id AS Id, run_id AS RunId, stage AS Stage, model_key AS ModelKey, endpoint_id AS EndpointId, input_key AS InputKey,
+                   state AS State, request_id AS RequestId, send_started_at AS SendStartedAt,
+                   CASE WHEN state = 'failed' AND request_id IS NULL AND send_started_at IS NULL THEN error END AS Error,
+                   cached_from_job_id AS CachedFromJobId, estimated_cost_usd AS EstimatedCostUsd, cost_usd AS CostUsd, billed_usd AS BilledUsd,
+                   duration_sec AS DurationSec, latency_sec AS LatencySec, created_at AS CreatedAt, file_path AS FilePath, content_type AS ContentType,
+                   CASE WHEN state = 'downloaded' THEN metrics_json END AS MetricsJson
+            FROM jobs{JobFilterSql.Where(query, db.Dialect, args)} ORDER BY created_at, id
+            """;
+        return db.ReadAsync<IReadOnlyList<JobRecord>>(async connection =>
+            [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
+    }
+
     /// <summary>A tally as the database returns it (stage and state by name, flags and counts as integers).</summary>
     private sealed class TallyRow
     {

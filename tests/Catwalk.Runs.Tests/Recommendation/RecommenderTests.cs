@@ -173,4 +173,24 @@ public class RecommenderTests
         result.Ranked.ShouldBeEmpty();
         result.Verdicts.ShouldHaveSingleItem().ShouldBe("No model to recommend: every model was excluded (luma: no successful video (3 failed)).");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void A_resampled_latency_median_is_the_median_of_the_same_draws_sorted(int n)
+    {
+        // Ties included (values repeat), as real latencies rounded to milliseconds do.
+        var latencies = Enumerable.Range(0, n).Select(i => Math.Round(10 + (i * 7919 % 97) / 4.0, 1)).ToList();
+        var model = new SampledModel(new ModelEvidence { Model = "m", Succeeded = n, Latencies = latencies }, family: null);
+        var sorted = latencies.Order().ToArray();
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var (_, _, median) = model.Measure(new Random(seed));
+            var draws = new Random(seed);
+            var expected = Enumerable.Range(0, n).Select(_ => sorted[draws.Next(n)]).Order().ToList();
+            median.ShouldBe(Percentiles.Of(expected, 0.5), $"n {n}, seed {seed}");
+        }
+    }
 }

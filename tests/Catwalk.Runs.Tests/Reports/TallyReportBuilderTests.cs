@@ -52,6 +52,26 @@ public class TallyReportBuilderTests
         all.NotRun.ShouldBeGreaterThan(0);
     }
 
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task The_evidence_read_narrow_weighs_the_same_as_every_job_read_whole(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var (first, _) = await SeedAsync(t.Store, new Random(11));
+        foreach (var query in new[] { new JobQuery(), new JobQuery { RunId = first }, new JobQuery { PersonId = "p1", Stage = StageKind.Video } })
+        {
+            var whole = await t.Store.QueryJobsAsync(query);
+            var narrow = await t.Store.EvidenceJobsAsync(query);
+            narrow.Select(j => j.Id).ShouldBe(whole.Select(j => j.Id), $"query {query}: the same jobs in the same order");
+            foreach (var stage in new[] { StageKind.Video, StageKind.Image })
+                JsonSerializer.Serialize(Catwalk.Runs.Recommendation.ModelEvidenceBuilder.Of(narrow, stage))
+                    .ShouldBe(JsonSerializer.Serialize(Catwalk.Runs.Recommendation.ModelEvidenceBuilder.Of(whole, stage)), $"query {query}, {stage}");
+            narrow.Where(j => j.State == JobState.Downloaded).Select(j => (j.FilePath, j.ContentType, j.CreatedAt))
+                .ShouldBe(whole.Where(j => j.State == JobState.Downloaded).Select(j => (j.FilePath, j.ContentType, j.CreatedAt)));
+        }
+        // The limit a job list has does not cut the evidence short.
+        (await t.Store.EvidenceJobsAsync(new JobQuery { Limit = 3 })).Count.ShouldBe((await t.Store.QueryJobsAsync(new JobQuery())).Count);
+    }
+
     private static string Json(RunReport report) => JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
 
     private static async Task<(string First, string Second)> SeedAsync(IRunStore store, Random random)
