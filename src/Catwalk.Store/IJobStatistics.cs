@@ -14,7 +14,7 @@ public interface IJobStatistics
     Task<IReadOnlyList<JobTally>> TallyJobsAsync(JobQuery query, string neverSentErrorPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Per stage and model, the latencies of saved jobs that were not reused, at the ranks a min, max, median and 95th
+    /// Per stage and model, the latencies of saved jobs that were not reused, at the ranks a min, max, quartiles and 95th
     /// percentile need (0-based, ascending; ranks next to the percentiles' included), with their count and mean.
     /// </summary>
     Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default);
@@ -42,11 +42,17 @@ public interface IJobStatistics
 
     /// <summary>
     /// Every job <paramref name="query"/> selects (its limit ignored), in the order <see cref="IRunJobStore.QueryJobsAsync"/>
-    /// reads them, with only what a recommendation weighs and a poster needs: id, run, stage, model, endpoint, input, state,
+    /// reads them, with only what a recommendation weighs and a poster needs: id, run, stage, model, endpoint, input (and input job), state,
     /// request id and send time, the error of a job failed before sending, reuse, costs and bill, durations, latency, when
     /// made, file and content type, and a saved job's metrics. The other fields are empty.
     /// </summary>
     Task<IReadOnlyList<JobRecord>> EvidenceJobsAsync(JobQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The jobs <see cref="TimedJobsAsync"/> reads, per model binned into <paramref name="buckets"/> equal spans of when
+    /// they were made (<see cref="LatencyBin"/>), so a chart of 100,000 latencies plots a few hundred points.
+    /// </summary>
+    Task<IReadOnlyList<LatencyBin>> LatencyTimelineAsync(JobQuery query, int buckets, CancellationToken cancellationToken = default);
 
     /// <summary>The quality metrics of the saved jobs <paramref name="query"/> selects, aggregated per stage and model from their stored JSON.</summary>
     Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default);

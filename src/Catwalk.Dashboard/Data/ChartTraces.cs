@@ -7,7 +7,7 @@ using Plotly.Blazor.Traces;
 namespace Catwalk.Dashboard.Data;
 
 /// <summary>
-/// The charts' traces, built on the server from the filtered jobs (fresh, downloaded ones for latency) and their report.
+/// The charts' traces, built on the server from the filtered jobs' report and latency timeline (aggregated by the database).
 /// Each model keeps its <see cref="ModelPalette"/> colour on every chart: a bar per model is coloured as its model, a
 /// trace per model too.
 /// </summary>
@@ -23,20 +23,55 @@ public static class ChartTraces
         return [new Bar { Name = "avg latency (s)", X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)m.Latency!.Avg)], Marker = ModelBars(models.Select(m => m.ModelKey)) }];
     }
 
-    public static IList<ITrace> LatencyDistribution(IReadOnlyList<JobRecord> jobs) =>
-        [.. Timed(jobs).GroupBy(j => j.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (ITrace)new Box { Name = g.Key, Y = [.. g.Select(j => (object)j.LatencySec!.Value)], Marker = new Plotly.Blazor.Traces.BoxLib.Marker { Color = ModelPalette.Default.Of(g.Key) }, Line = new Plotly.Blazor.Traces.BoxLib.Line { Color = ModelPalette.Default.Of(g.Key) } })];
+    /// <summary>
+    /// A box per model from its report's latency: quartiles for the box, min and max for the whiskers, the mean marked —
+    /// computed by the database over every timed job, so no job is sent to the browser for it.
+    /// </summary>
+    public static IList<ITrace> LatencyDistribution(RunReport report) =>
+        [.. report.Models.Where(m => m.Latency is not null).OrderBy(m => m.ModelKey, StringComparer.Ordinal)
+            .Select(m => (ITrace)new Box
+            {
+                Name = m.ModelKey, X = [m.ModelKey], BoxMean = Plotly.Blazor.Traces.BoxLib.BoxMeanEnum.True,
+                Q1 = [m.Latency!.P25], Median = [m.Latency.P50], Q3 = [m.Latency.P75], LowerFence = [m.Latency.Min], UpperFence = [m.Latency.Max], Mean = [m.Latency.Avg],
+                Marker = new Plotly.Blazor.Traces.BoxLib.Marker { Color = ModelPalette.Default.Of(m.ModelKey) }, Line = new Plotly.Blazor.Traces.BoxLib.Line { Color = ModelPalette.Default.Of(m.ModelKey) },
+            })];
 
-    public static IList<ITrace> Timeline(IReadOnlyList<JobRecord> jobs) =>
-        [.. Timed(jobs).GroupBy(j => j.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
+    /// <summary>Each timed job as a marker; or, binned, per model the mean of each span with its fastest and slowest as the error bar.</summary>
+    public static IList<ITrace> Timeline(LatencyTimeline timeline)
+    {
+        if (!timeline.Binned)
+            return [.. timeline.Points.GroupBy(j => j.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (ITrace)new Scatter
+                {
+                    Name = g.Key,
+                    Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                    X = [.. g.Select(j => (object)DateTimeOffset.FromUnixTimeMilliseconds(j.CreatedAt).UtcDateTime)],
+                    Y = [.. g.Select(j => (object)j.LatencySec!.Value)],
+                    Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = ModelPalette.Default.Of(g.Key) },
+                })];
+        var start = timeline.Start;
+        var width = timeline.BinWidth.TotalMilliseconds;
+        DateTime Middle(LatencyBin bin) => DateTimeOffset.FromUnixTimeMilliseconds(start + (long)((bin.Bucket + 0.5) * width)).UtcDateTime;
+        return [.. timeline.Bins.GroupBy(b => b.ModelKey).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (ITrace)new Scatter
             {
                 Name = g.Key,
-                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
-                X = [.. g.Select(j => (object)DateTimeOffset.FromUnixTimeMilliseconds(j.CreatedAt).UtcDateTime)],
-                Y = [.. g.Select(j => (object)j.LatencySec!.Value)],
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                X = [.. g.Select(b => (object)Middle(b))],
+                Y = [.. g.Select(b => (object)Math.Round(b.Mean, 3))],
+                HoverTextArray = [.. g.Select(b => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{b.ModelKey}: {b.Count} job(s), mean {b.Mean:0.0} s (fastest {b.Min:0.0}, slowest {b.Max:0.0}), made {DateTimeOffset.FromUnixTimeMilliseconds(b.FirstAt):yyyy-MM-dd HH:mm}–{DateTimeOffset.FromUnixTimeMilliseconds(b.LastAt):HH:mm} UTC"))],
+                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text,
+                ErrorY = new Plotly.Blazor.Traces.ScatterLib.ErrorY
+                {
+                    Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data, Symmetric = false, Thickness = 1,
+                    Array = [.. g.Select(b => (object)Math.Round(b.Max - b.Mean, 3))],
+                    ArrayMinus = [.. g.Select(b => (object)Math.Round(b.Mean - b.Min, 3))],
+                },
                 Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = ModelPalette.Default.Of(g.Key) },
+                Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = ModelPalette.Default.Of(g.Key) },
             })];
+    }
 
     public static IList<ITrace> Cost(RunReport report)
     {
@@ -61,10 +96,6 @@ public static class ChartTraces
             new() { Name = name, X = [.. models.Select(m => (object)m.ModelKey)], Y = [.. models.Select(m => (object)(value(m) ?? 0))] };
         return [Part("queue", m => m.AvgQueueSec), Part("inference", m => m.AvgInferenceSec), Part("download", m => m.AvgDownloadSec)];
     }
-
-    /// <summary>Jobs that made a result themselves (not reused from the cache) and have a latency.</summary>
-    private static IEnumerable<JobRecord> Timed(IReadOnlyList<JobRecord> jobs) =>
-        jobs.Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null);
 }
 
 /// <summary>The preference and quality charts.</summary>

@@ -10,7 +10,31 @@ namespace Catwalk.Dashboard.Data;
 /// </summary>
 public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJobStatistics statistics, TimeProvider time)
 {
+    private readonly StampedCache _views = new();
+
     public string StoreDescription => database.Description;
+
+    /// <summary>
+    /// What a view of the filtered jobs was built at: the filter, the minute (reports carry "now", so a kept view is
+    /// built again at least once a minute) and the database's change stamp of the jobs and votes (one scan).
+    /// </summary>
+    public async Task<string> StampAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        $"{filter.ToQueryString()}|{time.GetUtcNow().ToUnixTimeSeconds() / 60}|{await statistics.ChangeStampAsync(filter.ToJobQuery(), ct)}";
+
+    /// <summary>
+    /// The charts page's data (the report with the fashion rows, and the latency timeline) at the store's current stamp:
+    /// built once per change, not on every visit.
+    /// </summary>
+    public async Task<ChartsView> ChartsAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        await _views.GetAsync($"charts{filter.ToQueryString()}", await StampAsync(filter, ct), async () =>
+        {
+            var (report, fashion) = await ReportAndFashionAsync(filter, ct);
+            return new ChartsView(report, fashion, await LatencyTimelineAsync(filter, ct));
+        });
+
+    /// <summary><see cref="ReportAndFashionAsync"/> kept at the store's stamp (the leaderboard's Pareto view reads it on every load).</summary>
+    public async Task<(RunReport Report, IReadOnlyList<FashionRow> Fashion)> CurrentReportAndFashionAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        await _views.GetAsync($"report{filter.ToQueryString()}", await StampAsync(filter, ct), () => ReportAndFashionAsync(filter, ct));
 
     public async Task<IReadOnlyList<JobRecord>> JobsAsync(DashboardFilter filter, CancellationToken ct = default)
     {
@@ -52,11 +76,18 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
     }
 
     /// <summary>
-    /// What the charts plot from single jobs: the timed ones (saved, not reused, with a latency), read with only the
-    /// fields a latency chart needs; the image-axes filter reads every job.
+    /// The "latency over time" chart's data (<see cref="LatencyTimeline"/>): binned by the database, and each job read only
+    /// when there are few.
     /// </summary>
-    public async Task<IReadOnlyList<JobRecord>> ChartJobsAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        filter.FiltersImageAxes ? await JobsAsync(filter, ct) : await statistics.TimedJobsAsync(filter.ToJobQuery(), ct);
+    public async Task<LatencyTimeline> LatencyTimelineAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        if (filter.FiltersImageAxes)
+            return LatencyTimeline.Of([.. (await JobsAsync(filter, ct)).Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null)]);
+        var query = filter.ToJobQuery();
+        var bins = await statistics.LatencyTimelineAsync(query, LatencyTimeline.Buckets, ct);
+        var jobs = bins.Sum(b => b.Count);
+        return jobs <= LatencyTimeline.MaxPoints ? new LatencyTimeline(await statistics.TimedJobsAsync(query, ct), [], jobs) : new LatencyTimeline([], bins, jobs);
+    }
 
     public Task<JobRecord?> JobAsync(string jobId, CancellationToken ct = default) => store.GetJobAsync(jobId, ct);
 
@@ -126,6 +157,10 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
         var jobs = await statistics.EvidenceJobsAsync(filter.ToJobQuery(), ct);
         return (jobs, await ReportAsync(filter, ct));
     }
+
+    /// <summary>Every image job, read narrow (<see cref="IJobStatistics.EvidenceJobsAsync"/>, with the input job a try-on chain is followed by).</summary>
+    public Task<IReadOnlyList<JobRecord>> ImageEvidenceAsync(CancellationToken ct = default) =>
+        statistics.EvidenceJobsAsync(new JobQuery { Stage = Catwalk.Domain.StageKind.Image }, ct);
 
     /// <summary>The values the filter bar offers: every model, run, person and outfit in the store (SELECT DISTINCT).</summary>
     public async Task<FilterChoices> ChoicesAsync(CancellationToken ct = default)

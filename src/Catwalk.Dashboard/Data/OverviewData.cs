@@ -6,7 +6,7 @@ namespace Catwalk.Dashboard.Data;
 /// since every visit renders twice (prerendered, then over the circuit) and the bootstrap is the costly part with many
 /// generations: a visit while nothing changed reads one row, not every job.
 /// </summary>
-public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, Catwalk.Store.IJobStatistics statistics, TimeProvider time)
+public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private (string Stamp, OverviewView View)? _last;
@@ -16,12 +16,10 @@ public sealed class OverviewData(DashboardData data, PreferenceData preferences,
 
     public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow();
-        // The minute: the report's "now" moves on, so the view is built again at least once a minute.
-        var stamp = $"{filter.ToQueryString()}|{now.ToUnixTimeSeconds() / 60}|{await statistics.ChangeStampAsync(filter.ToJobQuery(), ct)}";
+        var stamp = await data.StampAsync(filter, ct);
         lock (_gate) if (_last is { } kept && kept.Stamp == stamp) return kept.View;
         var (jobs, report) = await data.EvidenceAndReportAsync(filter, ct);
-        var view = OverviewView.Build(jobs, report, await preferences.VotesAsync(ct), now);
+        var view = OverviewView.Build(jobs, report, await preferences.VotesAsync(ct), time.GetUtcNow());
         lock (_gate) _last = (stamp, view);
         return view;
     }

@@ -83,7 +83,10 @@ public static class TallyReportBuilder
     private static LatencyStats Latency(IReadOnlyList<LatencyRank> ranks)
     {
         var sorted = new RankedValues(ranks[0].Count, ranks.ToDictionary(r => r.Rank, r => r.Seconds));
-        return new LatencyStats(sorted[0], Math.Round(ranks[0].Mean, 3), LatencyStats.Percentile(sorted, 0.50), LatencyStats.Percentile(sorted, 0.95), sorted[sorted.Count - 1]);
+        return new LatencyStats(sorted[0], Math.Round(ranks[0].Mean, 3), LatencyStats.Percentile(sorted, 0.50), LatencyStats.Percentile(sorted, 0.95), sorted[sorted.Count - 1])
+        {
+            P25 = LatencyStats.Percentile(sorted, 0.25), P75 = LatencyStats.Percentile(sorted, 0.75),
+        };
     }
 
     /// <summary><see cref="ModelQuality.Of"/> from the database's means: a model's videos' metrics, else its images' fashion metrics, rounded the same way.</summary>

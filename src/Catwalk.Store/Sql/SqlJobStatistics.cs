@@ -36,7 +36,7 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
     public Task<IReadOnlyList<LatencyRank>> LatencyRanksAsync(JobQuery query, CancellationToken cancellationToken = default)
     {
         var args = new DynamicParameters();
-        // Ranks 0 and n-1 (min, max) and two either side of floor(p·(n-1)) for p = 0.5 and 0.95: the caller interpolates
+        // Ranks 0 and n-1 (min, max) and two either side of floor(p·(n-1)) for p = 0.25, 0.5, 0.75 and 0.95: the caller interpolates
         // between the ranks it computes itself, so a rounding of p·(n-1) in SQL cannot pick another pair.
         var sql =
             $"""
@@ -49,6 +49,8 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             ) ranked
             WHERE rn = 0 OR rn = n - 1
                OR rn BETWEEN (n - 1) / 2 - 1 AND (n - 1) / 2 + 2
+               OR rn BETWEEN ((n - 1) * 25) / 100 - 1 AND ((n - 1) * 25) / 100 + 2
+               OR rn BETWEEN ((n - 1) * 75) / 100 - 1 AND ((n - 1) * 75) / 100 + 2
                OR rn BETWEEN ((n - 1) * 95) / 100 - 1 AND ((n - 1) * 95) / 100 + 2
             ORDER BY stage, model_key, rn
             """;
@@ -225,7 +227,7 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
         var sql =
             $"""
             SELECT id AS Id, run_id AS RunId, stage AS Stage, model_key AS ModelKey, endpoint_id AS EndpointId, input_key AS InputKey,
-                   state AS State, request_id AS RequestId, send_started_at AS SendStartedAt,
+                   input_job_id AS InputJobId, state AS State, request_id AS RequestId, send_started_at AS SendStartedAt,
                    CASE WHEN state = 'failed' AND request_id IS NULL AND send_started_at IS NULL THEN error END AS Error,
                    cached_from_job_id AS CachedFromJobId, estimated_cost_usd AS EstimatedCostUsd, cost_usd AS CostUsd, billed_usd AS BilledUsd,
                    duration_sec AS DurationSec, latency_sec AS LatencySec, created_at AS CreatedAt, file_path AS FilePath, content_type AS ContentType,
@@ -234,6 +236,39 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
             """;
         return db.ReadAsync<IReadOnlyList<JobRecord>>(async connection =>
             [.. await connection.QueryAsync<JobRecord>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false)], cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LatencyBin>> LatencyTimelineAsync(JobQuery query, int buckets, CancellationToken cancellationToken = default)
+    {
+        var args = new DynamicParameters(new { buckets = (long)Math.Max(1, buckets) });
+        // Integer division on integers in both engines, as LatencyBin.Of computes it; the span's width is last − first + 1 ms.
+        var sql =
+            $"""
+            WITH timed AS (
+                SELECT model_key, created_at, latency_sec FROM jobs{JobFilterSql.Where(query, db.Dialect, args, Fresh, "latency_sec IS NOT NULL")}),
+            span AS (SELECT MIN(created_at) AS low, MAX(created_at) - MIN(created_at) + 1 AS width FROM timed)
+            SELECT model_key AS ModelKey, (created_at - low) * @buckets / width AS Bucket, COUNT(*) AS Count, AVG(latency_sec) AS Mean,
+                   MIN(latency_sec) AS Min, MAX(latency_sec) AS Max, MIN(created_at) AS FirstAt, MAX(created_at) AS LastAt
+            FROM timed CROSS JOIN span
+            GROUP BY 1, 2
+            """;
+        return db.ReadAsync<IReadOnlyList<LatencyBin>>(async connection =>
+            [.. (await connection.QueryAsync<BinRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+                .Select(r => new LatencyBin(r.ModelKey, (int)r.Bucket, (int)r.Count, r.Mean, r.Min, r.Max, r.FirstAt, r.LastAt))
+                .OrderBy(b => b.ModelKey, StringComparer.Ordinal).ThenBy(b => b.Bucket)],
+            cancellationToken);
+    }
+
+    private sealed class BinRow
+    {
+        public string ModelKey { get; init; } = "";
+        public long Bucket { get; init; }
+        public long Count { get; init; }
+        public double Mean { get; init; }
+        public double Min { get; init; }
+        public double Max { get; init; }
+        public long FirstAt { get; init; }
+        public long LastAt { get; init; }
     }
 
     /// <summary>A tally as the database returns it (stage and state by name, flags and counts as integers).</summary>

@@ -79,6 +79,7 @@ internal sealed class SqlRunStore : IRunStore
     public Task<IReadOnlyList<QualityTally>> TallyQualityAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TallyQualityAsync(query, cancellationToken);
     public Task<JobPage> PageJobsAsync(JobQuery query, JobPageRequest page, CancellationToken cancellationToken = default) => _statistics.PageJobsAsync(query, page, cancellationToken);
     public Task<IReadOnlyList<JobRecord>> EvidenceJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.EvidenceJobsAsync(query, cancellationToken);
+    public Task<IReadOnlyList<LatencyBin>> LatencyTimelineAsync(JobQuery query, int buckets, CancellationToken cancellationToken = default) => _statistics.LatencyTimelineAsync(query, buckets, cancellationToken);
     public Task<IReadOnlyList<JobRecord>> TimedJobsAsync(JobQuery query, CancellationToken cancellationToken = default) => _statistics.TimedJobsAsync(query, cancellationToken);
 
     public Task<ReferenceUploadRecord?> FindReferenceUploadAsync(string storage, string sha256, long validUntil, CancellationToken cancellationToken = default) =>

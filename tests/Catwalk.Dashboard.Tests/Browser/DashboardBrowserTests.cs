@@ -28,6 +28,9 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         }
         (await Traces("chart-avg-latency")).ShouldBe(1);
         (await Traces("chart-latency-box")).ShouldBe(4);   // nano-banana-edit, kling, pika, veo3 (luma failed: no latency)
+        // Each box drawn from the quartiles the report computed (no job's latency sent for it).
+        (await page.Page.EvaluateAsync<bool>("() => document.getElementById('chart-latency-box').data.every(t => t.q1[0] <= t.median[0] && t.median[0] <= t.q3[0] && t.lowerfence[0] <= t.q1[0] && t.q3[0] <= t.upperfence[0])")).ShouldBeTrue();
+        (await page.Page.EvaluateAsync<int>("() => document.querySelectorAll('#chart-latency-box .boxlayer .trace').length")).ShouldBe(4);
         (await Traces("chart-timeline")).ShouldBe(4);
         (await Traces("chart-cost")).ShouldBe(2);
         (await Traces("chart-latency-split")).ShouldBe(3); // queue, inference, download

@@ -7,7 +7,7 @@ using Catwalk.Testing;
 namespace Catwalk.Dashboard.Tests.Data;
 
 /// <summary>
-/// What the dashboard now asks the database for (pages, filter choices, run counts, chart points, vote counts)
+/// What the dashboard now asks the database for (pages, filter choices, run counts, chart points and spans, vote counts)
 /// against what it computed before from every job and vote, over one store on SQLite and PostgreSQL: names with mixed
 /// case, accents and LIKE's wildcards, every state, missing latencies and costs, votes with ties and both-bad.
 /// </summary>
@@ -66,9 +66,53 @@ public sealed class DashboardAggregatesTests
             (view.Jobs, view.EstimatedUsd, view.SpentUsd).ShouldBe((expected.Jobs, expected.EstimatedUsd, expected.SpentUsd));
         }
 
-        var timed = (await data.ChartJobsAsync(new DashboardFilter())).Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null);
-        timed.Select(j => (j.Id, j.ModelKey, j.CreatedAt, j.LatencySec)).ShouldBe(
-            jobs.Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null).Select(j => (j.Id, j.ModelKey, j.CreatedAt, j.LatencySec)));
+        // Few timed jobs: each one plotted.
+        var timeline = await data.LatencyTimelineAsync(new DashboardFilter());
+        timeline.Binned.ShouldBeFalse();
+        var expectedTimed = jobs.Where(j => j.State == JobState.Downloaded && j.CachedFromJobId is null && j.LatencySec is not null).ToList();
+        timeline.Points.Select(j => (j.Id, j.ModelKey, j.CreatedAt, j.LatencySec)).ShouldBe(expectedTimed.Select(j => (j.Id, j.ModelKey, j.CreatedAt, j.LatencySec)));
+        timeline.Jobs.ShouldBe(expectedTimed.Count);
+        // The database's bins are the ones computed from those jobs in memory, whatever the number of spans.
+        foreach (var buckets in new[] { 1, 7, 200 })
+            ShouldBeTheSame(await t.Store.LatencyTimelineAsync(new JobQuery(), buckets), LatencyBin.Of([.. expectedTimed.Select(j => (j.ModelKey, j.CreatedAt, j.LatencySec!.Value))], buckets), $"{buckets} spans");
+        ShouldBeTheSame(await t.Store.LatencyTimelineAsync(new JobQuery { Models = ["kling"] }, 7),
+            LatencyBin.Of([.. expectedTimed.Where(j => j.ModelKey == "kling").Select(j => (j.ModelKey, j.CreatedAt, j.LatencySec!.Value))], 7), "kling only");
+    }
+
+    [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public async Task Many_timed_jobs_are_charted_as_spans_with_their_mean_fastest_and_slowest(string engine)
+    {
+        await using var t = await TestStore.OpenAsync(engine);
+        var start = new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var random = new Random(5);
+        var jobs = Enumerable.Range(0, LatencyTimeline.MaxPoints + 101).Select(i => new JobRecord
+        {
+            Id = $"job-{i:D5}", RunId = "run-big", Stage = StageKind.Video, ModelKey = i % 3 == 0 ? "kling" : "ltx", EndpointId = "fal-ai/x", InputKey = $"look{i}@5s",
+            State = i % 50 == 0 ? JobState.Failed : JobState.Downloaded, CostUsd = 0.5m, LatencySec = Math.Round(20 + random.NextDouble() * 60, 3),
+            CreatedAt = start + i * 61_000L + random.Next(1000), UpdatedAt = start + i * 61_000L,
+        }).ToList();
+        await t.Store.CreateRunAsync(new RunRecord { Id = "run-big", Kind = RunKind.Batch, OutputRoot = "/tmp", CreatedAt = start, UpdatedAt = start, Status = RunStatus.Partial }, jobs);
+        var timeline = await new DashboardData(t.Store, t.Store, t.Store, TimeProvider.System).LatencyTimelineAsync(new DashboardFilter());
+
+        var timed = jobs.Where(j => j.State == JobState.Downloaded).ToList();
+        timeline.Binned.ShouldBeTrue();
+        timeline.Points.ShouldBeEmpty();
+        timeline.Jobs.ShouldBe(timed.Count);
+        timeline.Bins.Sum(b => b.Count).ShouldBe(timed.Count);
+        timeline.Bins.Select(b => b.Bucket).Distinct().Count().ShouldBe(LatencyTimeline.Buckets);
+        timeline.Bins.Select(b => b.ModelKey).Distinct().Order(StringComparer.Ordinal).ShouldBe(["kling", "ltx"]);
+        ShouldBeTheSame(timeline.Bins, LatencyBin.Of([.. timed.Select(j => (j.ModelKey, j.CreatedAt, j.LatencySec!.Value))], LatencyTimeline.Buckets), "binned");
+        timeline.Start.ShouldBe(timed.Min(j => j.CreatedAt));
+        timeline.BinWidth.TotalMilliseconds.ShouldBe((timed.Max(j => j.CreatedAt) - timed.Min(j => j.CreatedAt) + 1) / (double)LatencyTimeline.Buckets, 1e-6);
+        var traces = ChartTraces.Timeline(timeline);
+        traces.Count.ShouldBe(2);
+        traces.Cast<Plotly.Blazor.Traces.Scatter>().Sum(s => s.Y.Count).ShouldBe(timeline.Bins.Count);
+    }
+
+    private static void ShouldBeTheSame(IReadOnlyList<LatencyBin> actual, IReadOnlyList<LatencyBin> expected, string what)
+    {
+        actual.Select(b => (b.ModelKey, b.Bucket, b.Count, b.Min, b.Max, b.FirstAt, b.LastAt)).ShouldBe(expected.Select(b => (b.ModelKey, b.Bucket, b.Count, b.Min, b.Max, b.FirstAt, b.LastAt)), what);
+        actual.Zip(expected).ShouldAllBe(p => Math.Abs(p.First.Mean - p.Second.Mean) < 1e-9, what); // sums in another order
     }
 
     [Theory, MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]

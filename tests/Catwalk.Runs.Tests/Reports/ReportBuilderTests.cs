@@ -30,7 +30,7 @@ public class ReportBuilderTests
         veo.Failed.ShouldBe(1);
         veo.Unfinished.ShouldBe(1);
         veo.SuccessRate.ShouldBe(Math.Round(10.0 / 11, 4));
-        veo.Latency.ShouldBe(new LatencyStats(10, 55, 55, 95.5, 100));
+        veo.Latency.ShouldBe(new LatencyStats(10, 55, 55, 95.5, 100) { P25 = 32.5, P75 = 77.5 });
         veo.CostUsd.ShouldBe(32m);
         veo.CostPerVideoSecondUsd.ShouldBe(0.4m);
 

@@ -65,8 +65,8 @@ public class TallyReportBuilderTests
             foreach (var stage in new[] { StageKind.Video, StageKind.Image })
                 JsonSerializer.Serialize(Catwalk.Runs.Recommendation.ModelEvidenceBuilder.Of(narrow, stage))
                     .ShouldBe(JsonSerializer.Serialize(Catwalk.Runs.Recommendation.ModelEvidenceBuilder.Of(whole, stage)), $"query {query}, {stage}");
-            narrow.Where(j => j.State == JobState.Downloaded).Select(j => (j.FilePath, j.ContentType, j.CreatedAt))
-                .ShouldBe(whole.Where(j => j.State == JobState.Downloaded).Select(j => (j.FilePath, j.ContentType, j.CreatedAt)));
+            narrow.Select(j => (j.FilePath, j.ContentType, j.CreatedAt, j.InputJobId, j.RunId, j.InputKey))
+                .ShouldBe(whole.Select(j => (j.FilePath, j.ContentType, j.CreatedAt, j.InputJobId, j.RunId, j.InputKey)));
         }
         // The limit a job list has does not cut the evidence short.
         (await t.Store.EvidenceJobsAsync(new JobQuery { Limit = 3 })).Count.ShouldBe((await t.Store.QueryJobsAsync(new JobQuery())).Count);
