@@ -240,23 +240,30 @@ internal sealed class SqlJobStatistics(SqlDatabase db) : IJobStatistics
 
     public Task<IReadOnlyList<LatencyBin>> LatencyTimelineAsync(JobQuery query, int buckets, CancellationToken cancellationToken = default)
     {
-        var args = new DynamicParameters(new { buckets = (long)Math.Max(1, buckets) });
-        // Integer division on integers in both engines, as LatencyBin.Of computes it; the span's width is last − first + 1 ms.
+        var args = new DynamicParameters();
+        var where = JobFilterSql.Where(query, db.Dialect, args, Fresh, "latency_sec IS NOT NULL");
+        // The span first, then the bins over it as constants: with the span joined in as a subquery, PostgreSQL's plan
+        // took over 30 s for 100,000 jobs. Integer division on integers in both engines, as LatencyBin.Of computes it.
+        var bucket = "(created_at - @low) * @buckets / @width";
         var sql =
             $"""
-            WITH timed AS (
-                SELECT model_key, created_at, latency_sec FROM jobs{JobFilterSql.Where(query, db.Dialect, args, Fresh, "latency_sec IS NOT NULL")}),
-            span AS (SELECT MIN(created_at) AS low, MAX(created_at) - MIN(created_at) + 1 AS width FROM timed)
-            SELECT model_key AS ModelKey, (created_at - low) * @buckets / width AS Bucket, COUNT(*) AS Count, AVG(latency_sec) AS Mean,
+            SELECT model_key AS ModelKey, {bucket} AS Bucket, COUNT(*) AS Count, AVG(latency_sec) AS Mean,
                    MIN(latency_sec) AS Min, MAX(latency_sec) AS Max, MIN(created_at) AS FirstAt, MAX(created_at) AS LastAt
-            FROM timed CROSS JOIN span
+            FROM jobs{where}
             GROUP BY 1, 2
             """;
         return db.ReadAsync<IReadOnlyList<LatencyBin>>(async connection =>
-            [.. (await connection.QueryAsync<BinRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            var (low, high) = await connection.QuerySingleAsync<(long?, long?)>(new CommandDefinition(
+                $"SELECT MIN(created_at), MAX(created_at) FROM jobs{where}", args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (low is null || high is null) return [];
+            args.Add("low", low.Value);
+            args.Add("width", high.Value - low.Value + 1);
+            args.Add("buckets", (long)Math.Max(1, buckets));
+            return [.. (await connection.QueryAsync<BinRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken)).ConfigureAwait(false))
                 .Select(r => new LatencyBin(r.ModelKey, (int)r.Bucket, (int)r.Count, r.Mean, r.Min, r.Max, r.FirstAt, r.LastAt))
-                .OrderBy(b => b.ModelKey, StringComparer.Ordinal).ThenBy(b => b.Bucket)],
-            cancellationToken);
+                .OrderBy(b => b.ModelKey, StringComparer.Ordinal).ThenBy(b => b.Bucket)];
+        }, cancellationToken);
     }
 
     private sealed class BinRow
