@@ -154,8 +154,10 @@ public sealed class DashboardData(IRunJobStore store, IRunStoreInfo database, IJ
     public async Task<(IReadOnlyList<JobRecord> Jobs, RunReport Report)> EvidenceAndReportAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         if (filter.FiltersImageAxes) return await JobsAndReportAsync(filter, ct);
-        var jobs = await statistics.EvidenceJobsAsync(filter.ToJobQuery(), ct);
-        return (jobs, await ReportAsync(filter, ct));
+        // Both at once (SQLite's driver reads on the awaiting thread, so the jobs are read on the pool).
+        var jobs = Task.Run(() => statistics.EvidenceJobsAsync(filter.ToJobQuery(), ct), ct);
+        var report = await ReportAsync(filter, ct);
+        return (await jobs, report);
     }
 
     /// <summary>Every image job, read narrow (<see cref="IJobStatistics.EvidenceJobsAsync"/>, with the input job a try-on chain is followed by).</summary>

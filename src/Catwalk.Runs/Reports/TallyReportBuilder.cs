@@ -13,11 +13,14 @@ public static class TallyReportBuilder
 {
     public static async Task<RunReport> BuildAsync(IJobStatistics statistics, JobQuery query, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var tallies = await statistics.TallyJobsAsync(query, Engine.InputRule.NotRun, cancellationToken).ConfigureAwait(false);
-        var ranks = await statistics.LatencyRanksAsync(query, cancellationToken).ConfigureAwait(false);
-        var quality = await statistics.TallyQualityAsync(query, cancellationToken).ConfigureAwait(false);
-        var runs = await statistics.RunIdsAsync(query, cancellationToken).ConfigureAwait(false);
-        return Build(tallies, ranks, quality, runs, now);
+        // The four scans at once, each on a pooled connection of its own: SQLite's driver runs a query synchronously on
+        // the awaiting thread, so each is started on the pool (over 100,000 jobs: 0.76 s one after the other).
+        var tallies = Task.Run(() => statistics.TallyJobsAsync(query, Engine.InputRule.NotRun, cancellationToken), cancellationToken);
+        var ranks = Task.Run(() => statistics.LatencyRanksAsync(query, cancellationToken), cancellationToken);
+        var quality = Task.Run(() => statistics.TallyQualityAsync(query, cancellationToken), cancellationToken);
+        var runs = Task.Run(() => statistics.RunIdsAsync(query, cancellationToken), cancellationToken);
+        await Task.WhenAll(tallies, ranks, quality, runs).ConfigureAwait(false);
+        return Build(await tallies.ConfigureAwait(false), await ranks.ConfigureAwait(false), await quality.ConfigureAwait(false), await runs.ConfigureAwait(false), now);
     }
 
     public static RunReport Build(IReadOnlyList<JobTally> tallies, IReadOnlyList<LatencyRank> ranks, IReadOnlyList<QualityTally> qualities, IReadOnlyList<string> runs, DateTimeOffset now)
