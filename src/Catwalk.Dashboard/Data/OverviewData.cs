@@ -8,21 +8,17 @@ namespace Catwalk.Dashboard.Data;
 /// </summary>
 public sealed class OverviewData(DashboardData data, PreferenceData preferences, MediaFiles media, TimeProvider time)
 {
-    private readonly Lock _gate = new();
-    private (string Stamp, OverviewView View)? _last;
+    private readonly StampedCache _views = new();
 
     /// <summary>How many of a model's best videos are tried for a poster before it is shown without one (their files may be gone).</summary>
     private const int PosterTries = 3;
 
-    public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default)
-    {
-        var stamp = await data.StampAsync(filter, ct);
-        lock (_gate) if (_last is { } kept && kept.Stamp == stamp) return kept.View;
-        var (jobs, report) = await data.EvidenceAndReportAsync(filter, ct);
-        var view = OverviewView.Build(jobs, report, await preferences.VotesAsync(ct), time.GetUtcNow());
-        lock (_gate) _last = (stamp, view);
-        return view;
-    }
+    public async Task<OverviewView> BuildAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        await _views.GetAsync($"overview{filter.ToQueryString()}", await data.StampAsync(filter, ct), async () =>
+        {
+            var (jobs, report) = await data.EvidenceAndReportAsync(filter, ct);
+            return OverviewView.Build(jobs, report, await preferences.VotesAsync(ct), time.GetUtcNow());
+        });
 
     /// <summary>Per video model, its best video whose file the poster endpoint can cut a frame from (inside its run's outputs).</summary>
     public async Task<IReadOnlyList<BestVideo>> PostersAsync(OverviewView view, CancellationToken ct = default)
