@@ -23,7 +23,7 @@ internal static class RecommendationTable
                 Value(m.Of(Criterion.Latency), "0.0") + (m.Of(Criterion.Latency).Value is null ? "" : " s"), $"{N(m.Succeeded)} / {N(m.Failed)}");
         console.Write(table);
         var weights = string.Join(", ", r.Weights.Where(w => w.Used > 0).Select(w => $"{w.Criterion.Name()} {F(w.Used, "0.##")}"));
-        console.MarkupLine($"[grey]Weights used: {Markup.Escape(weights)}; quality from {(r.QualityFamily is { } f ? (f == QualityFamily.Fashion ? "the fashion metrics" : "the pixel metrics") : "no measured videos")}; {N(r.Votes)} vote(s); intervals from {N(r.Resamples)} seeded resamples.[/]");
+        console.MarkupLine($"[grey]Weights used: {Markup.Escape(weights)}; quality from {(r.QualityFamily is { } f ? (f == QualityFamily.Fashion ? "the fashion metrics" : "the pixel metrics") : $"no measured {(r.Scope.Stage == Catwalk.Domain.StageKind.Image ? "images" : "videos")}")}; {N(r.Votes)} vote(s); intervals from {N(r.Resamples)} seeded resamples.[/]");
         foreach (var excluded in r.Excluded) console.MarkupLine($"[yellow]Excluded[/] {Markup.Escape(excluded.Model)}: {Markup.Escape(excluded.Reason)}.");
         foreach (var note in r.Notes.Concat(r.Ranked.SelectMany(m => m.Notes.Select(n => $"{m.Model}: {n}.")))) console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
         foreach (var verdict in r.Verdicts) console.MarkupLine($"[bold]{Markup.Escape(verdict)}[/]");
