@@ -85,12 +85,15 @@ public sealed class FalMediaDownloader(IHttpClientFactory http, IOptions<FalOpti
             try
             {
                 await using var input = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
-                await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
+                // Written synchronously, chunk by chunk, on the thread that read it: on Linux an "asynchronous" file write is
+                // the same write queued to another pool thread, a wake-up and a thread switch for every chunk, while the
+                // write itself only copies into the page cache (the fsync below is what waits for the disk).
+                using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: false);
                 int read;
                 while ((read = await input.ReadAsync(buffer.AsMemory(0, BufferSize), linked.Token).ConfigureAwait(false)) > 0)
                 {
                     hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), linked.Token).ConfigureAwait(false);
+                    output.Write(buffer, 0, read);
                     size += read;
                 }
                 output.Flush(flushToDisk: true); // the rename below must never publish bytes still only in a cache

@@ -56,11 +56,28 @@ public sealed class StoredJobRunner(
         return state;
     }
 
+    /// <summary>
+    /// The runs this worker has jobs of, with their parsed plans: what a job reads of its run (id, creation time, output
+    /// folder, emulated or not, the plan) never changes once the run is stored — only its status does, which a job does
+    /// not read — so a run's hundreds of jobs read and parse it once, not once each. A handful of runs at a time; when
+    /// more, the list starts again.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RunRecord Run, RunSpec Spec)> _runs = new(StringComparer.Ordinal);
+    private const int RunsKept = 16;
+
+    private async Task<(RunRecord Run, RunSpec Spec)?> RunOfAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (_runs.TryGetValue(runId, out var known)) return known;
+        if (await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } run) return null;
+        if (_runs.Count >= RunsKept) _runs.Clear();
+        return _runs[runId] = (run, RunService.SpecOf(run));
+    }
+
     private async Task<JobState> RunJobAsync(string runId, string jobId, CancellationToken cancellationToken)
     {
-        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         var job = await store.GetJobAsync(jobId, cancellationToken).ConfigureAwait(false);
-        if (run is null || job is null || job.RunId != run.Id)
+        var known = job is null || job.RunId != runId ? null : await RunOfAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (known is not var (run, spec) || job is null)
         {
             log.LogWarning("Job {Job} of run {Run} is not in the store; nothing to do.", jobId, runId);
             return JobState.Failed;
@@ -69,7 +86,6 @@ public sealed class StoredJobRunner(
         if (run.Emulated != worker.Emulated)
             throw new InvalidOperationException($"Run {run.Id} was made {(run.Emulated ? "for the emulator" : "for fal")}; this worker calls {(worker.Emulated ? "an emulator" : "fal")}, so it leaves the job alone.");
 
-        var spec = RunService.SpecOf(run);
         var gate = new StoreJobGate(store, worker.Name, Math.Max(1, spec.PerEndpointConcurrency), spec.BudgetUsd, worker.SlotTimeToLive, time)
         {
             MaxWait = worker.EndpointWait,

@@ -5,23 +5,36 @@ namespace Catwalk.Pipelines.Outputs;
 /// <summary>Writes a file so that readers see either nothing or the whole file: a temp file beside it, flushed, then renamed.</summary>
 public static class AtomicFile
 {
-    public static async Task WriteAllTextAsync(string path, string contents, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Written synchronously: on Linux an "asynchronous" file write is the same write handed to another pool thread (a
+    /// wake-up and a thread switch for each write and flush), and this one only copies a small sidecar into the page cache;
+    /// the fsync, which does wait for the disk, was synchronous already. Still a task, for its callers.
+    /// </remarks>
+    public static Task WriteAllTextAsync(string path, string contents, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
+            cancellationToken.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = $"{path}.tmp-{Guid.NewGuid():N}";
+            try
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(contents), cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: false))
+                {
+                    stream.Write(Encoding.UTF8.GetBytes(contents));
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(temp, path, overwrite: true);
             }
-            File.Move(temp, path, overwrite: true);
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            return Task.CompletedTask;
         }
-        finally
+        catch (Exception e)
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            return Task.FromException(e);
         }
     }
 

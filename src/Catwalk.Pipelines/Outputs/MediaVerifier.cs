@@ -16,11 +16,12 @@ public static class MediaVerifier
 {
     public static async Task VerifyVideoAsync(string path, CancellationToken cancellationToken = default)
     {
-        // One open for the sniff and the MP4 check (this runs once per downloaded video).
-        using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous))
+        // One open for the sniff and the MP4 check (this runs once per downloaded video). Read synchronously: the file was
+        // just written, and an asynchronous read on Linux is the same read on another pool thread (a thread switch each).
+        using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
             var start = new byte[8];
-            var read = await RandomAccess.ReadAsync(file, start, 0, cancellationToken).ConfigureAwait(false);
+            var read = RandomAccess.Read(file, start, 0);
             if (Mp4Structure.LooksLikeIsoMedia(start.AsSpan(0, read)))
             {
                 if (await Mp4Structure.CheckAsync(file, cancellationToken).ConfigureAwait(false) is { } problem) throw Bad(path, problem);

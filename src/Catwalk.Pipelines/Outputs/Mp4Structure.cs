@@ -14,15 +14,32 @@ internal static class Mp4Structure
     private const int MaxMoovBytes = 64 << 20;
 
     /// <summary>Null when the file is a sound MP4 with a video track (or not ISO media at all: the caller decides); else what is wrong.</summary>
-    public static async Task<string?> CheckAsync(string path, CancellationToken cancellationToken)
+    public static Task<string?> CheckAsync(string path, CancellationToken cancellationToken)
     {
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
-        return await CheckAsync(file, cancellationToken).ConfigureAwait(false);
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return CheckAsync(file, cancellationToken);
     }
 
     /// <summary>The same check on a file already open: box headers read where they are (no stream, no buffer of its own).</summary>
-    public static async Task<string?> CheckAsync(SafeFileHandle file, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Read synchronously, though a task for its callers: the file was just written (its boxes are in the page cache), and
+    /// on Linux each asynchronous read is the same read handed to another pool thread, a thread switch for a few bytes.
+    /// </remarks>
+    public static Task<string?> CheckAsync(SafeFileHandle file, CancellationToken cancellationToken)
     {
+        try
+        {
+            return Task.FromResult(Check(file, cancellationToken));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<string?>(e);
+        }
+    }
+
+    private static string? Check(SafeFileHandle file, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var length = RandomAccess.GetLength(file);
         var header = new byte[16];
         long offset = 0;
@@ -31,14 +48,14 @@ internal static class Mp4Structure
         while (offset < length)
         {
             if (length - offset < 8) return $"it ends in the middle of a box header at byte {offset}";
-            await ReadExactlyAsync(file, header.AsMemory(0, 8), offset, cancellationToken).ConfigureAwait(false);
+            ReadExactly(file, header.AsSpan(0, 8), offset);
             long size = BinaryPrimitives.ReadUInt32BigEndian(header);
             var type = Encoding.ASCII.GetString(header, 4, 4);
             var headerSize = 8;
             if (size == 1)
             {
                 if (length - offset < 16) return $"it ends in the middle of a box header at byte {offset}";
-                await ReadExactlyAsync(file, header.AsMemory(8, 8), offset + 8, cancellationToken).ConfigureAwait(false);
+                ReadExactly(file, header.AsSpan(8, 8), offset + 8);
                 size = (long)BinaryPrimitives.ReadUInt64BigEndian(header.AsSpan(8));
                 headerSize = 16;
             }
@@ -52,7 +69,7 @@ internal static class Mp4Structure
             {
                 if (size > MaxMoovBytes) return $"its 'moov' box is implausibly large ({size} bytes)";
                 moov = new byte[size - headerSize];
-                await ReadExactlyAsync(file, moov, offset + headerSize, cancellationToken).ConfigureAwait(false);
+                ReadExactly(file, moov, offset + headerSize);
             }
             offset += size;
         }
@@ -62,13 +79,14 @@ internal static class Mp4Structure
         return CheckMovie(moov);
     }
 
-    private static async Task ReadExactlyAsync(SafeFileHandle file, Memory<byte> buffer, long offset, CancellationToken cancellationToken)
+    private static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long offset)
     {
         while (buffer.Length > 0)
         {
-            var read = await RandomAccess.ReadAsync(file, buffer, offset, cancellationToken).ConfigureAwait(false);
+            var read = RandomAccess.Read(file, buffer, offset);
             if (read == 0) throw new EndOfStreamException();
-            (buffer, offset) = (buffer[read..], offset + read);
+            buffer = buffer[read..];
+            offset += read;
         }
     }
 

@@ -117,9 +117,14 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
             foreach (var (jobId, value) in due)
             {
                 _pending.Remove(jobId);
+                // What the store already shows (the same position and running, no new lines: fal's stream repeating the
+                // queue position the submit answered with) is not written again.
+                if (value.Logs.Count == 0 && _written.TryGetValue(jobId, out var last) && last.QueuePosition == value.QueuePosition && last.Running == value.Running)
+                    value.Unchanged = true;
                 if (value.Ended) _written.Remove(jobId);
-                else _written[jobId] = new Written(value.QueuePosition, value.Running, now);
+                else if (!value.Unchanged) _written[jobId] = new Written(value.QueuePosition, value.Running, now);
             }
+            due.RemoveAll(d => d.Value.Unchanged);
         }
         if (due.Count == 0) return;
         // One write for every job due: at a hundred jobs in flight, one commit a tick instead of one per job.
@@ -144,6 +149,7 @@ public sealed class StoreProgressObserver : IRunObserver, IAsyncDisposable
         public bool Running { get; set; }
         public bool Seen { get; set; }
         public bool Ended { get; set; }
+        public bool Unchanged { get; set; }
     }
 
     private sealed record Written(int? QueuePosition, bool Running, DateTimeOffset At);

@@ -38,6 +38,18 @@ internal sealed class PostgresDialect : StoreDialect, IDisposable
     // lock taken inside DO is held until the transaction ends, like one taken by a plain SELECT.
     public override string LockSlotsSql { get; } = $"DO 'BEGIN PERFORM pg_advisory_xact_lock({SlotLockKey}); END';";
 
+    // The kept lines and the new ones as one jsonb array, numbered in order; the last @kept of them aggregated back in that
+    // order (json_agg of text values writes JSON strings). The sub-select reads the row's value before this update.
+    public override string AppendProgressLogsSql =>
+        """
+        UPDATE jobs SET queue_position = @queuePosition,
+            running_since = CASE WHEN @running = 1 THEN COALESCE(running_since, @now) ELSE NULL END,
+            last_logs = (SELECT json_agg(t.line ORDER BY t.n)::text FROM (
+                SELECT e.line, e.n FROM jsonb_array_elements_text(COALESCE(NULLIF(jobs.last_logs, '')::jsonb, '[]'::jsonb) || @logs::jsonb) WITH ORDINALITY AS e(line, n)
+                ORDER BY e.n DESC LIMIT @kept) AS t)
+        WHERE id = @jobId
+        """;
+
     public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public override string JsonDocument(string column) => $"{column}::jsonb";

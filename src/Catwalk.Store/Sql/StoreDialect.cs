@@ -34,6 +34,12 @@ internal abstract class StoreDialect
     public virtual string JsonIsObject(string document, params string[] path) => $"json_type({document}, '$.{string.Join('.', path)}') = 'object'";
     /// <summary>The length of the array at <paramref name="path"/>; 0 when absent or not an array.</summary>
     public virtual string JsonArrayLength(string document, params string[] path) => $"COALESCE(json_array_length({document}, '$.{string.Join('.', path)}'), 0)";
+    /// <summary>
+    /// An UPDATE of a job's progress that appends <c>@logs</c> (a JSON array of lines) to the kept lines in the database
+    /// itself, keeping the last <c>@kept</c>: one statement instead of reading the lines and writing them back. Null where a
+    /// read costs no round trip (SQLite, in process), so the lines are appended in .NET.
+    /// </summary>
+    public virtual string? AppendProgressLogsSql => null;
     /// <summary>Turns a provider's failure to connect into a message that says what to fix.</summary>
     public abstract StoreException Explain(Exception e);
 }
